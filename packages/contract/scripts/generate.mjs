@@ -1,0 +1,224 @@
+#!/usr/bin/env node
+// Regenerates everything derived from spec/openapi.yaml:
+//   src/generated/openapi.ts     the openapi-typescript types (paths, components, operations)
+//   src/generated/operations.ts  the operations table (method, path, tag, scopes, success status) and error codes
+// `--check` writes nothing and exits 1 when a generated file differs from what the spec gives (CI runs it).
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { parse } from 'yaml';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const pkg = resolve(here, '..');
+const repo = resolve(pkg, '../..');
+const specPath = join(repo, 'spec/openapi.yaml');
+const outDir = join(pkg, 'src/generated');
+const HEADER = (what) =>
+  `// ${what}\n// Generated from spec/openapi.yaml by packages/contract/scripts/generate.mjs. Do not edit: run \`pnpm generate\`.\n`;
+const METHODS = ['get', 'put', 'post', 'patch', 'delete'];
+
+class SpecError extends Error {}
+
+/** Follows a local `$ref` (`#/components/...`) inside the spec document. */
+function deref(spec, node) {
+  let current = node;
+  const seen = new Set();
+  while (current && typeof current === 'object' && typeof current.$ref === 'string') {
+    if (seen.has(current.$ref)) throw new SpecError(`circular $ref ${current.$ref}`);
+    seen.add(current.$ref);
+    if (!current.$ref.startsWith('#/'))
+      throw new SpecError(`only local $refs are supported: ${current.$ref}`);
+    current = current.$ref
+      .slice(2)
+      .split('/')
+      .reduce((acc, key) => acc?.[key.replaceAll('~1', '/').replaceAll('~0', '~')], spec);
+    if (current === undefined) throw new SpecError(`unresolved $ref ${[...seen].at(-1)}`);
+  }
+  return current;
+}
+
+/** The `status` const and `code` enum of a problem+json response schema (Problem allOf a narrowing object). */
+function problemCodes(spec, response) {
+  const media = deref(spec, response).content?.['application/problem+json'];
+  if (!media) return null;
+  const parts = deref(spec, media.schema)?.allOf ?? [];
+  for (const part of parts.map((p) => deref(spec, p))) {
+    const status = part?.properties?.status?.const;
+    const codes = part?.properties?.code?.enum;
+    if (typeof status === 'number' && Array.isArray(codes)) return { status, codes };
+  }
+  return null;
+}
+
+export function buildTables(spec) {
+  const securityScheme = 'bearerAuth';
+  const scopeNames = deref(spec, spec.components?.schemas?.Scope)?.enum;
+  const roleNames = deref(spec, spec.components?.schemas?.Role)?.enum;
+  const declaredCodes = deref(spec, spec.components?.schemas?.ErrorCode)?.enum;
+  if (!Array.isArray(scopeNames)) throw new SpecError('components.schemas.Scope must be an enum');
+  if (!Array.isArray(roleNames)) throw new SpecError('components.schemas.Role must be an enum');
+  if (!Array.isArray(declaredCodes)) throw new SpecError('components.schemas.ErrorCode must be an enum');
+
+  const operations = [];
+  const errorCodes = new Map();
+  for (const [path, item] of Object.entries(spec.paths ?? {})) {
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const where = `${method.toUpperCase()} ${path}`;
+      if (!op.operationId) throw new SpecError(`${where} has no operationId`);
+      const requirements = op.security ?? spec.security ?? [];
+      if (requirements.length === 0) throw new SpecError(`${where} has no security requirement`);
+      const security = requirements.map((req) => {
+        const scopes = req[securityScheme];
+        if (!Array.isArray(scopes)) throw new SpecError(`${where}: security must use ${securityScheme}`);
+        for (const s of scopes)
+          if (!scopeNames.includes(s)) throw new SpecError(`${where}: unknown scope ${s}`);
+        return scopes;
+      });
+      const statuses = Object.keys(op.responses ?? {});
+      const success = statuses.filter((s) => /^2\d\d$/.test(s)).map(Number);
+      if (success.length !== 1) throw new SpecError(`${where} must have exactly one 2xx response`);
+      const errors = [];
+      for (const status of statuses) {
+        const found = problemCodes(spec, op.responses[status]);
+        if (!found) continue;
+        if (String(found.status) !== status) {
+          throw new SpecError(`${where}: response ${status} narrows status to ${found.status}`);
+        }
+        for (const code of found.codes) {
+          if (!declaredCodes.includes(code))
+            throw new SpecError(`${where}: code ${code} is not in ErrorCode`);
+          const known = errorCodes.get(code);
+          if (known !== undefined && known !== found.status) {
+            throw new SpecError(`code ${code} is used with status ${known} and ${found.status}`);
+          }
+          errorCodes.set(code, found.status);
+          errors.push(code);
+        }
+      }
+      operations.push({
+        operationId: op.operationId,
+        method: method.toUpperCase(),
+        path,
+        pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
+        tag: op.tags?.[0] ?? 'default',
+        security,
+        successStatus: success[0],
+        errorCodes: [...new Set(errors)].sort(),
+      });
+    }
+  }
+  const ids = operations.map((o) => o.operationId);
+  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (dup) throw new SpecError(`operationId ${dup} is used twice`);
+  const unused = declaredCodes.filter((c) => !errorCodes.has(c));
+  if (unused.length > 0) throw new SpecError(`ErrorCode values no response carries: ${unused.join(', ')}`);
+  return { operations, errorCodes: declaredCodes.map((c) => [c, errorCodes.get(c)]), scopeNames, roleNames };
+}
+
+function renderOperations({ operations, errorCodes, scopeNames, roleNames }) {
+  const lit = (v) => JSON.stringify(v).replaceAll('"', "'");
+  const ops = operations
+    .map(
+      (o) =>
+        `  ${o.operationId}: {\n` +
+        `    operationId: '${o.operationId}',\n` +
+        `    method: '${o.method}',\n` +
+        `    path: '${o.path}',\n` +
+        `    pathParams: ${lit(o.pathParams)},\n` +
+        `    tag: '${o.tag}',\n` +
+        `    security: ${lit(o.security)},\n` +
+        `    successStatus: ${o.successStatus},\n` +
+        `    errorCodes: ${lit(o.errorCodes)},\n` +
+        '  },',
+    )
+    .join('\n');
+  const codes = errorCodes.map(([c, s]) => `  ${c}: { status: ${s} },`).join('\n');
+  return `${HEADER('The operations table and error codes of the GraphToken API.')}
+/** The scopes a token can hold, in the order the spec lists them. */
+export const scopeNames = ${lit(scopeNames)} as const;
+
+/** The roles an account can have on a graph. */
+export const roleNames = ${lit(roleNames)} as const;
+
+/** One operation of the API, as the spec declares it. */
+export interface OperationInfo {
+  readonly operationId: string;
+  readonly method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
+  /** The path template, e.g. \`/v1/tokens/{tokenId}\`. */
+  readonly path: string;
+  readonly pathParams: readonly string[];
+  /** The spec tag, which is also the SDK resource and the mock handler file. */
+  readonly tag: string;
+  /**
+   * The operation's \`security\` requirement: alternatives, any one of which suffices; each lists the
+   * scopes it needs. \`[[]]\` means any valid token.
+   */
+  readonly security: readonly (readonly (typeof scopeNames)[number][])[];
+  readonly successStatus: number;
+  /** The API error codes the operation documents. */
+  readonly errorCodes: readonly string[];
+}
+
+/** Every operation of the API, keyed by operationId. */
+export const operations = {
+${ops}
+} as const satisfies Record<string, OperationInfo>;
+
+/** An operationId of the API. */
+export type OperationId = keyof typeof operations;
+
+/** Every API error \`code\` with the HTTP status it comes with. */
+export const errorCodes = {
+${codes}
+} as const;
+
+/** An API error \`code\`. */
+export type ErrorCode = keyof typeof errorCodes;
+`;
+}
+
+export async function generate() {
+  const spec = parse(await readFile(specPath, 'utf8'));
+  const types = astToString(
+    await openapiTS(pathToFileURL(specPath), { alphabetize: false, defaultNonNullable: false }),
+  );
+  return {
+    [join(outDir, 'openapi.ts')]: `${HEADER('TypeScript types of the GraphToken API.')}\n${types}`,
+    [join(outDir, 'operations.ts')]: renderOperations(buildTables(spec)),
+  };
+}
+
+async function main() {
+  const check = process.argv.includes('--check');
+  let files;
+  try {
+    files = await generate();
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    process.stderr.write(`spec/openapi.yaml: ${error.message}\n`);
+    process.exit(1);
+  }
+  const stale = [];
+  for (const [file, contents] of Object.entries(files)) {
+    const current = await readFile(file, 'utf8').catch(() => null);
+    if (current === contents) continue;
+    stale.push(relative(repo, file));
+    if (!check) await writeFile(file, contents);
+  }
+  if (check && stale.length > 0) {
+    process.stderr.write(
+      `Generated files are stale: ${stale.join(', ')}.\nRun \`pnpm generate\` and commit the result.\n`,
+    );
+    process.exit(1);
+  }
+  process.stdout.write(
+    check
+      ? 'Generated files are up to date.\n'
+      : `Generated ${Object.keys(files).length} files (${stale.length} changed).\n`,
+  );
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

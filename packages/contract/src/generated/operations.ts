@@ -1,0 +1,206 @@
+// The operations table and error codes of the GraphToken API.
+// Generated from spec/openapi.yaml by packages/contract/scripts/generate.mjs. Do not edit: run `pnpm generate`.
+
+/** The scopes a token can hold, in the order the spec lists them. */
+export const scopeNames = ['read','append','write','manage'] as const;
+
+/** The roles an account can have on a graph. */
+export const roleNames = ['owner','admin','editor','viewer'] as const;
+
+/** One operation of the API, as the spec declares it. */
+export interface OperationInfo {
+  readonly operationId: string;
+  readonly method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
+  /** The path template, e.g. `/v1/tokens/{tokenId}`. */
+  readonly path: string;
+  readonly pathParams: readonly string[];
+  /** The spec tag, which is also the SDK resource and the mock handler file. */
+  readonly tag: string;
+  /**
+   * The operation's `security` requirement: alternatives, any one of which suffices; each lists the
+   * scopes it needs. `[[]]` means any valid token.
+   */
+  readonly security: readonly (readonly (typeof scopeNames)[number][])[];
+  readonly successStatus: number;
+  /** The API error codes the operation documents. */
+  readonly errorCodes: readonly string[];
+}
+
+/** Every operation of the API, keyed by operationId. */
+export const operations = {
+  introspectToken: {
+    operationId: 'introspectToken',
+    method: 'GET',
+    path: '/v1/tokens/self',
+    pathParams: [],
+    tag: 'tokens',
+    security: [[]],
+    successStatus: 200,
+    errorCodes: ['internal_error','invalid_request','invalid_token','malformed_token','missing_token','rate_limited','token_expired','token_revoked'],
+  },
+  revokeSelfToken: {
+    operationId: 'revokeSelfToken',
+    method: 'DELETE',
+    path: '/v1/tokens/self',
+    pathParams: [],
+    tag: 'tokens',
+    security: [[]],
+    successStatus: 204,
+    errorCodes: ['internal_error','invalid_request','invalid_token','malformed_token','missing_token','rate_limited','token_expired','token_revoked'],
+  },
+  listTokens: {
+    operationId: 'listTokens',
+    method: 'GET',
+    path: '/v1/tokens',
+    pathParams: [],
+    tag: 'tokens',
+    security: [['manage']],
+    successStatus: 200,
+    errorCodes: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','rate_limited','token_expired','token_revoked','validation_failed'],
+  },
+  createToken: {
+    operationId: 'createToken',
+    method: 'POST',
+    path: '/v1/tokens',
+    pathParams: [],
+    tag: 'tokens',
+    security: [['manage']],
+    successStatus: 201,
+    errorCodes: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','not_graph_admin','rate_limited','scope_not_allowed_for_encrypted_graph','token_expired','token_revoked','validation_failed'],
+  },
+  getToken: {
+    operationId: 'getToken',
+    method: 'GET',
+    path: '/v1/tokens/{tokenId}',
+    pathParams: ['tokenId'],
+    tag: 'tokens',
+    security: [['manage']],
+    successStatus: 200,
+    errorCodes: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
+  },
+  updateToken: {
+    operationId: 'updateToken',
+    method: 'PATCH',
+    path: '/v1/tokens/{tokenId}',
+    pathParams: ['tokenId'],
+    tag: 'tokens',
+    security: [['manage']],
+    successStatus: 200,
+    errorCodes: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked','validation_failed'],
+  },
+  revokeToken: {
+    operationId: 'revokeToken',
+    method: 'DELETE',
+    path: '/v1/tokens/{tokenId}',
+    pathParams: ['tokenId'],
+    tag: 'tokens',
+    security: [['manage']],
+    successStatus: 204,
+    errorCodes: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
+  },
+  rotateToken: {
+    operationId: 'rotateToken',
+    method: 'POST',
+    path: '/v1/tokens/{tokenId}/rotate',
+    pathParams: ['tokenId'],
+    tag: 'tokens',
+    security: [['manage']],
+    successStatus: 201,
+    errorCodes: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_not_active','token_revoked','validation_failed'],
+  },
+  listGraphs: {
+    operationId: 'listGraphs',
+    method: 'GET',
+    path: '/v1/graphs',
+    pathParams: [],
+    tag: 'graphs',
+    security: [[]],
+    successStatus: 200,
+    errorCodes: ['internal_error','invalid_request','invalid_token','malformed_token','missing_token','rate_limited','token_expired','token_revoked'],
+  },
+  getGraph: {
+    operationId: 'getGraph',
+    method: 'GET',
+    path: '/v1/graphs/{graphId}',
+    pathParams: ['graphId'],
+    tag: 'graphs',
+    security: [['read'],['append'],['write']],
+    successStatus: 200,
+    errorCodes: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
+  },
+  listBlocks: {
+    operationId: 'listBlocks',
+    method: 'GET',
+    path: '/v1/graphs/{graphId}/blocks',
+    pathParams: ['graphId'],
+    tag: 'blocks',
+    security: [['read']],
+    successStatus: 200,
+    errorCodes: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked','validation_failed'],
+  },
+  appendBlocks: {
+    operationId: 'appendBlocks',
+    method: 'POST',
+    path: '/v1/graphs/{graphId}/blocks',
+    pathParams: ['graphId'],
+    tag: 'blocks',
+    security: [['append']],
+    successStatus: 201,
+    errorCodes: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked','validation_failed'],
+  },
+  getBlock: {
+    operationId: 'getBlock',
+    method: 'GET',
+    path: '/v1/graphs/{graphId}/blocks/{blockId}',
+    pathParams: ['graphId','blockId'],
+    tag: 'blocks',
+    security: [['read']],
+    successStatus: 200,
+    errorCodes: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
+  },
+  updateBlock: {
+    operationId: 'updateBlock',
+    method: 'PATCH',
+    path: '/v1/graphs/{graphId}/blocks/{blockId}',
+    pathParams: ['graphId','blockId'],
+    tag: 'blocks',
+    security: [['write']],
+    successStatus: 200,
+    errorCodes: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked','validation_failed'],
+  },
+  deleteBlock: {
+    operationId: 'deleteBlock',
+    method: 'DELETE',
+    path: '/v1/graphs/{graphId}/blocks/{blockId}',
+    pathParams: ['graphId','blockId'],
+    tag: 'blocks',
+    security: [['write']],
+    successStatus: 204,
+    errorCodes: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
+  },
+} as const satisfies Record<string, OperationInfo>;
+
+/** An operationId of the API. */
+export type OperationId = keyof typeof operations;
+
+/** Every API error `code` with the HTTP status it comes with. */
+export const errorCodes = {
+  invalid_request: { status: 400 },
+  missing_token: { status: 401 },
+  malformed_token: { status: 401 },
+  invalid_token: { status: 401 },
+  token_revoked: { status: 401 },
+  token_expired: { status: 401 },
+  insufficient_scope: { status: 403 },
+  graph_not_in_token: { status: 403 },
+  not_graph_admin: { status: 403 },
+  not_found: { status: 404 },
+  token_not_active: { status: 409 },
+  validation_failed: { status: 422 },
+  scope_not_allowed_for_encrypted_graph: { status: 422 },
+  rate_limited: { status: 429 },
+  internal_error: { status: 500 },
+} as const;
+
+/** An API error `code`. */
+export type ErrorCode = keyof typeof errorCodes;

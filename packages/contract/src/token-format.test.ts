@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkTokenFormat,
+  describeTokenFormatProblem,
+  generateTokenSecret,
+  isWellFormedToken,
+  redactToken,
+  TOKEN_LENGTH,
+  TOKEN_PATTERN,
+  tokenFromBody,
+  tokenHint,
+} from './token-format.js';
+
+describe('token format', () => {
+  it('generates well-formed, distinct secrets', () => {
+    const secrets = new Set(Array.from({ length: 200 }, generateTokenSecret));
+    expect(secrets.size).toBe(200);
+    for (const s of secrets) {
+      expect(s).toMatch(/^gt_[0-9A-Za-z]{36}$/);
+      expect(checkTokenFormat(s)).toEqual({ ok: true });
+    }
+  });
+
+  it('builds the same secret from the same body', () => {
+    const body = 'GraphTokenMockBootstrap0000001';
+    expect(tokenFromBody(body)).toBe(tokenFromBody(body));
+    expect(tokenFromBody(body)).toHaveLength(TOKEN_LENGTH);
+    expect(() => tokenFromBody('short')).toThrow(RangeError);
+  });
+
+  const good = generateTokenSecret();
+  const flip = (s: string, i: number) => s.slice(0, i) + (s[i] === 'a' ? 'b' : 'a') + s.slice(i + 1);
+  it.each([
+    { given: '', want: 'empty' },
+    { given: 'ghp_abc', want: 'prefix' },
+    { given: good.slice(4), want: 'prefix' },
+    { given: good.slice(0, -1), want: 'length' },
+    { given: `${good} `, want: 'length' },
+    { given: `${good.slice(0, 10)}-${good.slice(11)}`, want: 'charset' },
+    { given: flip(good, 10), want: 'checksum' },
+    { given: flip(good, good.length - 1), want: 'checksum' },
+  ])('rejects $want problems', ({ given, want }) => {
+    expect(checkTokenFormat(given)).toEqual({ ok: false, problem: want });
+    expect(isWellFormedToken(given)).toBe(false);
+  });
+
+  it('explains every problem without echoing the token', () => {
+    for (const problem of ['empty', 'prefix', 'length', 'charset', 'checksum'] as const) {
+      const text = describeTokenFormatProblem(problem);
+      expect(text.length).toBeGreaterThan(10);
+      expect(text).not.toContain(good.slice(3, 10));
+    }
+    expect(describeTokenFormatProblem('length')).toMatch(/full token string/);
+  });
+
+  it('shows only the public hint', () => {
+    expect(tokenHint(good)).toBe(good.slice(-4));
+    expect(redactToken(good)).toBe(`gt_…${good.slice(-4)}`);
+    expect(redactToken('short')).toBe('[redacted]');
+    expect(`leaked: ${good}`.match(TOKEN_PATTERN)).toEqual([good]);
+  });
+});
