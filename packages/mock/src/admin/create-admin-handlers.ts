@@ -1,0 +1,148 @@
+import { HttpResponse, http, type RequestHandler } from 'msw';
+import type { GraphTokenMock } from '../index.js';
+import { newRequestId, problemResponse } from './problem.js';
+import {
+  type Validated,
+  validateClockCommand,
+  validateFaultRule,
+  validateRequestsQuery,
+} from './validate.js';
+
+/** The path prefix of the admin endpoints, kept apart from the API's `/v1`. */
+export const ADMIN_PREFIX = '/__mock';
+
+const ENDPOINTS = [
+  'GET /__mock/faults',
+  'POST /__mock/faults',
+  'DELETE /__mock/faults',
+  'DELETE /__mock/faults/{id}',
+  'GET /__mock/clock',
+  'POST /__mock/clock',
+  'POST /__mock/reset',
+  'GET /__mock/requests',
+  'DELETE /__mock/requests',
+  'GET /__mock/state',
+];
+
+function json(body: unknown, status = 200): Response {
+  return HttpResponse.json(body as never, {
+    status,
+    headers: { 'X-Request-Id': newRequestId(), 'Cache-Control': 'no-store' },
+  });
+}
+
+function noContent(): Response {
+  return new HttpResponse(null, { status: 204, headers: { 'X-Request-Id': newRequestId() } });
+}
+
+function invalid(errors: { field: string; message: string }[]): Response {
+  return problemResponse({
+    status: 422,
+    code: 'validation_failed',
+    detail: `The admin request is invalid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}.`,
+    errors,
+  });
+}
+
+/** Runs a mock call; a value the mock itself refuses (it throws) becomes a 422 on `field`. */
+function attempt(field: string, run: () => Response): Response {
+  try {
+    return run();
+  } catch (error) {
+    return invalid([{ field, message: (error as Error).message }]);
+  }
+}
+
+async function readJson(request: Request): Promise<Validated<unknown>> {
+  const text = await request.text();
+  if (text.trim() === '')
+    return { ok: false, errors: [{ field: 'body', message: 'is empty; send a JSON object' }] };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, errors: [{ field: 'body', message: 'is not valid JSON' }] };
+  }
+}
+
+/**
+ * MSW handlers for the mock's admin endpoints under `${mock.baseUrl}/__mock/`: faults, clock,
+ * reset, recorded requests and a state snapshot. They are runtime-neutral, so any MSW host
+ * (the standalone server, `setupServer`, a service worker) can serve them next to
+ * `mock.handlers`. They never touch `/v1`, are not recorded in `mock.requests`, and never answer
+ * with a secret (the snapshot holds secret hashes only).
+ *
+ * | endpoint | body | answer |
+ * |---|---|---|
+ * | `POST /__mock/faults` | a `FaultRule` | 201 `{ id, rule }` |
+ * | `GET /__mock/faults` | | 200 `{ data: FaultRule[] }` |
+ * | `DELETE /__mock/faults`, `DELETE /__mock/faults/{id}` | | 204 |
+ * | `POST /__mock/clock` | `{ advance: ms \| { days, hours, minutes, seconds } }` or `{ set: date-time }` | 200 `{ now }` |
+ * | `GET /__mock/clock` | | 200 `{ now }` |
+ * | `POST /__mock/reset` | | 204 |
+ * | `GET /__mock/requests?operationId=&method=&path=&status=` | | 200 `{ data: RecordedRequest[] }` |
+ * | `DELETE /__mock/requests` | | 204 |
+ * | `GET /__mock/state` | | 200 the snapshot |
+ *
+ * A bad body gets `422 validation_failed` with one `{ field, message }` per problem.
+ *
+ * @example
+ * const mock = createGraphTokenMock();
+ * const server = setupServer(...createAdminHandlers(mock), ...mock.handlers);
+ */
+export function createAdminHandlers(mock: GraphTokenMock): RequestHandler[] {
+  const base = mock.baseUrl.replace(/\/+$/, '') + ADMIN_PREFIX;
+  return [
+    http.post(`${base}/faults`, async ({ request }) => {
+      const body = await readJson(request);
+      if (!body.ok) return invalid(body.errors);
+      const rule = validateFaultRule(body.value);
+      if (!rule.ok) return invalid(rule.errors);
+      return attempt('body', () => json({ id: mock.faults.add(rule.value), rule: rule.value }, 201));
+    }),
+    http.get(`${base}/faults`, () => json({ data: mock.faults.list() })),
+    http.delete(`${base}/faults`, () => {
+      mock.faults.clear();
+      return noContent();
+    }),
+    http.delete(`${base}/faults/:id`, ({ params }) => {
+      mock.faults.remove(String(params.id));
+      return noContent();
+    }),
+    http.get(`${base}/clock`, () => json({ now: mock.clock.now().toISOString() })),
+    http.post(`${base}/clock`, async ({ request }) => {
+      const body = await readJson(request);
+      if (!body.ok) return invalid(body.errors);
+      const command = validateClockCommand(body.value);
+      if (!command.ok) return invalid(command.errors);
+      const { value } = command;
+      return attempt('set' in value ? 'set' : 'advance', () => {
+        if ('set' in value) mock.clock.set(value.set);
+        else mock.clock.advance(value.advance);
+        return json({ now: mock.clock.now().toISOString() });
+      });
+    }),
+    http.post(`${base}/reset`, () => {
+      mock.reset();
+      return noContent();
+    }),
+    http.get(`${base}/requests`, ({ request }) => {
+      const query = validateRequestsQuery(new URL(request.url).searchParams);
+      if (!query.ok) return invalid(query.errors);
+      const data =
+        Object.keys(query.value).length > 0 ? mock.requests.filter(query.value) : mock.requests.all();
+      return json({ data });
+    }),
+    http.delete(`${base}/requests`, () => {
+      mock.requests.clear();
+      return noContent();
+    }),
+    http.get(`${base}/state`, () => json(mock.snapshot())),
+    http.all(`${base}/*`, ({ request }) =>
+      problemResponse({
+        status: 404,
+        code: 'not_found',
+        detail: `No admin endpoint ${request.method} ${new URL(request.url).pathname}. The admin endpoints are: ${ENDPOINTS.join(', ')}.`,
+      }),
+    ),
+  ];
+}

@@ -1,0 +1,7 @@
+/**
+ * The mock's admin endpoints (`/__mock/...`) as runtime-neutral MSW handlers.
+ *
+ * @packageDocumentation
+ */
+export { ADMIN_PREFIX, createAdminHandlers } from './create-admin-handlers.js';
+export type { ClockAdvance, ClockCommand } from './validate.js';

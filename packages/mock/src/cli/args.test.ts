@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PORT, parseCliArgs, parseRateLimit, UsageError } from './args.js';
+
+describe('parseCliArgs', () => {
+  it('defaults to port 4010 on loopback', () => {
+    expect(parseCliArgs([])).toEqual({
+      kind: 'serve',
+      options: { port: DEFAULT_PORT, host: '127.0.0.1' },
+      quiet: false,
+    });
+  });
+
+  it('reads every option', () => {
+    const command = parseCliArgs([
+      '--port=0',
+      '--host',
+      '::1',
+      '--seed',
+      'seed.json',
+      '--state-file',
+      'state.json',
+      '--latency',
+      '25',
+      '--rate-limit',
+      '100/60',
+      '--now',
+      '2030-01-01T00:00:00Z',
+      '-q',
+    ]);
+    expect(command).toEqual({
+      kind: 'serve',
+      options: {
+        port: 0,
+        host: '::1',
+        seed: 'seed.json',
+        stateFile: 'state.json',
+        latency: 25,
+        rateLimit: { limit: 100, windowSeconds: 60 },
+        now: '2030-01-01T00:00:00Z',
+      },
+      quiet: true,
+    });
+  });
+
+  it.each([
+    { given: ['--help'], want: 'help' },
+    { given: ['-h', '--port', 'nope'], want: 'help' },
+    { given: ['--version'], want: 'version' },
+    { given: ['-v'], want: 'version' },
+  ])('$given → $want', ({ given, want }) => {
+    expect(parseCliArgs(given).kind).toBe(want);
+  });
+
+  it.each([
+    { given: ['--prot', '1'], want: /Unknown option '--prot'/ },
+    { given: ['--port', 'abc'], want: /--port must be an integer from 0 to 65535 \(got "abc"\)/ },
+    { given: ['--port', '70000'], want: /--port must be an integer/ },
+    { given: ['--port'], want: /--port/ },
+    { given: ['--latency', '-5'], want: /--latency/ },
+    { given: ['--rate-limit', '10'], want: /--rate-limit must be N\/SECONDS/ },
+    { given: ['--rate-limit', '0/60'], want: /--rate-limit/ },
+    { given: ['--now', 'tomorrow'], want: /--now must be an RFC 3339 date-time/ },
+    { given: ['serve'], want: /unexpected argument "serve"/ },
+    { given: ['--host', ''], want: /--host needs an address/ },
+  ])('rejects $given with a clear message', ({ given, want }) => {
+    expect(() => parseCliArgs(given)).toThrowError(UsageError);
+    expect(() => parseCliArgs(given)).toThrowError(want);
+  });
+});
+
+describe('parseRateLimit', () => {
+  it('reads N/SECONDS', () => {
+    expect(parseRateLimit('5/1')).toEqual({ limit: 5, windowSeconds: 1 });
+    expect(parseRateLimit('10/0.5')).toEqual({ limit: 10, windowSeconds: 0.5 });
+  });
+});

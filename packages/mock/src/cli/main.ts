@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { version } from '../../package.json';
+import { loadSeedFile, MockFileError } from '../http/seed-file.js';
+import {
+  type GraphTokenMockServer,
+  MockServerError,
+  startGraphTokenMockServer,
+} from '../http/start-server.js';
+import { BOOTSTRAP_TOKEN, type MockSeed } from '../index.js';
+import { parseCliArgs, UsageError } from './args.js';
+import { USAGE } from './usage.js';
+
+/** Where the CLI writes: stdout for the banner and the request log, stderr for errors. */
+export interface CliOutput {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** What {@link runCli} leaves behind: an exit code, or a running server to stop on a signal. */
+export type CliResult = { exitCode: number } | { server: GraphTokenMockServer };
+
+/** The version of @graphtoken/mock. */
+export const VERSION: string = version;
+
+function seedHasBootstrap(seed: MockSeed | undefined): boolean {
+  return seed === undefined || (seed.tokens ?? []).some((t) => t.secret === BOOTSTRAP_TOKEN);
+}
+
+/**
+ * Runs `graphtoken-mock` with the given arguments: prints help or the version, or starts the
+ * server and prints where it listens. Errors a user can fix (unknown flag, port in use, bad seed or
+ * state file) become one clear line on stderr and exit code 2 (usage) or 1 (cannot start).
+ */
+export async function runCli(argv: readonly string[], output: CliOutput): Promise<CliResult> {
+  let command: ReturnType<typeof parseCliArgs>;
+  try {
+    command = parseCliArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    output.err(`graphtoken-mock: ${error.message}\n\n${USAGE}`);
+    return { exitCode: 2 };
+  }
+  if (command.kind === 'help') {
+    output.out(USAGE);
+    return { exitCode: 0 };
+  }
+  if (command.kind === 'version') {
+    output.out(VERSION);
+    return { exitCode: 0 };
+  }
+  const { options, quiet } = command;
+  try {
+    const seed = typeof options.seed === 'string' ? loadSeedFile(options.seed) : undefined;
+    const restoring = options.stateFile !== undefined && existsSync(options.stateFile);
+    const server = await startGraphTokenMockServer({
+      ...options,
+      ...(seed !== undefined ? { seed } : {}),
+      ...(quiet ? {} : { log: (line: string) => output.out(line) }),
+    });
+    const lines = [`GraphToken mock ${VERSION} listening on ${server.url}`];
+    if (seedHasBootstrap(seed)) {
+      lines.push(`  bootstrap token (scope manage, a public test secret): ${BOOTSTRAP_TOKEN}`);
+    } else {
+      lines.push('  tokens: the secrets in your seed file');
+    }
+    lines.push(`  API:   ${server.url}/v1   admin: ${server.url}/__mock/`);
+    if (options.stateFile !== undefined) {
+      lines.push(`  state: ${options.stateFile} (${restoring ? 'restored' : 'new'})`);
+    }
+    lines.push('Press Ctrl+C to stop.');
+    output.out(lines.join('\n'));
+    return { server };
+  } catch (error) {
+    if (error instanceof MockServerError || error instanceof MockFileError) {
+      const message =
+        error instanceof MockServerError && error.code === 'EADDRINUSE'
+          ? `port ${options.port} is in use on ${options.host}: pick another with --port, or --port 0 for any free port`
+          : error.message;
+      output.err(`graphtoken-mock: ${message}`);
+      return { exitCode: 1 };
+    }
+    throw error;
+  }
+}

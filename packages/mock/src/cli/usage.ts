@@ -1,0 +1,30 @@
+/** The `graphtoken-mock --help` text. */
+export const USAGE = `Usage: graphtoken-mock [options]
+
+Runs the GraphToken API mock as a local HTTP server: the whole /v1 API of
+spec/openapi.yaml, plus admin endpoints under /__mock/ (faults, clock, reset,
+recorded requests, state).
+
+Options:
+  -p, --port <n>           port to listen on; 0 picks any free port (default 4010)
+  -H, --host <address>     address to listen on (default 127.0.0.1)
+  -s, --seed <file>        JSON seed: accounts, graphs with roles, tokens, blocks
+                           (default: the built-in seed with its bootstrap token)
+      --state-file <file>  keep the state in this JSON file across restarts: loaded
+                           at start when it exists, rewritten after every change
+      --latency <ms>       delay every /v1 response by this many milliseconds
+      --rate-limit <n/s>   per-token rate limit, e.g. 100/60 = 100 requests per
+                           60 seconds (default: off)
+      --now <date-time>    start the mock's clock at this time (default: now)
+  -q, --quiet              do not log requests
+  -h, --help               show this help
+  -v, --version            print the version
+
+Exit codes: 0 after SIGINT/SIGTERM, 1 when the server cannot start (port in use,
+bad seed or state file), 2 for a usage error.
+
+Examples:
+  graphtoken-mock --port 0
+  graphtoken-mock --seed ./seed.json --state-file ./.graphtoken-mock-state.json
+  curl -H "Authorization: Bearer <token>" http://127.0.0.1:4010/v1/tokens/self
+`;

@@ -1,0 +1,15 @@
+/**
+ * The link between the spec's operations table and the handler files: each tag's file implements
+ * exactly the operations the spec gives that tag (the compiler checks it), and `createHandlers`
+ * turns the table into msw routes.
+ */
+import type { OperationId, operations } from '@graphtoken/contract';
+import type { OperationImpl } from '../internal/pipeline.js';
+
+/** The operationIds of one spec tag. */
+export type OperationIdOfTag<Tag extends string> = {
+  [K in OperationId]: (typeof operations)[K]['tag'] extends Tag ? K : never;
+}[OperationId];
+
+/** The implementations of one tag's operations, keyed by operationId. */
+export type TagOperations<Tag extends string> = { readonly [K in OperationIdOfTag<Tag>]: OperationImpl };

@@ -1,0 +1,149 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** The largest request body the standalone server reads (1 MiB); a bigger one gets 413. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+// Hop-by-hop headers (RFC 9110 §7.6.1) describe the connection to this server, not the request.
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'expect',
+]);
+
+/** Why a node request could not become a Fetch `Request`. */
+export class BodyTooLargeError extends Error {
+  override readonly name = 'BodyTooLargeError';
+}
+
+/** Past this many bytes the server stops reading a refused body and drops the connection. */
+const DISCARD_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * Reads a request body into one buffer, refusing more than `limit` bytes. A refused body is still
+ * read to its end (and discarded, up to 64 MiB) so that the client, still uploading, gets to
+ * read the 413 answer instead of a reset connection.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > DISCARD_LIMIT) {
+      reject(new BodyTooLargeError(`body of ${declared} bytes`));
+      return;
+    }
+    const cleanup = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > DISCARD_LIMIT) {
+        cleanup();
+        req.destroy();
+        reject(new BodyTooLargeError(`body over ${DISCARD_LIMIT} bytes`));
+      } else if (size <= limit) {
+        chunks.push(chunk);
+      }
+    };
+    const onEnd = () => {
+      cleanup();
+      if (size > limit) reject(new BodyTooLargeError(`body of ${size} bytes`));
+      else resolve(Buffer.concat(chunks));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
+}
+
+/**
+ * Translates a node:http request into a Fetch `Request` against `origin` (the mock's base URL):
+ * the path and query string as sent, every header (repeated ones appended in order, hop-by-hop
+ * ones dropped) and the body, read in full up to {@link MAX_BODY_BYTES}.
+ *
+ * @throws {BodyTooLargeError} when the body is larger than `limit`.
+ */
+export async function toFetchRequest(
+  req: IncomingMessage,
+  origin: string,
+  limit = MAX_BODY_BYTES,
+): Promise<Request> {
+  // An absolute-form target (`GET http://host/path`) keeps only its path and query.
+  const target = req.url ?? '/';
+  const parsed = new URL(target, 'http://placeholder.invalid');
+  const url = origin.replace(/\/+$/, '') + parsed.pathname + parsed.search;
+  const headers = new Headers();
+  for (const [name, values] of Object.entries(req.headersDistinct)) {
+    if (HOP_BY_HOP.has(name) || name === 'host' || values === undefined) continue;
+    for (const value of values) headers.append(name, value);
+  }
+  const method = (req.method ?? 'GET').toUpperCase();
+  const body = await readBody(req, limit);
+  const hasBody = method !== 'GET' && method !== 'HEAD' && body.length > 0;
+  if (!hasBody) headers.delete('content-length');
+  return new Request(url, { method, headers, ...(hasBody ? { body: new Uint8Array(body) } : {}) });
+}
+
+/**
+ * Writes a Fetch `Response` to a node:http response: status, headers (each `Set-Cookie` on its
+ * own line) and the body, streamed. A network-error response (`Response.error()`, what MSW's
+ * `HttpResponse.error()` gives for a dropped-connection fault) destroys the socket instead, so
+ * the client sees the connection drop.
+ */
+export async function writeFetchResponse(
+  response: Response,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  if (response.type === 'error') {
+    res.socket?.destroy();
+    return;
+  }
+  const outgoing: Record<string, string | string[]> = {};
+  for (const [name, value] of response.headers) {
+    if (name === 'set-cookie' || HOP_BY_HOP.has(name)) continue;
+    outgoing[name] = value;
+  }
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) outgoing['set-cookie'] = cookies;
+  res.writeHead(response.status, response.statusText || undefined, outgoing);
+  if (response.body === null || req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (res.destroyed) break;
+      if (!res.write(value)) await drainOrClose(res);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  res.end();
+}
+
+function drainOrClose(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}

@@ -1,0 +1,282 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getResponse, type RequestHandler } from 'msw';
+import { createAdminHandlers } from '../admin/create-admin-handlers.js';
+import { problemResponse } from '../admin/problem.js';
+import { createGraphTokenMock, type GraphTokenMock, type MockSeed } from '../index.js';
+import { BodyTooLargeError, MAX_BODY_BYTES, toFetchRequest, writeFetchResponse } from './node-bridge.js';
+import { formatLogLine, redactSecrets } from './request-log.js';
+import { loadSeedFile } from './seed-file.js';
+import { loadStateFile, writeStateFile } from './state-file.js';
+
+/** A per-token rate limit: at most `limit` requests per `windowSeconds`. */
+export interface RateLimitOption {
+  limit: number;
+  windowSeconds: number;
+}
+
+/** Options of {@link startGraphTokenMockServer}. */
+export interface GraphTokenMockServerOptions {
+  /** The port to listen on; `0` (the default) picks any free port (read it from the result). */
+  port?: number;
+  /** The address to listen on. Default `127.0.0.1` (loopback only). */
+  host?: string;
+  /** The seed: a `MockSeed` object, or the path of a JSON seed file (validated). Default: the default seed. */
+  seed?: MockSeed | string;
+  /**
+   * A JSON file that keeps the mock's state across restarts: loaded at start when it exists (it
+   * then wins over `seed`), rewritten atomically after every change and on `close()`.
+   */
+  stateFile?: string;
+  /** Milliseconds added before every /v1 response. Default 0. */
+  latency?: number;
+  /** A per-token rate limit (429 `rate_limited` with `Retry-After`). Default: off. */
+  rateLimit?: RateLimitOption | false;
+  /** The mock's starting clock. Default: the real time. */
+  now?: Date | string;
+  /** Receives one line per request (method, path, status, ms, redacted token, request id). Default: silent. */
+  log?: (line: string) => void;
+  /** The largest request body read, in bytes; a bigger one gets 413. Default 1 MiB. */
+  maxBodyBytes?: number;
+}
+
+/** A running standalone mock server. */
+export interface GraphTokenMockServer {
+  /** `http://<host>:<port>`: the SDK's `baseUrl`, and the mock's. */
+  readonly url: string;
+  readonly port: number;
+  readonly host: string;
+  /** The mock behind the server: drive its clock, faults, store and recorded requests directly. */
+  readonly mock: GraphTokenMock;
+  /** Stops accepting connections, closes open ones, writes the state file; resolves when done. Idempotent. */
+  close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+/** Why the server could not start: a port in use, an address that is not local, a bad seed or state file. */
+export class MockServerError extends Error {
+  override readonly name = 'MockServerError';
+  /** The system error code when listening failed (`EADDRINUSE`, `EACCES`, `EADDRNOTAVAIL`). */
+  readonly code: string | undefined;
+  constructor(message: string, options: { code?: string; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.code = options.code;
+  }
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      const code = error.code ?? 'ERROR';
+      const where = `${urlHost(host)}:${port}`;
+      const message =
+        code === 'EADDRINUSE'
+          ? `port ${port} is in use on ${host}: pick another port, or port 0 for any free port`
+          : code === 'EACCES'
+            ? `no permission to listen on ${where}: use a port above 1023, or port 0 for any free port`
+            : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
+              ? `cannot listen on ${host}: it is not an address of this machine (try 127.0.0.1)`
+              : `cannot listen on ${where}: ${error.message}`;
+      reject(new MockServerError(message, { code, cause: error }));
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve(server.address() as AddressInfo);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+function checkOptions(options: GraphTokenMockServerOptions): void {
+  const { port = 0, latency = 0, rateLimit, maxBodyBytes = MAX_BODY_BYTES } = options;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new MockServerError(`port must be an integer from 0 to 65535, not ${port}`);
+  }
+  if (!Number.isFinite(latency) || latency < 0)
+    throw new MockServerError(`latency must be >= 0 ms, not ${latency}`);
+  if (rateLimit) {
+    const { limit, windowSeconds } = rateLimit;
+    if (!Number.isInteger(limit) || limit < 1 || !Number.isFinite(windowSeconds) || windowSeconds <= 0) {
+      throw new MockServerError('rateLimit needs an integer limit >= 1 and windowSeconds > 0');
+    }
+  }
+  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1)
+    throw new MockServerError('maxBodyBytes must be >= 1');
+}
+
+/**
+ * Starts the GraphToken mock as a real HTTP server on node:http, for anything that is not
+ * JavaScript (a Python or Go test suite, curl, Postman) and for examples. It serves the whole
+ * `/v1` API through MSW's `getResponse`, plus the admin endpoints under `/__mock/` (see
+ * `createAdminHandlers`). Node only; the package root stays runtime-neutral.
+ *
+ * @example
+ * const server = await startGraphTokenMockServer({ port: 0 });
+ * const client = new GraphToken({ baseUrl: server.url, token: BOOTSTRAP_TOKEN });
+ * // ...
+ * await server.close();
+ */
+export async function startGraphTokenMockServer(
+  options: GraphTokenMockServerOptions = {},
+): Promise<GraphTokenMockServer> {
+  checkOptions(options);
+  const host = options.host ?? '127.0.0.1';
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const seed = typeof options.seed === 'string' ? loadSeedFile(options.seed) : options.seed;
+  const stateFile = options.stateFile;
+  const snapshot = stateFile === undefined ? undefined : loadStateFile(stateFile);
+  const log = options.log;
+
+  let mock: GraphTokenMock | undefined;
+  let handlers: RequestHandler[] = [];
+  let persisting = false;
+  let pending = false;
+  const persist = () => {
+    pending = false;
+    if (stateFile !== undefined && mock !== undefined && persisting)
+      writeStateFile(stateFile, mock.snapshot());
+  };
+  // Every change schedules one write; the changes of one request (or of a burst) share it.
+  const schedulePersist = () => {
+    if (stateFile === undefined || pending) return;
+    pending = true;
+    setImmediate(() => {
+      if (!pending) return;
+      try {
+        persist();
+      } catch (error) {
+        process.emitWarning(`cannot write state file ${stateFile}: ${(error as Error).message}`);
+      }
+    });
+  };
+
+  const server = createServer((req, res) => {
+    void handle(req, res);
+  });
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    const entry = {
+      method: req.method ?? 'GET',
+      target: req.url ?? '/',
+      authorization: req.headers.authorization,
+    };
+    let status: number | 'dropped' | 'aborted' = 'aborted';
+    let requestId: string | undefined;
+    req.on('error', () => {});
+    res.on('error', () => {});
+    try {
+      const response = await answer(req);
+      requestId = response.headers.get('x-request-id') ?? undefined;
+      status = response.type === 'error' ? 'dropped' : response.status;
+      await writeFetchResponse(response, req, res);
+    } catch {
+      res.destroy();
+    } finally {
+      log?.(formatLogLine({ ...entry, status, durationMs: performance.now() - started, requestId }));
+    }
+  };
+  const answer = async (req: IncomingMessage): Promise<Response> => {
+    let request: Request;
+    try {
+      request = await toFetchRequest(req, mock!.baseUrl, maxBodyBytes);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      const response = problemResponse({
+        status: 413,
+        code: 'invalid_request',
+        title: 'Request body too large',
+        detail: `The request body is larger than the mock accepts (${maxBodyBytes} bytes). Send a smaller body.`,
+      });
+      response.headers.set('Connection', 'close');
+      return response;
+    }
+    try {
+      const response = await getResponse(handlers, request, { baseUrl: mock!.baseUrl });
+      return response ?? notFound(request);
+    } catch (error) {
+      log?.(`internal error: ${(error as Error)?.message ?? String(error)}`);
+      return problemResponse({
+        status: 500,
+        code: 'internal_error',
+        detail:
+          'The mock failed to answer this request. This is a bug in @graphtoken/mock: please report it.',
+      });
+    }
+  };
+
+  const address = await listen(server, options.port ?? 0, host);
+  const url = `http://${urlHost(host === '0.0.0.0' || host === '::' ? host : address.address)}:${address.port}`;
+  try {
+    mock = createGraphTokenMock({
+      baseUrl: url,
+      ...(seed !== undefined ? { seed } : {}),
+      ...(snapshot !== undefined ? { snapshot } : {}),
+      ...(options.now !== undefined ? { now: options.now } : {}),
+      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+      ...(options.latency ? { latencyMs: options.latency } : {}),
+      onChange: schedulePersist,
+    });
+    handlers = [...createAdminHandlers(mock), ...mock.handlers];
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const what =
+      snapshot !== undefined
+        ? `state file ${stateFile}`
+        : typeof options.seed === 'string'
+          ? `seed file ${options.seed}`
+          : 'seed';
+    throw new MockServerError(`cannot start the mock from the ${what}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+
+  try {
+    persisting = true;
+    persist();
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw new MockServerError(`cannot write state file ${stateFile}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+      // Requests in flight get a moment to finish; then their connections are cut.
+      const timer = setTimeout(() => server.closeAllConnections(), 1000);
+      timer.unref();
+    }).then(() => {
+      persist();
+      persisting = false;
+    });
+    return closing;
+  };
+  const ready = mock;
+  return {
+    url,
+    port: address.port,
+    host,
+    mock: ready,
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}
+
+function notFound(request: Request): Response {
+  const pathname = redactSecrets(new URL(request.url).pathname);
+  return problemResponse({
+    status: 404,
+    code: 'not_found',
+    detail: `No route ${request.method} ${pathname}. The API lives under /v1 (see spec/openapi.yaml); the mock's admin endpoints under /__mock/.`,
+  });
+}

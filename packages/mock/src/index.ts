@@ -1,0 +1,33 @@
+/**
+ * `@graphtoken/mock`: a stateful mock of the whole GraphToken API for offline tests, as msw 3
+ * handlers. Runtime-neutral: it runs wherever msw does (Node, browsers, workers, Deno, Bun).
+ * For Node test runners see `@graphtoken/mock/node`; for the browser, `@graphtoken/mock/browser`.
+ *
+ * @packageDocumentation
+ */
+export type { ClockAdvance, ClockState, MockClock } from './clock.js';
+export { BOOTSTRAP_TOKEN, DEFAULT_BASE_URL } from './constants.js';
+export type { ActiveFault, FaultRule, MockFaults } from './faults.js';
+export type { RateLimitOptions } from './internal/rate-limit.js';
+export { createGraphTokenMock, type GraphTokenMock, type GraphTokenMockOptions } from './mock.js';
+export type { MockRequests, RecordedRequest, RequestMatch } from './requests.js';
+export {
+  defaultSeed,
+  type MockSeed,
+  type SeedAccount,
+  type SeedBlock,
+  type SeedGraph,
+  type SeedIds,
+  type SeedToken,
+  seedIds,
+} from './seed.js';
+export type {
+  AccountRecord,
+  BlockRecord,
+  GraphRecord,
+  IdCounters,
+  MockSnapshot,
+  TokenRecord,
+} from './store/records.js';
+export { MockSetupError } from './store/state.js';
+export type { MockAccount, MockGraph, MockStore, StoreTokenInput } from './store/store.js';

@@ -1,0 +1,93 @@
+/**
+ * Opaque pagination cursors: base64url JSON naming the list, its filters and the last item's sort
+ * key. A cursor from another list or other filters, or one that was edited, is a
+ * `422 validation_failed` on field `cursor`, as the spec says.
+ */
+import { validationFailed } from './problem.js';
+
+/** What a cursor holds. */
+export interface CursorData {
+  /** Which list, with its filters (`tokens|active|` or `blocks|gr_…`). */
+  list: string;
+  /** The sort key of the last item of the previous page. */
+  after: readonly number[];
+}
+
+function toBase64Url(text: string): string {
+  return btoa(text).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): string {
+  const b64 = text.replaceAll('-', '+').replaceAll('_', '/');
+  return atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+}
+
+/** Encodes a cursor. */
+export function encodeCursor(data: CursorData): string {
+  return toBase64Url(JSON.stringify({ l: data.list, a: data.after }));
+}
+
+/** Decodes a cursor for this list, or throws `validation_failed` on `cursor`. */
+export function decodeCursor(cursor: string, list: string): CursorData {
+  const invalid = (message: string) => validationFailed([{ field: 'cursor', message }]);
+  let parsed: unknown;
+  try {
+    if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('charset');
+    parsed = JSON.parse(fromBase64Url(cursor));
+  } catch {
+    throw invalid('is not a cursor this API issued; pass a nextCursor unchanged');
+  }
+  const p = parsed as { l?: unknown; a?: unknown };
+  if (
+    typeof p !== 'object' ||
+    p === null ||
+    typeof p.l !== 'string' ||
+    !Array.isArray(p.a) ||
+    !p.a.every((n) => Number.isSafeInteger(n))
+  ) {
+    throw invalid('is not a cursor this API issued; pass a nextCursor unchanged');
+  }
+  if (p.l !== list)
+    throw invalid('belongs to another list or other filters; use the same filters as the first page');
+  return { list: p.l, after: p.a as number[] };
+}
+
+/** Compares two sort keys lexicographically. */
+export function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/**
+ * One page of `items` (already in list order): those after the cursor, `limit` of them, and the
+ * cursor of the next page (null on the last).
+ */
+export function paginate<T>(
+  items: readonly T[],
+  options: {
+    list: string;
+    cursor: string | undefined;
+    limit: number;
+    key: (item: T) => number[];
+    /** Whether `a` comes after `b` in list order (by key). */
+    after: (itemKey: readonly number[], cursorKey: readonly number[]) => boolean;
+  },
+): { data: T[]; nextCursor: string | null } {
+  let start = 0;
+  if (options.cursor !== undefined) {
+    const { after } = decodeCursor(options.cursor, options.list);
+    start = items.findIndex((item) => options.after(options.key(item), after));
+    if (start === -1) start = items.length;
+  }
+  const data = items.slice(start, start + options.limit);
+  const last = data.at(-1);
+  const more = start + options.limit < items.length;
+  return {
+    data,
+    nextCursor:
+      more && last !== undefined ? encodeCursor({ list: options.list, after: options.key(last) }) : null,
+  };
+}

@@ -1,0 +1,394 @@
+/**
+ * The request pipeline every operation goes through, in the spec's order of checks:
+ * credentials → rate limit → the token's scopes → the graph (found, bound, effective scopes) →
+ * idempotency → the operation itself (which validates its input first, then applies the business
+ * rules). Faults, latency, request ids, recording and the problem+json rendering live here too, so
+ * each handler file holds only what its operations do.
+ * @internal
+ */
+import {
+  canPerform,
+  type OperationId,
+  type OperationInfo,
+  type Problem,
+  type Scope,
+} from '@graphtoken/contract';
+import { HttpResponse } from 'msw';
+import type { FaultRule, InternalFaults } from '../faults.js';
+import type { InternalRequests } from '../requests.js';
+import type { AccountRecord, GraphRecord, TokenRecord } from '../store/records.js';
+import type { MockState } from '../store/state.js';
+import { authenticateSecret, readCredential } from './authenticate.js';
+import { hasObservers, notifyObservers } from './observers.js';
+import { ApiProblem, validationFailed } from './problem.js';
+import type { RateLimiter, RateLimitOptions } from './rate-limit.js';
+import { redactAuthorization, redactUrl, scrubJson, scrubText } from './redact.js';
+import { bodyProblem } from './validation.js';
+
+/** What an operation returns: a status, a JSON body (none for 204) and extra headers. */
+export interface OperationResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** What an operation implementation gets: the authenticated caller and the request. */
+export interface OperationContext {
+  readonly state: MockState;
+  readonly op: OperationInfo;
+  readonly url: URL;
+  readonly query: URLSearchParams;
+  readonly params: Readonly<Record<string, string>>;
+  /** The calling token. */
+  readonly token: TokenRecord;
+  /** The calling token's account (its creator). */
+  readonly account: AccountRecord;
+  /** For operations on a graph: that graph, already found, bound and scope-checked. */
+  readonly graph: GraphRecord | undefined;
+  /** The request time on the mock clock. */
+  readonly nowMs: number;
+  /** The parsed JSON body; throws `validation_failed` on `body` if required and absent, or not JSON. */
+  json(options: { required: boolean }): unknown;
+}
+
+/** One operation's implementation. */
+export type OperationImpl = (ctx: OperationContext) => OperationResult;
+
+/** The mutable settings of a mock. */
+export interface MockSettings {
+  latencyMs: number;
+  rateLimit: RateLimitOptions | false;
+}
+
+/** A stored response for `Idempotency-Key` replays. */
+interface StoredResponse {
+  fingerprint: string;
+  result: OperationResult;
+}
+
+/** Everything the pipeline needs from a mock. */
+export interface MockRuntime {
+  readonly state: MockState;
+  readonly baseUrl: string;
+  readonly faults: InternalFaults;
+  readonly requests: InternalRequests;
+  readonly settings: MockSettings;
+  readonly rateLimiter: RateLimiter;
+  readonly idempotency: Map<string, StoredResponse>;
+  nextRequestId(): string;
+}
+
+const JSON_TYPE = 'application/json';
+const PROBLEM_TYPE = 'application/problem+json';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The accepted scopes of an operation, flattened ("any one of them is enough"). */
+export function acceptedScopes(op: OperationInfo): Scope[] {
+  return [...new Set(op.security.flat())];
+}
+
+function problemResult(problem: ApiProblem, requestId: string): OperationResult {
+  return {
+    status: problem.status,
+    body: problem.body(requestId) satisfies Problem,
+    headers: problem.headers(),
+  };
+}
+
+/** CORS on every answer, so a page on another origin (the standalone server, a worker) can read them. */
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'X-Request-Id, Retry-After, WWW-Authenticate, Idempotent-Replayed',
+};
+
+function toResponse(result: OperationResult, requestId: string): Response {
+  const headers = new Headers({ ...CORS, ...result.headers });
+  headers.set('X-Request-Id', requestId);
+  if (result.body === undefined) return new HttpResponse(null, { status: result.status, headers });
+  headers.set('Content-Type', result.status >= 400 ? PROBLEM_TYPE : JSON_TYPE);
+  return new HttpResponse(JSON.stringify(result.body), { status: result.status, headers });
+}
+
+function faultResult(rule: FaultRule): ApiProblem | 'drop' | undefined {
+  if (rule.drop) return 'drop';
+  if (rule.retryAfter !== undefined) {
+    return new ApiProblem('rate_limited', `Injected fault: retry in ${rule.retryAfter} seconds.`, {
+      retryAfter: rule.retryAfter,
+    });
+  }
+  if (rule.status === undefined && rule.code === undefined) return undefined;
+  const code = rule.code ?? codeForStatus(rule.status!);
+  return new ApiProblem(code, rule.detail ?? `Injected fault (${rule.status ?? code}).`, {
+    ...(rule.status !== undefined && { status: rule.status }),
+    ...(code === 'rate_limited' && { retryAfter: 1 }),
+    ...(code === 'insufficient_scope' && { requiredScopes: [], grantedScopes: [] }),
+  });
+}
+
+function codeForStatus(status: number): ApiProblem['code'] {
+  const byStatus: Record<number, ApiProblem['code']> = {
+    400: 'invalid_request',
+    401: 'invalid_token',
+    403: 'insufficient_scope',
+    404: 'not_found',
+    409: 'token_not_active',
+    422: 'validation_failed',
+    429: 'rate_limited',
+  };
+  return byStatus[status] ?? 'internal_error';
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+interface Answer {
+  result: OperationResult;
+  tokenId: string | null;
+}
+
+/** Runs the checks and the operation; every outcome is a result, never a thrown error. */
+function execute(
+  runtime: MockRuntime,
+  op: OperationInfo,
+  impl: OperationImpl,
+  request: Request,
+  url: URL,
+  params: Record<string, string>,
+  bodyText: string,
+  requestId: string,
+): Answer {
+  const { state } = runtime;
+  let tokenId: string | null = null;
+  try {
+    return state.batch(() => {
+      // 1. Credentials.
+      const secret = readCredential(request, url);
+      let token: TokenRecord;
+      try {
+        token = authenticateSecret(state, secret);
+      } catch (error) {
+        tokenId = state.findBySecret(secret)?.id ?? null;
+        throw error;
+      }
+      tokenId = token.id;
+      const nowMs = state.nowMs();
+      token.lastUsedAt = new Date(nowMs).toISOString();
+      state.changed();
+
+      // 2. Rate limit.
+      const { rateLimit } = runtime.settings;
+      if (rateLimit) {
+        const verdict = runtime.rateLimiter.hit(token.id, nowMs, rateLimit);
+        if (!verdict.ok) {
+          throw new ApiProblem(
+            'rate_limited',
+            `This token has sent too many requests. Retry in ${verdict.retryAfter} seconds.`,
+            { retryAfter: verdict.retryAfter },
+          );
+        }
+      }
+
+      // 3. The token's own scopes.
+      const accepted = acceptedScopes(op);
+      if (!canPerform(token.scopes, op.operationId as OperationId)) {
+        throw new ApiProblem(
+          'insufficient_scope',
+          `${op.operationId} needs the ${accepted.join(' or ')} scope; this token has ${token.scopes.join(', ')}. Use a token with ${accepted.join(' or ')}.`,
+          { requiredScopes: accepted, grantedScopes: token.scopes },
+        );
+      }
+
+      // 4. The graph: visible to the creator, bound to the token, effective scopes enough.
+      let graph: GraphRecord | undefined;
+      if (op.pathParams.includes('graphId')) {
+        const graphId = params.graphId ?? '';
+        const found = state.graphs.get(graphId);
+        if (!found || state.roleOf(token.createdBy, graphId) === undefined) {
+          throw new ApiProblem(
+            'not_found',
+            `Graph ${graphId} does not exist or is not visible to this token's account. Check the graph id.`,
+          );
+        }
+        if (!token.graphIds.includes(graphId)) {
+          throw new ApiProblem(
+            'graph_not_in_token',
+            `This token is not bound to graph ${graphId}. Use a token created for that graph, or create one that includes it.`,
+          );
+        }
+        const effective = state.effectiveOn(token, graphId);
+        if (!canPerform(effective, op.operationId as OperationId)) {
+          throw new ApiProblem(
+            'insufficient_scope',
+            `${op.operationId} needs the ${accepted.join(' or ')} scope on graph ${graphId}; this token's effective scopes there are ${effective.join(', ') || 'none'} (its scopes ∩ its creator's role, ${state.roleOf(token.createdBy, graphId)}).`,
+            { requiredScopes: accepted, grantedScopes: effective },
+          );
+        }
+        graph = found;
+      }
+
+      // 5. Idempotency (POST).
+      const idempotencyKey = op.method === 'POST' ? request.headers.get('idempotency-key') : null;
+      const parsed = bodyText === '' ? undefined : parseJson(bodyText);
+      const fingerprint = `${op.operationId} ${url.pathname} ${parsed?.ok ? JSON.stringify(parsed.value) : bodyText}`;
+      const storeKey = `${token.id}\n${idempotencyKey}`;
+      if (idempotencyKey !== null) {
+        if (idempotencyKey.length < 1 || idempotencyKey.length > 255) {
+          throw validationFailed([{ field: 'Idempotency-Key', message: 'must be 1 to 255 characters long' }]);
+        }
+        const stored = runtime.idempotency.get(storeKey);
+        if (stored) {
+          if (stored.fingerprint !== fingerprint) {
+            throw validationFailed([
+              {
+                field: 'Idempotency-Key',
+                message: 'was already used with a different request; use a new key for a new request',
+              },
+            ]);
+          }
+          return {
+            result: {
+              ...stored.result,
+              headers: { ...stored.result.headers, 'Idempotent-Replayed': 'true' },
+            },
+            tokenId,
+          };
+        }
+      }
+
+      // 6. The operation.
+      const contentType = request.headers.get('content-type');
+      const ctx: OperationContext = {
+        state,
+        op,
+        url,
+        query: url.searchParams,
+        params,
+        token,
+        account: state.requireAccount(token.createdBy),
+        graph,
+        nowMs,
+        json({ required }) {
+          if (parsed === undefined) {
+            if (required) throw bodyProblem('a JSON request body is required');
+            return undefined;
+          }
+          if (contentType !== null && !/[/+]json\b/i.test(contentType)) {
+            throw bodyProblem('must be sent as JSON (Content-Type: application/json)');
+          }
+          if (!parsed.ok) throw bodyProblem('is not valid JSON');
+          return parsed.value;
+        },
+      };
+      const result = impl(ctx);
+      if (idempotencyKey !== null && result.status < 300) {
+        runtime.idempotency.set(storeKey, { fingerprint, result: structuredClone(result) });
+      }
+      return { result, tokenId };
+    });
+  } catch (error) {
+    if (error instanceof ApiProblem) return { result: problemResult(error, requestId), tokenId };
+    // A bug in the mock, never a client mistake: say so without leaking anything.
+    const problem = new ApiProblem(
+      'internal_error',
+      `The GraphToken mock failed to answer ${op.operationId} (a bug in @graphtoken/mock: ${scrubText(String(error))}). Quote the requestId when reporting it.`,
+    );
+    return { result: problemResult(problem, requestId), tokenId };
+  }
+}
+
+function notFoundRoute(request: Request, path: string, requestId: string): OperationResult {
+  if (request.method === 'OPTIONS') {
+    return {
+      status: 204,
+      headers: {
+        'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE, OPTIONS',
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key',
+        'Access-Control-Max-Age': '600',
+      },
+    };
+  }
+  return problemResult(
+    new ApiProblem(
+      'not_found',
+      `The GraphToken API has no operation ${request.method} ${path}. Check the method and path against spec/openapi.yaml.`,
+    ),
+    requestId,
+  );
+}
+
+function recordedHeaders(request: Request): Record<string, string> {
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, key) => {
+    headers[key] = key === 'authorization' ? redactAuthorization(value) : scrubText(value);
+  });
+  return headers;
+}
+
+/**
+ * Answers one request for an operation (or, with `op` null, a path the API does not have).
+ * @internal
+ */
+export async function answer(
+  runtime: MockRuntime,
+  op: OperationInfo | null,
+  impl: OperationImpl | null,
+  request: Request,
+  params: Record<string, string>,
+): Promise<Response> {
+  const requestId = runtime.nextRequestId();
+  const url = new URL(request.url);
+  const basePath = new URL(runtime.baseUrl).pathname.replace(/\/$/, '');
+  const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : url.pathname;
+  const bodyText = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
+  const operationId = (op?.operationId ?? null) as OperationId | null;
+  const at = runtime.state.nowIso();
+
+  const fault = runtime.faults.take({ operationId, method: request.method, path });
+  const injected = fault ? faultResult(fault) : undefined;
+  let response: Response;
+  let tokenId: string | null = null;
+  if (injected === 'drop') {
+    response = HttpResponse.error();
+  } else if (injected) {
+    response = toResponse(problemResult(injected, requestId), requestId);
+  } else if (op && impl) {
+    const outcome = execute(runtime, op, impl, request, url, params, bodyText, requestId);
+    tokenId = outcome.tokenId;
+    response = toResponse(outcome.result, requestId);
+  } else {
+    response = toResponse(notFoundRoute(request, path, requestId), requestId);
+  }
+
+  const delay = (fault?.latencyMs ?? 0) + runtime.settings.latencyMs;
+  if (delay > 0) await sleep(delay);
+
+  const parsed = bodyText === '' ? undefined : parseJson(bodyText);
+  runtime.requests.record({
+    requestId,
+    method: request.method,
+    path: scrubText(path),
+    url: redactUrl(url),
+    operationId,
+    headers: recordedHeaders(request),
+    body: parsed === undefined ? null : scrubJson(parsed.ok ? parsed.value : bodyText),
+    status: response.type === 'error' ? 0 : response.status,
+    tokenId,
+    at,
+  });
+  if (hasObservers() && response.type !== 'error') {
+    notifyObservers({
+      operationId,
+      method: request.method,
+      path,
+      response: response.clone(),
+      injected: !!injected,
+    });
+  }
+  return response;
+}

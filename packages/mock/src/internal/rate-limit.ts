@@ -1,0 +1,37 @@
+/** A per-token fixed-window rate limit on the mock clock (off unless configured). */
+
+/** The rate limit: at most `limit` requests per token in each window of `windowSeconds`. */
+export interface RateLimitOptions {
+  limit: number;
+  windowSeconds: number;
+}
+
+/** @internal */
+export interface RateLimiter {
+  /** Counts a request; returns the seconds to wait when over the limit. */
+  hit(
+    tokenId: string,
+    nowMs: number,
+    options: RateLimitOptions,
+  ): { ok: true } | { ok: false; retryAfter: number };
+  clear(): void;
+}
+
+/** @internal */
+export function createRateLimiter(): RateLimiter {
+  const windows = new Map<string, { start: number; count: number }>();
+  return {
+    hit(tokenId, nowMs, { limit, windowSeconds }) {
+      const windowMs = windowSeconds * 1000;
+      let w = windows.get(tokenId);
+      if (!w || nowMs >= w.start + windowMs || nowMs < w.start) {
+        w = { start: nowMs, count: 0 };
+        windows.set(tokenId, w);
+      }
+      w.count++;
+      if (w.count <= limit) return { ok: true };
+      return { ok: false, retryAfter: Math.max(1, Math.ceil((w.start + windowMs - nowMs) / 1000)) };
+    },
+    clear: () => windows.clear(),
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * `createGraphTokenMock`: a stateful mock of the whole GraphToken API as msw 3 handlers, with a
+ * controllable clock, fault injection, recorded requests, snapshots and direct state access.
+ */
+import type { RequestHandler } from 'msw';
+import { type ClockAdvance, createClock, type MockClock } from './clock.js';
+import { DEFAULT_BASE_URL } from './constants.js';
+import { createFaults, type MockFaults } from './faults.js';
+import { createHandlers } from './handlers/index.js';
+import { deterministicId } from './internal/ids.js';
+import type { MockRuntime, MockSettings } from './internal/pipeline.js';
+import { createRateLimiter, type RateLimitOptions } from './internal/rate-limit.js';
+import { createRequests, type MockRequests } from './requests.js';
+import { defaultSeed, type MockSeed, type SeedIds, seedIds } from './seed.js';
+import type { MockSnapshot } from './store/records.js';
+import { MockState } from './store/state.js';
+import { createStore, type MockStore } from './store/store.js';
+
+/** Options of {@link createGraphTokenMock}. */
+export interface GraphTokenMockOptions {
+  /** Default {@link DEFAULT_BASE_URL}; handlers match `${baseUrl}/v1/...`. */
+  baseUrl?: string;
+  /** The data to start from (and return to on `reset()`). Default: {@link defaultSeed}. */
+  seed?: MockSeed;
+  /** Saved state to start from instead of the seed (the standalone server's `--state-file`). */
+  snapshot?: MockSnapshot;
+  /** The starting time. Default: the real time at creation. */
+  now?: Date | string;
+  /**
+   * When true the clock stands still and moves only with `clock.advance()`/`clock.set()`, so
+   * timestamps are exactly reproducible. Default false: it also moves as real time passes.
+   */
+  freezeClock?: boolean;
+  /** A per-token rate limit; default false (off). */
+  rateLimit?: RateLimitOptions | false;
+  /** Milliseconds added before every response; default 0. */
+  latencyMs?: number;
+  /** Called after every state change (the standalone server persists its state file from it). */
+  onChange?: () => void;
+}
+
+/** A mock of the GraphToken API. */
+export interface GraphTokenMock {
+  /** msw 3 handlers for the whole /v1 API, plus a loud catch-all for unknown paths under `baseUrl`. */
+  readonly handlers: RequestHandler[];
+  /** The base URL the handlers answer on (no trailing slash). */
+  readonly baseUrl: string;
+  /** The ids of the default seed's accounts, graphs and bootstrap token. */
+  readonly seed: SeedIds;
+  /** The mock's clock: expiry, grace periods, `lastUsedAt` and rate-limit windows follow it. */
+  readonly clock: MockClock;
+  /** Fault injection. */
+  readonly faults: MockFaults;
+  /** The requests answered so far, credentials redacted. */
+  readonly requests: MockRequests;
+  /** Direct access to the state. */
+  readonly store: MockStore;
+  /** Milliseconds added before every response (settable). */
+  latencyMs: number;
+  /** The per-token rate limit, or false (settable). */
+  rateLimit: RateLimitOptions | false;
+  /**
+   * Back to the seed (or the starting snapshot): state, clock, faults, recorded requests, rate-limit
+   * windows, idempotency keys, and `latencyMs`/`rateLimit` as the options set them.
+   */
+  reset(): void;
+  /** The whole state, JSON-serialisable, with secret hashes only (never a secret). */
+  snapshot(): MockSnapshot;
+  /** Replaces the state (and clock) with a snapshot; faults and recorded requests stay. */
+  restore(snapshot: MockSnapshot): void;
+}
+
+/**
+ * Creates a mock of the GraphToken API.
+ *
+ * @example
+ * import { setupServer } from 'msw/node';
+ * import { BOOTSTRAP_TOKEN, createGraphTokenMock } from '@graphtoken/mock';
+ *
+ * const mock = createGraphTokenMock({ now: '2026-01-01T00:00:00Z' });
+ * const server = setupServer(...mock.handlers);
+ * server.listen({ onUnhandledFrame: 'error' });
+ * // fetch('https://api.graphtoken.dev/v1/tokens/self', { headers: { Authorization: `Bearer ${BOOTSTRAP_TOKEN}` } })
+ */
+export function createGraphTokenMock(options: GraphTokenMockOptions = {}): GraphTokenMock {
+  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  new URL(baseUrl); // throws a clear TypeError for a bad base URL
+  const seed = options.seed ?? defaultSeed;
+  const onChange = () => options.onChange?.();
+  const clock = createClock({
+    ...(options.now !== undefined && { start: options.now }),
+    frozen: options.freezeClock ?? false,
+    onChange,
+  });
+  const state = new MockState(clock, onChange);
+  const startClock = clock.getState();
+  const settings: MockSettings = { latencyMs: options.latencyMs ?? 0, rateLimit: options.rateLimit ?? false };
+  let requestCounter = 0;
+  const runtime: MockRuntime = {
+    state,
+    baseUrl,
+    faults: createFaults(),
+    requests: createRequests(),
+    settings,
+    rateLimiter: createRateLimiter(),
+    idempotency: new Map(),
+    nextRequestId: () => deterministicId('request', ++requestCounter),
+  };
+
+  const load = () => {
+    if (options.snapshot) {
+      state.loadSnapshot(options.snapshot);
+      if (options.now !== undefined) clock.setState(startClock);
+    } else {
+      clock.setState(startClock);
+      state.loadSeed(seed);
+    }
+  };
+  load();
+
+  return {
+    handlers: createHandlers(runtime),
+    baseUrl,
+    seed: seedIds,
+    clock: {
+      now: () => clock.now(),
+      advance: (by: ClockAdvance) => clock.advance(by),
+      set: (at: Date | string) => clock.set(at),
+    },
+    faults: runtime.faults,
+    requests: runtime.requests,
+    store: createStore(state),
+    get latencyMs() {
+      return settings.latencyMs;
+    },
+    set latencyMs(ms: number) {
+      settings.latencyMs = ms;
+    },
+    get rateLimit() {
+      return settings.rateLimit;
+    },
+    set rateLimit(limit: RateLimitOptions | false) {
+      settings.rateLimit = limit;
+      runtime.rateLimiter.clear();
+    },
+    reset() {
+      settings.latencyMs = options.latencyMs ?? 0;
+      settings.rateLimit = options.rateLimit ?? false;
+      runtime.faults.clear();
+      runtime.requests.clear();
+      runtime.rateLimiter.clear();
+      runtime.idempotency.clear();
+      requestCounter = 0;
+      load();
+      onChange();
+    },
+    snapshot: () => state.toSnapshot(),
+    restore(snapshot) {
+      state.loadSnapshot(snapshot);
+      runtime.rateLimiter.clear();
+      runtime.idempotency.clear();
+      onChange();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { UnhandledFrameHandle } from 'msw';
+import type { SetupServer } from 'msw/node';
+import { createGraphTokenMock, type GraphTokenMock, type GraphTokenMockOptions } from '../mock.js';
+import { failOnUnhandledApiRequest, setupGraphTokenServer } from './setup-server.js';
+
+type Hook = (fn: () => unknown) => void;
+
+/** The test-runner lifecycle hooks {@link useGraphTokenMock} registers its setup with. */
+export interface LifecycleHooks {
+  beforeAll: Hook;
+  afterEach: Hook;
+  afterAll: Hook;
+}
+
+/** Options of {@link useGraphTokenMock}. */
+export interface UseGraphTokenMockOptions extends GraphTokenMockOptions {
+  /** Default: fail loudly for unhandled requests to the base URL, warn for others. */
+  onUnhandledFrame?: UnhandledFrameHandle;
+  /** The lifecycle hooks; default: the runner's globals (Jest, Vitest `globals`), else Vitest's. */
+  hooks?: LifecycleHooks;
+}
+
+// Vitest's hooks, when vitest is installed: loaded once, so `useGraphTokenMock` stays synchronous.
+const vitestHooks: LifecycleHooks | undefined = await import('vitest').then(
+  (v) => ({ beforeAll: v.beforeAll, afterEach: v.afterEach, afterAll: v.afterAll }) as LifecycleHooks,
+  () => undefined,
+);
+
+function defaultHooks(): LifecycleHooks {
+  const g = globalThis as Partial<LifecycleHooks>;
+  if (
+    typeof g.beforeAll === 'function' &&
+    typeof g.afterEach === 'function' &&
+    typeof g.afterAll === 'function'
+  ) {
+    return { beforeAll: g.beforeAll, afterEach: g.afterEach, afterAll: g.afterAll };
+  }
+  if (vitestHooks) return vitestHooks;
+  throw new Error('useGraphTokenMock needs a test runner: run it under Vitest or Jest, or pass { hooks }');
+}
+
+/**
+ * One line in a test file: creates a mock, starts msw's server before the tests, resets the mock
+ * (state, clock, faults, recorded requests) after each test and closes the server after all of them.
+ * Requests to the API's base URL that nothing answers fail loudly.
+ *
+ * @example
+ * import { BOOTSTRAP_TOKEN } from '@graphtoken/mock';
+ * import { useGraphTokenMock } from '@graphtoken/mock/node';
+ *
+ * const mock = useGraphTokenMock();
+ *
+ * it('lists my graphs', async () => {
+ *   const client = new GraphToken({ token: BOOTSTRAP_TOKEN });
+ *   // ...
+ *   expect(mock.requests.count({ operationId: 'listGraphs' })).toBe(1);
+ * });
+ */
+export function useGraphTokenMock(
+  options: UseGraphTokenMockOptions = {},
+): GraphTokenMock & { server: SetupServer } {
+  const { onUnhandledFrame, hooks = defaultHooks(), ...mockOptions } = options;
+  const { server, mock } = setupGraphTokenServer(createGraphTokenMock(mockOptions));
+  hooks.beforeAll(() =>
+    server.listen({ onUnhandledFrame: onUnhandledFrame ?? failOnUnhandledApiRequest(mock) }),
+  );
+  hooks.afterEach(() => {
+    server.resetHandlers();
+    mock.reset();
+  });
+  hooks.afterAll(() => server.close());
+  return Object.assign(mock, { server });
+}

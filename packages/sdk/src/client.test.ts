@@ -1,0 +1,243 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { json, newToken, problem, stubFetch, tokenObject } from '../test/support/stub-fetch.js';
+import { GraphToken } from './client.js';
+import {
+  isInsufficientScopeError,
+  isInvalidArgumentError,
+  isMalformedTokenError,
+  isMissingTokenError,
+} from './core/error-guards.js';
+import { InsufficientScopeError, MalformedTokenError, MissingTokenError } from './core/errors.js';
+
+const introspection = (token = tokenObject()) => ({
+  token,
+  account: { id: 'acc_0DN5EXTAIdpO', name: 'Ada' },
+  grants: [],
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('authentication', () => {
+  it('sends the token as a Bearer header with JSON accept and an SDK user agent', async () => {
+    const token = newToken();
+    const stub = stubFetch(() => json(200, introspection()));
+    const client = new GraphToken({ token, fetch: stub.fetch });
+    await client.tokens.introspect();
+    expect(stub.sent).toHaveLength(1);
+    expect(stub.sent[0]!.headers.authorization).toBe(`Bearer ${token}`);
+    expect(stub.sent[0]!.headers.accept).toBe('application/json');
+    expect(stub.sent[0]!.headers['user-agent']).toMatch(/^graphtoken-sdk-js\/\S+ node\//);
+    expect(stub.sent[0]!.url).toBe('https://api.graphtoken.dev/v1/tokens/self');
+  });
+
+  const truncatedOrMistyped = [
+    { given: 'truncated', mutate: (t: string) => t.slice(0, -3), want: 'length' },
+    {
+      given: 'mistyped',
+      mutate: (t: string) => `${t.slice(0, 10)}${t[10] === 'a' ? 'b' : 'a'}${t.slice(11)}`,
+      want: 'checksum',
+    },
+    { given: 'a token id instead of the secret', mutate: () => 'tok_G5KdR5pNKRaVTet6', want: 'prefix' },
+    {
+      given: 'a stray space inside',
+      mutate: (t: string) => `${t.slice(0, 20)} ${t.slice(21)}`,
+      want: 'charset',
+    },
+  ];
+  for (const { given, mutate, want } of truncatedOrMistyped) {
+    it(`rejects ${given} token offline with MalformedTokenError (${want}), without calling fetch`, async () => {
+      const stub = stubFetch(() => json(200, introspection()));
+      const bad = mutate(newToken());
+      const client = new GraphToken({ token: bad, fetch: stub.fetch });
+      const error = await client.tokens.introspect().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MalformedTokenError);
+      expect(isMalformedTokenError(error)).toBe(true);
+      const e = error as MalformedTokenError;
+      expect(e.formatProblem).toBe(want);
+      expect(e.offline).toBe(true);
+      expect(e.status).toBe(401);
+      expect(e.code).toBe('malformed_token');
+      expect(e.message).toContain('full token string?');
+      expect(e.message).not.toContain(bad);
+      expect(stub.sent).toHaveLength(0);
+    });
+  }
+
+  it('fails with MissingTokenError, offline, when no token is configured', async () => {
+    vi.stubEnv('GRAPHTOKEN_TOKEN', '');
+    const stub = stubFetch(() => json(200, {}));
+    const client = new GraphToken({ fetch: stub.fetch });
+    const error = await client.graphs.get('gr_x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MissingTokenError);
+    expect(isMissingTokenError(error)).toBe(true);
+    expect((error as MissingTokenError).message).toContain('GRAPHTOKEN_TOKEN');
+    expect(stub.sent).toHaveLength(0);
+  });
+
+  it('reads GRAPHTOKEN_TOKEN and GRAPHTOKEN_BASE_URL in Node when not given', async () => {
+    const token = newToken();
+    vi.stubEnv('GRAPHTOKEN_TOKEN', `${token}\n`);
+    vi.stubEnv('GRAPHTOKEN_BASE_URL', 'http://localhost:4010/');
+    const stub = stubFetch(() => json(200, introspection()));
+    const client = new GraphToken({ fetch: stub.fetch });
+    await client.tokens.introspect();
+    expect(client.baseUrl).toBe('http://localhost:4010');
+    expect(stub.sent[0]!.url).toBe('http://localhost:4010/v1/tokens/self');
+    expect(stub.sent[0]!.headers.authorization).toBe(`Bearer ${token}`);
+  });
+
+  it('prefers explicit options over the environment', async () => {
+    vi.stubEnv('GRAPHTOKEN_BASE_URL', 'http://localhost:1');
+    const client = new GraphToken({ token: newToken(), baseUrl: 'https://eu.graphtoken.dev/' });
+    expect(client.baseUrl).toBe('https://eu.graphtoken.dev');
+  });
+
+  it('refuses plain http to a remote host, and an Authorization default header', () => {
+    expect(() => new GraphToken({ baseUrl: 'http://api.example.com' })).toThrow(/plain http/);
+    expect(
+      () => new GraphToken({ baseUrl: 'http://api.example.com', allowInsecureHttp: true }),
+    ).not.toThrow();
+    expect(() => new GraphToken({ defaultHeaders: { Authorization: 'Bearer x' } })).toThrow(/token/);
+  });
+
+  it('refuses a token secret passed where a token id belongs, without sending it', async () => {
+    const stub = stubFetch(() => json(200, tokenObject()));
+    const client = new GraphToken({ token: newToken(), fetch: stub.fetch });
+    const secret = newToken();
+    const error = await client.tokens.get(secret).catch((e: unknown) => e);
+    expect(isInvalidArgumentError(error)).toBe(true);
+    expect(String((error as Error).message)).not.toContain(secret);
+    expect(stub.sent).toHaveLength(0);
+  });
+
+  it('never shows the token when the client is logged', async () => {
+    const token = newToken();
+    const client = new GraphToken({ token });
+    const { inspect } = await import('node:util');
+    expect(JSON.stringify(client)).not.toContain(token);
+    expect(inspect(client, { showHidden: true, depth: Number.POSITIVE_INFINITY })).not.toContain(token);
+    expect(await client.tokenHint()).toBe(`gt_…${token.slice(-4)}`);
+  });
+});
+
+describe('redirects', () => {
+  it('drops Authorization on a cross-origin redirect', async () => {
+    const stub = stubFetch((request) =>
+      request.url.startsWith('https://api.graphtoken.dev')
+        ? new Response(null, {
+            status: 302,
+            headers: { location: 'https://evil.example.com/v1/tokens/self' },
+          })
+        : json(200, introspection()),
+    );
+    const client = new GraphToken({ token: newToken(), fetch: stub.fetch });
+    await client.tokens.introspect();
+    expect(stub.sent).toHaveLength(2);
+    expect(stub.sent[0]!.headers.authorization).toMatch(/^Bearer gt_/);
+    expect(stub.sent[1]!.url).toBe('https://evil.example.com/v1/tokens/self');
+    expect(stub.sent[1]!.headers.authorization).toBeUndefined();
+  });
+
+  it('treats an https → http downgrade on the same host as cross-origin', async () => {
+    const stub = stubFetch((request) =>
+      request.url.startsWith('https:')
+        ? new Response(null, { status: 301, headers: { location: 'http://api.graphtoken.dev/v1/graphs' } })
+        : json(200, { data: [] }),
+    );
+    const client = new GraphToken({ token: newToken(), fetch: stub.fetch });
+    await client.graphs.list().firstPage();
+    expect(stub.sent[1]!.headers.authorization).toBeUndefined();
+  });
+
+  it('keeps Authorization and replays the body on a same-origin 307', async () => {
+    const token = newToken();
+    const stub = stubFetch((_request, i) =>
+      i === 0
+        ? new Response(null, { status: 307, headers: { location: '/v2/graphs/gr_x/blocks' } })
+        : json(201, { data: [{ ...blockLike(), content: 'hi' }] }),
+    );
+    const client = new GraphToken({ token, fetch: stub.fetch });
+    await client.blocks.append('gr_x', { blocks: [{ content: 'hi' }] });
+    expect(stub.sent[1]!.url).toBe('https://api.graphtoken.dev/v2/graphs/gr_x/blocks');
+    expect(stub.sent[1]!.method).toBe('POST');
+    expect(stub.sent[1]!.headers.authorization).toBe(`Bearer ${token}`);
+    expect(stub.sent[1]!.body).toBe(stub.sent[0]!.body);
+  });
+
+  it('never re-adds Authorization after a cross-origin hop, even when redirected back', async () => {
+    const stub = stubFetch((_request, i) =>
+      i === 0
+        ? new Response(null, { status: 302, headers: { location: 'https://cdn.example.com/x' } })
+        : i === 1
+          ? new Response(null, { status: 302, headers: { location: 'https://api.graphtoken.dev/v1/graphs' } })
+          : json(200, { data: [] }),
+    );
+    const client = new GraphToken({ token: newToken(), fetch: stub.fetch });
+    await client.graphs.list().firstPage();
+    expect(stub.sent.map((s) => s.headers.authorization === undefined)).toEqual([false, true, true]);
+  });
+});
+
+describe('declared scopes', () => {
+  it('refuses, offline, an operation the declared scopes do not allow', async () => {
+    const stub = stubFetch(() => json(200, {}));
+    const client = new GraphToken({ token: newToken(), scopes: ['append'], fetch: stub.fetch });
+    // A JavaScript caller (or a cast) can still reach the method; the run-time check catches it.
+    const blocks = client.blocks as unknown as { list: (g: string) => { firstPage(): Promise<unknown> } };
+    const error = await blocks
+      .list('gr_x')
+      .firstPage()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InsufficientScopeError);
+    expect(isInsufficientScopeError(error)).toBe(true);
+    expect((error as InsufficientScopeError).requiredScopes).toEqual(['read']);
+    expect((error as InsufficientScopeError).grantedScopes).toEqual(['append']);
+    expect((error as InsufficientScopeError).offline).toBe(true);
+    expect(stub.sent).toHaveLength(0);
+  });
+
+  it('normalises declared scopes and rejects unknown ones', () => {
+    expect(new GraphToken({ scopes: ['read', 'write'] }).scopes).toEqual(['write']);
+    expect(() => new GraphToken({ scopes: ['admin' as never] })).toThrow(/unknown scope/);
+  });
+});
+
+describe('raw access', () => {
+  it('returns data, response and request id with withResponse()', async () => {
+    const stub = stubFetch(() => json(200, tokenObject(), { 'x-request-id': 'req_abc123' }));
+    const client = new GraphToken({ token: newToken(), fetch: stub.fetch });
+    const { data, response, requestId } = await client.tokens.get('tok_G5KdR5pNKRaVTet6').withResponse();
+    expect(data.id).toBe('tok_G5KdR5pNKRaVTet6');
+    expect(response.status).toBe(200);
+    expect(requestId).toBe('req_abc123');
+    expect(stub.sent[0]!.url).toBe('https://api.graphtoken.dev/v1/tokens/tok_G5KdR5pNKRaVTet6');
+  });
+
+  it('maps an error response to its class with status, code, request id and headers', async () => {
+    const stub = stubFetch(() =>
+      problem(403, 'insufficient_scope', { requiredScopes: ['manage'], grantedScopes: ['read'] }),
+    );
+    const client = new GraphToken({ token: newToken(), fetch: stub.fetch });
+    const error = (await client.tokens
+      .get('tok_G5KdR5pNKRaVTet6')
+      .catch((e: unknown) => e)) as InsufficientScopeError;
+    expect(error).toBeInstanceOf(InsufficientScopeError);
+    expect(error.status).toBe(403);
+    expect(error.requestId).toMatch(/^req_/);
+    expect(error.headers['content-type']).toBe('application/problem+json');
+    expect(error.requiredScopes).toEqual(['manage']);
+    expect(error.message).toContain("'manage'");
+  });
+});
+
+function blockLike() {
+  return {
+    id: 'blk_1',
+    graphId: 'gr_x',
+    content: 'x',
+    createdAt: '2025-11-20T10:15:00Z',
+    updatedAt: '2025-11-20T10:15:00Z',
+  };
+}

@@ -1,0 +1,213 @@
+/**
+ * The GraphToken client: one object per token, with a resource per spec tag (`tokens`, `graphs`,
+ * `blocks`). Declare the token's scopes and the client only exposes, at the type level, the
+ * methods those scopes allow.
+ */
+import { isScope, normalizeScopes, redactToken, type Scope } from '@graphtoken/contract';
+import { InvalidArgumentError } from './core/errors.js';
+import type { Hooks } from './core/hooks.js';
+import type { Scoped } from './core/scopes.js';
+import { isBrowser, readEnv, runtimeName } from './internal/env.js';
+import type { FetchLike } from './internal/redirect-fetch.js';
+import { type TokenProvider, TokenSource } from './internal/token-source.js';
+import { type RetrySettings, Transport } from './internal/transport.js';
+import { Blocks, type blocksOperations } from './resources/blocks.js';
+import { Graphs, type graphsOperations } from './resources/graphs.js';
+import { Tokens, type tokensOperations } from './resources/tokens.js';
+import { VERSION } from './version.js';
+
+/** The production API. */
+export const DEFAULT_BASE_URL = 'https://api.graphtoken.dev';
+
+/** How failed attempts are retried. */
+export interface RetryOptions {
+  /** Retries after the first attempt (default 2). Same as the client's `maxRetries`. */
+  maxRetries?: number;
+  /** The first backoff delay in ms, doubled each retry (default 500). */
+  baseDelayMs?: number;
+  /** The longest backoff delay in ms (default 8000). */
+  maxDelayMs?: number;
+  /**
+   * The longest `Retry-After` the SDK waits, in ms (default 60000). A server asking for longer gets
+   * its error (a `RateLimitError` with `retryAfter`) handed to you instead.
+   */
+  maxRetryAfterMs?: number;
+  /** Randomise backoff delays so many clients do not retry in step (default true). */
+  jitter?: boolean;
+}
+
+/** Options of {@link GraphToken}. */
+export interface ClientOptions<S extends Scope = Scope> {
+  /** The API address (default: `GRAPHTOKEN_BASE_URL` outside browsers, else `https://api.graphtoken.dev`). */
+  baseUrl?: string;
+  /**
+   * The token secret, or a function returning it (sync or async). The function is called on
+   * first use and again, once, when the API says the token expired or was revoked: return the new
+   * secret there to rotate without downtime. Default: `GRAPHTOKEN_TOKEN` outside browsers.
+   */
+  token?: string | TokenProvider;
+  /**
+   * The token's scopes, if you know them: the client then only exposes (at the type level) and
+   * only sends (at run time) the operations they allow.
+   */
+  scopes?: readonly S[];
+  /** The fetch implementation (default: the global `fetch`, looked up per request). */
+  fetch?: FetchLike;
+  /** Per-attempt timeout in ms (default 30000; `false`: none). */
+  timeout?: number | false;
+  /** Overall timeout per call in ms, retries included (default 120000; `false`: none). */
+  totalTimeout?: number | false;
+  /** Retries after a connection error, timeout, 408, 429 or 5xx (default 2; 0: none). */
+  maxRetries?: number;
+  /** Retry tuning, or `false` to never retry. */
+  retry?: RetryOptions | false;
+  /** Lifecycle hooks for logging and metrics; every event they get is already redacted. */
+  hooks?: Hooks;
+  /** Appended to the SDK's User-Agent (`my-app/1.2`); ignored in browsers, which set their own. */
+  userAgent?: string;
+  /** Validate every response against the spec's schemas (default true). */
+  validateResponses?: boolean;
+  /** Headers sent with every request. `Authorization` is refused: use `token`. */
+  defaultHeaders?: Record<string, string>;
+  /** Allow `http:` to a host other than localhost (the token would cross the network in clear). Default false. */
+  allowInsecureHttp?: boolean;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function normalizeBaseUrl(value: string, allowInsecureHttp: boolean): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError(`baseUrl is not a valid URL: ${value}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InvalidArgumentError(`baseUrl must be an http(s) URL, not ${url.protocol}`);
+  }
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname) && !url.hostname.endsWith('.localhost')) {
+    if (!allowInsecureHttp) {
+      throw new InvalidArgumentError(
+        `baseUrl ${url.origin} is plain http: the token would cross the network in clear. Use https, or pass allowInsecureHttp: true.`,
+      );
+    }
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new InvalidArgumentError('baseUrl must not carry a query, a fragment or credentials.');
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function checkDuration(name: string, value: number | false | undefined): void {
+  if (value === undefined || value === false) return;
+  if (!Number.isFinite(value) || value <= 0)
+    throw new InvalidArgumentError(`${name} must be a positive number of ms or false.`);
+}
+
+function retrySettings(options: ClientOptions<Scope>): RetrySettings {
+  const retry = options.retry === false ? { maxRetries: 0 } : (options.retry ?? {});
+  const maxRetries = options.retry === false ? 0 : (retry.maxRetries ?? options.maxRetries ?? 2);
+  if (!Number.isInteger(maxRetries) || maxRetries < 0) {
+    throw new InvalidArgumentError('maxRetries must be a non-negative integer.');
+  }
+  return {
+    maxRetries,
+    baseDelayMs: retry.baseDelayMs ?? 500,
+    maxDelayMs: retry.maxDelayMs ?? 8000,
+    maxRetryAfterMs: retry.maxRetryAfterMs ?? 60_000,
+    jitter: retry.jitter ?? true,
+  };
+}
+
+/**
+ * The GraphToken API client.
+ *
+ * @example
+ * import { GraphToken } from '@graphtoken/sdk';
+ * const client = new GraphToken({ token: process.env.GRAPHTOKEN_TOKEN });
+ * for await (const block of client.blocks.list('gr_…')) console.log(block.content);
+ *
+ * @example A client declared with its token's scopes: `blocks.list` does not compile.
+ * const appender = new GraphToken({ token, scopes: ['append'] });
+ * await appender.blocks.append('gr_…', { blocks: [{ content: 'hello' }] });
+ */
+export class GraphToken<const S extends Scope = Scope> {
+  /** Token management (`manage`), introspection and self-revocation (any token). */
+  readonly tokens: Scoped<Tokens, typeof tokensOperations, S>;
+  /** The graphs the token can reach. */
+  readonly graphs: Scoped<Graphs, typeof graphsOperations, S>;
+  /** Graph content. */
+  readonly blocks: Scoped<Blocks, typeof blocksOperations, S>;
+  /** The API address requests go to (no trailing slash). */
+  readonly baseUrl: string;
+  /** The scopes the client was declared with, normalised; undefined if not declared. */
+  readonly scopes: readonly Scope[] | undefined;
+  readonly #tokens: TokenSource;
+
+  constructor(options: ClientOptions<S> = {}) {
+    const browser = isBrowser();
+    this.baseUrl = normalizeBaseUrl(
+      options.baseUrl ?? readEnv('GRAPHTOKEN_BASE_URL') ?? DEFAULT_BASE_URL,
+      options.allowInsecureHttp ?? false,
+    );
+    if (options.scopes !== undefined) {
+      const bad = options.scopes.filter((s) => !isScope(s));
+      if (bad.length > 0) throw new InvalidArgumentError(`unknown scope(s): ${bad.join(', ')}`);
+    }
+    this.scopes = options.scopes === undefined ? undefined : Object.freeze(normalizeScopes(options.scopes));
+    checkDuration('timeout', options.timeout);
+    checkDuration('totalTimeout', options.totalTimeout);
+    const defaultHeaders = { ...options.defaultHeaders };
+    if (Object.keys(defaultHeaders).some((h) => h.toLowerCase() === 'authorization')) {
+      throw new InvalidArgumentError(
+        'Pass the token with the `token` option, not as an Authorization header: the SDK sends it only to the API origin.',
+      );
+    }
+    this.#tokens = new TokenSource(options.token ?? readEnv('GRAPHTOKEN_TOKEN'));
+    const transport = new Transport({
+      baseUrl: this.baseUrl,
+      tokens: this.#tokens,
+      scopes: this.scopes,
+      fetch: options.fetch,
+      timeout: options.timeout ?? 30_000,
+      totalTimeout: options.totalTimeout ?? 120_000,
+      retry: retrySettings(options),
+      hooks: { ...options.hooks },
+      userAgent: browser
+        ? undefined
+        : `graphtoken-sdk-js/${VERSION} ${runtimeName()}${options.userAgent ? ` ${options.userAgent}` : ''}`,
+      validateResponses: options.validateResponses ?? true,
+      defaultHeaders,
+    });
+    this.tokens = new Tokens(transport);
+    this.graphs = new Graphs(transport);
+    this.blocks = new Blocks(transport);
+  }
+
+  /** A secret-free description of the client, for logs. */
+  toJSON(): Record<string, unknown> {
+    return { baseUrl: this.baseUrl, scopes: this.scopes };
+  }
+
+  /** What `util.inspect` / `console.log` print: no token. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `GraphToken ${JSON.stringify(this.toJSON())}`;
+  }
+
+  /** The public hint of the token in use (`gt_…abcd`), resolving a provider if needed; undefined if none. */
+  async tokenHint(): Promise<string | undefined> {
+    const token = await this.#tokens.get();
+    return token ? redactToken(token) : undefined;
+  }
+}
+
+/**
+ * Creates a client; the same as `new GraphToken(options)`, handy when naming the scopes type
+ * explicitly.
+ *
+ * @example
+ * const reader = createClient<'read'>({ token, scopes: ['read'] });
+ */
+export function createClient<const S extends Scope = Scope>(options: ClientOptions<S> = {}): GraphToken<S> {
+  return new GraphToken<S>(options);
+}

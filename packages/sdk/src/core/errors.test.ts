@@ -1,0 +1,189 @@
+import { type ErrorCode, errorCodes } from '@graphtoken/contract';
+import { describe, expect, it } from 'vitest';
+import * as guards from './error-guards.js';
+import {
+  APIError,
+  AuthenticationError,
+  ConflictError,
+  ConnectionError,
+  EncryptedGraphScopeError,
+  ERROR_CLASSES,
+  GraphNotInTokenError,
+  GraphTokenError,
+  InsufficientScopeError,
+  InternalServerError,
+  InvalidRequestError,
+  InvalidTokenError,
+  MalformedTokenError,
+  MissingTokenError,
+  NotFoundError,
+  NotGraphAdminError,
+  PermissionDeniedError,
+  RateLimitError,
+  TimeoutError,
+  TokenExpiredError,
+  TokenNotActiveError,
+  TokenRevokedError,
+  ValidationError,
+} from './errors.js';
+
+const problemFor = (code: ErrorCode, extra: Record<string, unknown> = {}) => ({
+  type: `https://docs.graphtoken.dev/errors/${code}`,
+  title: code,
+  status: errorCodes[code].status,
+  detail: `detail of ${code}`,
+  code,
+  requestId: 'req_abc123',
+  ...extra,
+});
+
+/** The DOMAIN.md error table (plus internal_error): code → class and parent class. */
+const table: {
+  code: ErrorCode;
+  want: abstract new (...a: never[]) => APIError;
+  parent: abstract new (...a: never[]) => APIError;
+}[] = [
+  { code: 'missing_token', want: MissingTokenError, parent: AuthenticationError },
+  { code: 'invalid_request', want: InvalidRequestError, parent: APIError },
+  { code: 'malformed_token', want: MalformedTokenError, parent: AuthenticationError },
+  { code: 'invalid_token', want: InvalidTokenError, parent: AuthenticationError },
+  { code: 'token_revoked', want: TokenRevokedError, parent: AuthenticationError },
+  { code: 'token_expired', want: TokenExpiredError, parent: AuthenticationError },
+  { code: 'insufficient_scope', want: InsufficientScopeError, parent: PermissionDeniedError },
+  { code: 'graph_not_in_token', want: GraphNotInTokenError, parent: PermissionDeniedError },
+  { code: 'not_found', want: NotFoundError, parent: APIError },
+  { code: 'not_graph_admin', want: NotGraphAdminError, parent: PermissionDeniedError },
+  { code: 'token_not_active', want: TokenNotActiveError, parent: ConflictError },
+  { code: 'validation_failed', want: ValidationError, parent: APIError },
+  { code: 'scope_not_allowed_for_encrypted_graph', want: EncryptedGraphScopeError, parent: ValidationError },
+  { code: 'rate_limited', want: RateLimitError, parent: APIError },
+  { code: 'internal_error', want: InternalServerError, parent: APIError },
+];
+
+describe('APIError.generate', () => {
+  it('has a row in this table for every code the spec generates', () => {
+    expect(table.map((r) => r.code).sort()).toEqual(Object.keys(errorCodes).sort());
+    expect(Object.keys(ERROR_CLASSES).sort()).toEqual(Object.keys(errorCodes).sort());
+  });
+
+  for (const { code, want, parent } of table) {
+    it(`maps ${errorCodes[code].status} ${code} to ${want.name}`, () => {
+      const error = APIError.generate({ status: errorCodes[code].status, problem: problemFor(code) });
+      expect(error).toBeInstanceOf(want);
+      expect(error).toBeInstanceOf(parent);
+      expect(error).toBeInstanceOf(GraphTokenError);
+      expect(error.name).toBe(want.name);
+      expect(error.status).toBe(errorCodes[code].status);
+      expect(error.code).toBe(code);
+      expect(error.requestId).toBe('req_abc123');
+      expect(error.message).toContain(`https://docs.graphtoken.dev/errors/${code}`);
+      expect(error.message).toContain('req_abc123');
+      expect(error.stack).toContain(want.name);
+    });
+  }
+
+  it('falls back to the status when the body has no known code', () => {
+    const cases = [
+      { status: 400, want: InvalidRequestError },
+      { status: 401, want: AuthenticationError },
+      { status: 403, want: PermissionDeniedError },
+      { status: 404, want: NotFoundError },
+      { status: 409, want: ConflictError },
+      { status: 422, want: ValidationError },
+      { status: 429, want: RateLimitError },
+      { status: 502, want: InternalServerError },
+      { status: 418, want: APIError },
+    ];
+    for (const { status, want } of cases) {
+      const error = APIError.generate({ status });
+      expect(error.constructor).toBe(want);
+      expect(error.code).toBeUndefined();
+    }
+  });
+
+  it('carries the failing fields, scopes and retry delay', () => {
+    const validation = APIError.generate({
+      status: 422,
+      problem: problemFor('validation_failed', { errors: [{ field: 'name', message: 'too long' }] }),
+    }) as ValidationError;
+    expect(validation.fields).toEqual([{ field: 'name', message: 'too long' }]);
+    expect(validation.message).toContain('name: too long');
+
+    const scope = APIError.generate({
+      status: 403,
+      problem: problemFor('insufficient_scope', { requiredScopes: ['read'], grantedScopes: ['append'] }),
+    }) as InsufficientScopeError;
+    expect(scope.requiredScopes).toEqual(['read']);
+    expect(scope.grantedScopes).toEqual(['append']);
+
+    const rate = APIError.generate({
+      status: 429,
+      problem: problemFor('rate_limited'),
+      retryAfter: 7,
+    }) as RateLimitError;
+    expect(rate.retryAfter).toBe(7);
+  });
+
+  it('tells the user what to check next for each troubleshooting path', () => {
+    const message = (code: ErrorCode) =>
+      APIError.generate({ status: errorCodes[code].status, problem: problemFor(code) }).message;
+    expect(message('malformed_token')).toContain('full token string?');
+    expect(message('invalid_token')).toContain('full token string');
+    expect(message('token_revoked')).toContain('revoked');
+    expect(message('token_expired')).toContain('expired');
+    expect(message('graph_not_in_token')).toContain('right graph id');
+    expect(message('insufficient_scope')).toContain('right scope');
+    expect(message('not_graph_admin')).toContain('owners and admins');
+    expect(message('scope_not_allowed_for_encrypted_graph')).toContain('append');
+  });
+});
+
+describe('guards', () => {
+  const all = Object.entries(guards) as [string, (v: unknown) => boolean][];
+
+  it('match their own class and its subclasses', () => {
+    const revoked = APIError.generate({ status: 401, problem: problemFor('token_revoked') });
+    expect(guards.isTokenRevokedError(revoked)).toBe(true);
+    expect(guards.isAuthenticationError(revoked)).toBe(true);
+    expect(guards.isAPIError(revoked)).toBe(true);
+    expect(guards.isGraphTokenError(revoked)).toBe(true);
+    expect(guards.isTokenExpiredError(revoked)).toBe(false);
+    expect(guards.isPermissionDeniedError(revoked)).toBe(false);
+    expect(guards.isConnectionError(new TimeoutError('attempt', 10))).toBe(true);
+  });
+
+  it('match errors from another copy of the package, where instanceof fails', async () => {
+    // A second, independent instance of the errors module, as two installed versions would give.
+    const specifier = './errors.js?another-copy';
+    const copy = (await import(/* @vite-ignore */ specifier)) as typeof import('./errors.js');
+    expect(copy.APIError).not.toBe(APIError);
+    const foreign = copy.APIError.generate({ status: 401, problem: problemFor('token_revoked') });
+    expect(foreign instanceof TokenRevokedError).toBe(false);
+    expect(guards.isTokenRevokedError(foreign)).toBe(true);
+    expect(guards.isAuthenticationError(foreign)).toBe(true);
+    expect(guards.isGraphTokenError(foreign)).toBe(true);
+    expect(guards.isTokenExpiredError(foreign)).toBe(false);
+    expect(guards.isTimeoutError(new copy.TimeoutError('total', 5))).toBe(true);
+  });
+
+  it('never match a foreign error that only shares a name', () => {
+    const lookalikes = [
+      Object.assign(new Error('x'), { name: 'TimeoutError' }),
+      Object.assign(new Error('x'), { name: 'ValidationError' }),
+      new DOMException('x', 'AbortError'),
+      { name: 'TokenRevokedError', message: 'x' },
+      null,
+      'TokenRevokedError',
+    ];
+    for (const [name, guard] of all) {
+      for (const value of lookalikes) expect(guard(value), `${name}(${String(value)})`).toBe(false);
+    }
+  });
+
+  it('exist for every error class', () => {
+    const names = Object.keys(guards).map((n) => n.slice(2));
+    for (const { want } of table) expect(names).toContain(want.name);
+    for (const cls of [ConnectionError, TimeoutError, GraphTokenError, APIError])
+      expect(names).toContain(cls.name);
+  });
+});

@@ -1,0 +1,467 @@
+/**
+ * Every error the SDK throws: one base class, {@link APIError} subclasses per HTTP status and per
+ * API `code` (built by one factory, {@link APIError.generate}, driven by the generated
+ * `errorCodes` table), and the transport errors (connection, timeout, abort) and
+ * {@link ResponseValidationError}, which have no status.
+ *
+ * No error ever holds a secret: messages, `problem`, `headers`, `cause`, `toJSON()` and
+ * `util.inspect` output are scrubbed, so a token can only appear as its public hint (`gt_…abcd`).
+ *
+ * @see ../../../../spec/openapi.yaml `info.description` "Errors"
+ */
+import {
+  describeTokenFormatProblem,
+  type ErrorCode,
+  type FieldError,
+  type Problem,
+  redactToken,
+  type Scope,
+  type TokenFormatProblem,
+} from '@graphtoken/contract';
+import { safeCause, scrub, scrubValue } from '../internal/redact.js';
+
+/** The symbol under which an error carries the names of its class chain (shared across package copies). */
+export const ERROR_KINDS: unique symbol = Symbol.for('@graphtoken/sdk.error-kinds') as never;
+
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/** Sets the literal `name` and the kinds list on a class's prototype (not on instances). */
+function brand(cls: abstract new (...args: never[]) => GraphTokenError, name: string): void {
+  const parent = Object.getPrototypeOf(cls.prototype) as { [ERROR_KINDS]?: readonly string[] };
+  Object.defineProperty(cls.prototype, 'name', { value: name, writable: true, configurable: true });
+  Object.defineProperty(cls.prototype, ERROR_KINDS, {
+    value: Object.freeze([name, ...(parent[ERROR_KINDS] ?? [])]),
+    configurable: true,
+  });
+}
+
+/** Options every SDK error accepts. */
+export interface GraphTokenErrorOptions {
+  /** The underlying failure; stored as a scrubbed copy, never the original object. */
+  cause?: unknown;
+  /** Secrets to scrub from the message and cause, besides anything that looks like a token. */
+  secrets?: readonly string[];
+}
+
+/**
+ * The base of every error this SDK throws. Use `instanceof GraphTokenError` or
+ * {@link isGraphTokenError} (which also works across duplicate copies of the package).
+ */
+export class GraphTokenError extends Error {
+  declare readonly name: string;
+  declare readonly [ERROR_KINDS]: readonly string[];
+
+  constructor(message: string, options: GraphTokenErrorOptions = {}) {
+    const secrets = options.secrets ?? [];
+    const cause = safeCause(options.cause, secrets);
+    super(scrub(message, secrets), cause ? { cause } : undefined);
+  }
+
+  /** A plain, secret-free description of the error, for logs. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) {
+      if (key !== 'cause' && value !== undefined) out[key] = value;
+    }
+    if (this.cause instanceof Error) out.cause = { name: this.cause.name, message: this.cause.message };
+    return out;
+  }
+
+  /** What Node's `util.inspect` (and so `console.log`) prints: the stack and the safe fields only. */
+  [INSPECT](): string {
+    const { name: _name, message: _message, ...fields } = this.toJSON();
+    const extra = Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields, null, 2)}` : '';
+    return `${this.stack ?? `${this.name}: ${this.message}`}${extra}`;
+  }
+}
+brand(GraphTokenError, 'GraphTokenError');
+
+/** What {@link APIError.generate} needs to build an error from a response (or an offline check). */
+export interface APIErrorInit {
+  status: number;
+  /** The parsed problem+json body, if the response had one. */
+  problem?: Problem | undefined;
+  /** The response headers (already safe: see `safeHeaders`). */
+  headers?: Record<string, string>;
+  /** The request id, from `X-Request-Id` or the body. */
+  requestId?: string | undefined;
+  /** The token the request used, to name it by its hint in messages; never printed in full. */
+  token?: string | undefined;
+  /** True when the SDK raised the error before any request (format check, declared scopes). */
+  offline?: boolean;
+  /** The error code, when there is no problem body (offline errors). */
+  code?: ErrorCode | undefined;
+  /** With `insufficient_scope` raised offline: the scopes the operation accepts. */
+  requiredScopes?: readonly Scope[];
+  /** With `insufficient_scope` raised offline: the scopes the client was declared with. */
+  grantedScopes?: readonly Scope[];
+  /** With a malformed token caught offline: what is wrong with it. */
+  formatProblem?: TokenFormatProblem;
+  /** With `rate_limited`: the parsed `Retry-After`, in seconds. */
+  retryAfter?: number | undefined;
+  /** A sentence to put first in the message (e.g. which operation, why offline). */
+  lead?: string;
+}
+
+const DOCS = 'https://docs.graphtoken.dev/errors';
+
+/**
+ * An error the API answered with (or, when `offline` is true, the error it would answer with,
+ * detected before any request). Subclasses exist per status and per API `code`.
+ */
+export class APIError extends GraphTokenError {
+  /** The HTTP status (for an offline error, the status the API would have answered with). */
+  readonly status: number;
+  /** The API's machine-readable error code, when the body had one. */
+  readonly code: ErrorCode | undefined;
+  /** The request id (`req_…`) to quote to support; undefined for offline errors. */
+  readonly requestId: string | undefined;
+  /** The RFC 9457 problem details body, scrubbed. */
+  readonly problem: Problem | undefined;
+  /** The response headers, scrubbed (credential headers redacted). */
+  readonly headers: Record<string, string>;
+  /** True when the SDK detected this before sending anything. */
+  readonly offline: boolean;
+  /** The public hint of the token involved (`gt_…abcd`), if any. */
+  readonly tokenHint: string | undefined;
+
+  constructor(init: APIErrorInit, options: GraphTokenErrorOptions = {}) {
+    const secrets = [...(options.secrets ?? []), ...(init.token ? [init.token] : [])];
+    const problem = init.problem ? scrubValue(init.problem, secrets) : undefined;
+    const requestId = init.requestId ?? problem?.requestId;
+    const hint = init.token ? redactToken(init.token) : undefined;
+    const code = problem?.code ?? init.code;
+    const context: MessageContext = {
+      problem,
+      hint,
+      requiredScopes: init.requiredScopes ?? problem?.requiredScopes,
+      grantedScopes: init.grantedScopes ?? problem?.grantedScopes,
+      formatProblem: init.formatProblem,
+    };
+    super(composeMessage(init, code, context, requestId), { ...options, secrets });
+    this.status = init.status;
+    this.code = code;
+    this.requestId = requestId;
+    this.problem = problem;
+    this.headers = init.headers ?? {};
+    this.offline = init.offline ?? false;
+    this.tokenHint = hint;
+  }
+
+  /**
+   * Builds the most specific error class for a status and problem body: first by the API `code`
+   * (the generated `errorCodes` table), then by status, else a plain {@link APIError}.
+   */
+  static generate(init: APIErrorInit, options: GraphTokenErrorOptions = {}): APIError {
+    const code = init.problem?.code ?? init.code;
+    const byCode = code !== undefined ? ERROR_CLASSES[code] : undefined;
+    if (byCode) return new byCode(init, options);
+    const byStatus = STATUS_CLASSES[init.status] ?? (init.status >= 500 ? InternalServerError : APIError);
+    return new byStatus(init, options);
+  }
+}
+brand(APIError, 'APIError');
+
+interface MessageContext {
+  problem: Problem | undefined;
+  hint: string | undefined;
+  requiredScopes: readonly Scope[] | undefined;
+  grantedScopes: readonly Scope[] | undefined;
+  formatProblem: TokenFormatProblem | undefined;
+}
+
+function composeMessage(
+  init: APIErrorInit,
+  code: ErrorCode | undefined,
+  context: MessageContext,
+  requestId: string | undefined,
+): string {
+  const lead = init.lead ? `${init.lead} ` : '';
+  const guidance = code ? GUIDANCE[code](context) : `The API answered ${init.status}.`;
+  const detail = context.problem?.detail ? ` The API said: "${context.problem.detail}"` : '';
+  const where = init.offline
+    ? 'detected before sending any request'
+    : [code ? `${init.status} ${code}` : `${init.status}`, requestId ? `request ${requestId}` : undefined]
+        .filter(Boolean)
+        .join(', ');
+  const docs = code ? ` See ${DOCS}/${code}` : '';
+  return `${lead}${guidance}${detail} (${where}).${docs}`;
+}
+
+const list = (scopes: readonly string[] | undefined) =>
+  scopes && scopes.length > 0 ? scopes.map((s) => `'${s}'`).join(', ') : 'none';
+
+/** What to check next, per code: the Graphor troubleshooting paths (full token? revoked? right graph? right scope?). */
+const GUIDANCE: Record<ErrorCode, (context: MessageContext) => string> = {
+  missing_token: () =>
+    'No token was sent. Pass `token` to new GraphToken({ token }) or set the GRAPHTOKEN_TOKEN environment variable.',
+  invalid_request: () =>
+    'The request was refused before authentication: send exactly one token, as `Authorization: Bearer <token>`, never in the query string.',
+  malformed_token: ({ hint, formatProblem }) =>
+    `The token${hint ? ` ${hint}` : ''} is malformed: ${formatProblem ? describeTokenFormatProblem(formatProblem) : 'its prefix or checksum is wrong'}. Are you using the full token string? Copy it again from where you stored it.`,
+  invalid_token: ({ hint }) =>
+    `The API does not know the token${hint ? ` ${hint}` : ''}. Check that it is the full token string, for this API (baseUrl), and that it was not mistyped.`,
+  token_revoked: ({ hint }) =>
+    `The token${hint ? ` ${hint}` : ''} has been revoked (by a manager, by revokeSelf, or at the end of a rotation's grace period). Use the new secret if it was rotated, or create a new token.`,
+  token_expired: ({ hint }) =>
+    `The token${hint ? ` ${hint}` : ''} has expired. Create a new token (or rotate it before its expiresAt next time).`,
+  insufficient_scope: ({ grantedScopes, requiredScopes }) =>
+    `The token lacks the scope this operation needs: it has ${list(grantedScopes)}, the operation accepts any of ${list(requiredScopes)}. Use a token with the right scope.`,
+  graph_not_in_token: () =>
+    'The token is not bound to this graph. Check that you are using the right graph id, or use a token created with this graph in its graphIds.',
+  not_graph_admin: () =>
+    "Only a graph's owners and admins can mint tokens for it; the token's account is an editor or viewer of one of these graphs (a graph shared with you).",
+  not_found: () =>
+    "Not found. Check the id, and that the token's account can see this graph (a graph it cannot see looks unknown).",
+  token_not_active: () =>
+    'Only an active token can be rotated; this one is revoked or expired. Create a new token instead.',
+  validation_failed: ({ problem: p }) =>
+    `The request broke the API contract${p?.errors?.length ? `: ${p.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}` : ''}.`,
+  scope_not_allowed_for_encrypted_graph: () =>
+    "Encrypted graphs are append-only: bind only the 'append' scope to them (presets.roamAppendOnly).",
+  rate_limited: ({ problem: p }) =>
+    `Rate limited${p?.retryAfter !== undefined ? `: retry after ${p.retryAfter} s` : ''}. Slow down, or spread the work over more time.`,
+  internal_error: () => 'The API failed. Retry later; if it persists, quote the request id to support.',
+};
+
+/** 400: the request's credentials were not sent as one `Authorization: Bearer <token>` header. */
+export class InvalidRequestError extends APIError {}
+brand(InvalidRequestError, 'InvalidRequestError');
+
+/** 401: the token was missing, malformed, unknown, revoked or expired. */
+export class AuthenticationError extends APIError {}
+brand(AuthenticationError, 'AuthenticationError');
+
+/** 401 `missing_token`: no token was sent (or, offline, none was configured). */
+export class MissingTokenError extends AuthenticationError {
+  declare readonly name: 'MissingTokenError';
+}
+brand(MissingTokenError, 'MissingTokenError');
+
+/**
+ * 401 `malformed_token`: a bad prefix, length or checksum. The SDK checks the format offline
+ * before any request, so usually `offline` is true and `formatProblem` says what is wrong.
+ */
+export class MalformedTokenError extends AuthenticationError {
+  declare readonly name: 'MalformedTokenError';
+  /** What the offline check found (`length`, `checksum`…), when it was the SDK that caught it. */
+  readonly formatProblem: TokenFormatProblem | undefined;
+
+  constructor(init: APIErrorInit, options: GraphTokenErrorOptions = {}) {
+    super(init, options);
+    this.formatProblem = init.formatProblem;
+  }
+}
+brand(MalformedTokenError, 'MalformedTokenError');
+
+/** 401 `invalid_token`: well-formed, but unknown to the API. */
+export class InvalidTokenError extends AuthenticationError {
+  declare readonly name: 'InvalidTokenError';
+}
+brand(InvalidTokenError, 'InvalidTokenError');
+
+/** 401 `token_revoked`: the token was revoked, or its rotation grace period ended. */
+export class TokenRevokedError extends AuthenticationError {
+  declare readonly name: 'TokenRevokedError';
+}
+brand(TokenRevokedError, 'TokenRevokedError');
+
+/** 401 `token_expired`: the token's `expiresAt` has passed. */
+export class TokenExpiredError extends AuthenticationError {
+  declare readonly name: 'TokenExpiredError';
+}
+brand(TokenExpiredError, 'TokenExpiredError');
+
+/** 403: the token may not do this. */
+export class PermissionDeniedError extends APIError {}
+brand(PermissionDeniedError, 'PermissionDeniedError');
+
+/** 403 `insufficient_scope`: the token's scopes (on this graph: its effective scopes) do not cover the operation. */
+export class InsufficientScopeError extends PermissionDeniedError {
+  declare readonly name: 'InsufficientScopeError';
+  /** The scopes the operation accepts; any one of them is enough. */
+  readonly requiredScopes: readonly Scope[];
+  /** The token's scopes (on a graph: its effective scopes there). */
+  readonly grantedScopes: readonly Scope[];
+
+  constructor(init: APIErrorInit, options: GraphTokenErrorOptions = {}) {
+    super(init, options);
+    this.requiredScopes = init.requiredScopes ?? this.problem?.requiredScopes ?? [];
+    this.grantedScopes = init.grantedScopes ?? this.problem?.grantedScopes ?? [];
+  }
+}
+brand(InsufficientScopeError, 'InsufficientScopeError');
+
+/** 403 `graph_not_in_token`: the token's creator can see the graph, but the token is not bound to it. */
+export class GraphNotInTokenError extends PermissionDeniedError {
+  declare readonly name: 'GraphNotInTokenError';
+}
+brand(GraphNotInTokenError, 'GraphNotInTokenError');
+
+/** 403 `not_graph_admin`: only owners and admins mint tokens for a graph. */
+export class NotGraphAdminError extends PermissionDeniedError {
+  declare readonly name: 'NotGraphAdminError';
+}
+brand(NotGraphAdminError, 'NotGraphAdminError');
+
+/** 404 `not_found`: unknown id, or a graph the token's creator cannot see. */
+export class NotFoundError extends APIError {
+  declare readonly name: 'NotFoundError';
+}
+brand(NotFoundError, 'NotFoundError');
+
+/** 409: the resource is not in a state that allows this. */
+export class ConflictError extends APIError {}
+brand(ConflictError, 'ConflictError');
+
+/** 409 `token_not_active`: rotating a revoked or expired token. */
+export class TokenNotActiveError extends ConflictError {
+  declare readonly name: 'TokenNotActiveError';
+}
+brand(TokenNotActiveError, 'TokenNotActiveError');
+
+/** 422 `validation_failed`: the body, query or a header broke the contract; `fields` says which. */
+export class ValidationError extends APIError {
+  /** One entry per failing field (`name`, `blocks[2].content`, `limit`, `Idempotency-Key`). */
+  readonly fields: readonly FieldError[];
+
+  constructor(init: APIErrorInit, options: GraphTokenErrorOptions = {}) {
+    super(init, options);
+    this.fields = this.problem?.errors ?? [];
+  }
+}
+brand(ValidationError, 'ValidationError');
+
+/** 422 `scope_not_allowed_for_encrypted_graph`: `read`/`write` bound to an encrypted (append-only) graph. */
+export class EncryptedGraphScopeError extends ValidationError {
+  declare readonly name: 'EncryptedGraphScopeError';
+}
+brand(EncryptedGraphScopeError, 'EncryptedGraphScopeError');
+
+/** 429 `rate_limited`: too many requests for this token. */
+export class RateLimitError extends APIError {
+  declare readonly name: 'RateLimitError';
+  /** Seconds to wait before retrying, from `Retry-After` or the body; undefined if neither said. */
+  readonly retryAfter: number | undefined;
+
+  constructor(init: APIErrorInit, options: GraphTokenErrorOptions = {}) {
+    super(init, options);
+    this.retryAfter = init.retryAfter ?? this.problem?.retryAfter;
+  }
+}
+brand(RateLimitError, 'RateLimitError');
+
+/** 5xx: the API (or a proxy in front of it) failed. */
+export class InternalServerError extends APIError {}
+brand(InternalServerError, 'InternalServerError');
+
+/** The request never got an answer: DNS, refused or dropped connection, an unfollowable redirect. */
+export class ConnectionError extends GraphTokenError {}
+brand(ConnectionError, 'ConnectionError');
+
+/** No answer in time: one attempt exceeded `timeout`, or the whole call exceeded `totalTimeout`. */
+export class TimeoutError extends ConnectionError {
+  declare readonly name: 'TimeoutError';
+  /** Which limit was hit. */
+  readonly limit: 'attempt' | 'total';
+  /** The limit, in milliseconds. */
+  readonly timeoutMs: number;
+
+  constructor(limit: 'attempt' | 'total', timeoutMs: number, options: GraphTokenErrorOptions = {}) {
+    super(
+      limit === 'total'
+        ? `The call did not complete within totalTimeout (${timeoutMs} ms), retries included. Raise totalTimeout, or check your network.`
+        : `The API did not answer within timeout (${timeoutMs} ms) on the last attempt. Raise timeout, or check your network.`,
+      options,
+    );
+    this.limit = limit;
+    this.timeoutMs = timeoutMs;
+  }
+}
+brand(TimeoutError, 'TimeoutError');
+
+/** The caller aborted the call with its `AbortSignal`. */
+export class AbortError extends GraphTokenError {
+  declare readonly name: 'AbortError';
+}
+brand(AbortError, 'AbortError');
+
+/** One problem zod found in a response (path and message; never the offending value). */
+export interface ResponseIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly code: string;
+}
+
+/**
+ * The API answered successfully, but the body broke the schema the spec gives (a server newer or
+ * older than this SDK, or a proxy rewriting responses). Carries zod's issues, not a status.
+ * Turn response validation off with `validateResponses: false`.
+ */
+export class ResponseValidationError extends GraphTokenError {
+  declare readonly name: 'ResponseValidationError';
+  /** What was wrong, as zod reported it. */
+  readonly issues: readonly ResponseIssue[];
+  /** The operation whose response broke its schema. */
+  readonly operationId: string;
+  /** The request id, to quote to support. */
+  readonly requestId: string | undefined;
+
+  constructor(operationId: string, issues: readonly ResponseIssue[], requestId: string | undefined) {
+    const summary = issues
+      .slice(0, 5)
+      .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
+    super(
+      `The response to ${operationId} does not match the API schema (${summary}). The server may be newer or older than this SDK: upgrade @graphtoken/sdk, or pass validateResponses: false.${requestId ? ` (request ${requestId})` : ''}`,
+    );
+    this.issues = issues.map((i) => ({ path: [...i.path], message: scrub(i.message), code: i.code }));
+    this.operationId = operationId;
+    this.requestId = requestId;
+  }
+}
+brand(ResponseValidationError, 'ResponseValidationError');
+
+type APIErrorClass = new (init: APIErrorInit, options?: GraphTokenErrorOptions) => APIError;
+
+/**
+ * The class for every API error code. `satisfies Record<ErrorCode, …>` makes a code added to the
+ * spec without a class a compile error; `errors.test.ts` checks each class's status too.
+ */
+export const ERROR_CLASSES = {
+  invalid_request: InvalidRequestError,
+  missing_token: MissingTokenError,
+  malformed_token: MalformedTokenError,
+  invalid_token: InvalidTokenError,
+  token_revoked: TokenRevokedError,
+  token_expired: TokenExpiredError,
+  insufficient_scope: InsufficientScopeError,
+  graph_not_in_token: GraphNotInTokenError,
+  not_graph_admin: NotGraphAdminError,
+  not_found: NotFoundError,
+  token_not_active: TokenNotActiveError,
+  validation_failed: ValidationError,
+  scope_not_allowed_for_encrypted_graph: EncryptedGraphScopeError,
+  rate_limited: RateLimitError,
+  internal_error: InternalServerError,
+} as const satisfies Record<ErrorCode, APIErrorClass>;
+
+/** The class for a status when the body has no (known) code, e.g. an HTML page from a proxy. */
+const STATUS_CLASSES: Partial<Record<number, APIErrorClass>> = {
+  400: InvalidRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: ValidationError,
+  429: RateLimitError,
+};
+
+/**
+ * A call was refused before any request because an argument is unsafe or impossible, e.g. a
+ * token secret passed where a token id (`tok_…`) belongs, which would put the secret in a URL.
+ */
+export class InvalidArgumentError extends GraphTokenError {
+  declare readonly name: 'InvalidArgumentError';
+}
+brand(InvalidArgumentError, 'InvalidArgumentError');

@@ -1,0 +1,57 @@
+/**
+ * Lifecycle hooks, for logging, metrics and tracing. Every event is already redacted: the
+ * `Authorization` header shows as `Bearer gt_…abcd` and any token-like text is scrubbed, so a
+ * hook can log an event as it is.
+ */
+import type { OperationId } from '@graphtoken/contract';
+import type { GraphTokenError } from './errors.js';
+
+/** A request about to be sent (each retry and each redirect hop is one). */
+export interface RequestEvent {
+  readonly operationId: OperationId;
+  readonly method: string;
+  /** The URL, scrubbed. */
+  readonly url: string;
+  /** The request headers, credentials redacted. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** 1 for the first attempt, 2 for the first retry… */
+  readonly attempt: number;
+}
+
+/** A response received (the final one of a redirect chain). */
+export interface ResponseEvent {
+  readonly operationId: OperationId;
+  readonly method: string;
+  readonly url: string;
+  readonly attempt: number;
+  readonly status: number;
+  /** `X-Request-Id`, to quote to support. */
+  readonly requestId: string | undefined;
+  /** The response headers, scrubbed. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Time from sending this attempt to its response headers. */
+  readonly durationMs: number;
+}
+
+/** A failed attempt that is about to be retried. */
+export interface RetryEvent {
+  readonly operationId: OperationId;
+  readonly method: string;
+  readonly url: string;
+  /** 1 for the first retry. */
+  readonly retryCount: number;
+  /** Why the previous attempt failed. */
+  readonly error: GraphTokenError;
+}
+
+/** Hooks called during every call; they may be async (the call waits for them). */
+export interface Hooks {
+  /** Before every physical request. */
+  onRequest?: (event: RequestEvent) => void | Promise<void>;
+  /** After every response, successful or not. */
+  onResponse?: (event: ResponseEvent) => void | Promise<void>;
+  /** Before each retry. */
+  onRetry?: (event: RetryEvent) => void | Promise<void>;
+  /** When a call fails for good (after retries), with the error it rejects with. */
+  onError?: (error: GraphTokenError, context: { readonly operationId: OperationId }) => void | Promise<void>;
+}

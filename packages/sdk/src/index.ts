@@ -1,0 +1,150 @@
+/**
+ * `@graphtoken/sdk`: the typed GraphToken API client for Node, browsers, Deno, Bun and edge
+ * workers.
+ *
+ * @example
+ * import { GraphToken, isTokenRevokedError } from '@graphtoken/sdk';
+ * const client = new GraphToken({ token: process.env.GRAPHTOKEN_TOKEN });
+ * const me = await client.tokens.introspect();
+ *
+ * @packageDocumentation
+ */
+
+export type {
+  AppendBlocksResult,
+  Block,
+  BlockPage,
+  FieldError,
+  Grant,
+  Graph,
+  GraphList,
+  Introspection,
+  OperationId,
+  Problem,
+  Token,
+  TokenPage,
+  TokenStatus,
+  TokenWithSecret,
+} from '@graphtoken/contract';
+export {
+  checkTokenFormat,
+  describeTokenFormatProblem,
+  isWellFormedToken,
+  redactToken,
+  TOKEN_PREFIX,
+  type TokenFormatCheck,
+  type TokenFormatProblem,
+  tokenHint,
+} from '@graphtoken/contract';
+export {
+  type ClientOptions,
+  createClient,
+  DEFAULT_BASE_URL,
+  GraphToken,
+  type RetryOptions,
+} from './client.js';
+export { APIPromise, type WithResponse } from './core/api-promise.js';
+export {
+  isAbortError,
+  isAPIError,
+  isAuthenticationError,
+  isConflictError,
+  isConnectionError,
+  isEncryptedGraphScopeError,
+  isGraphNotInTokenError,
+  isGraphTokenError,
+  isInsufficientScopeError,
+  isInternalServerError,
+  isInvalidArgumentError,
+  isInvalidRequestError,
+  isInvalidTokenError,
+  isMalformedTokenError,
+  isMissingTokenError,
+  isNotFoundError,
+  isNotGraphAdminError,
+  isPermissionDeniedError,
+  isRateLimitError,
+  isResponseValidationError,
+  isTimeoutError,
+  isTokenExpiredError,
+  isTokenNotActiveError,
+  isTokenRevokedError,
+  isValidationError,
+} from './core/error-guards.js';
+export {
+  AbortError,
+  APIError,
+  type APIErrorInit,
+  AuthenticationError,
+  ConflictError,
+  ConnectionError,
+  EncryptedGraphScopeError,
+  ERROR_CLASSES,
+  GraphNotInTokenError,
+  GraphTokenError,
+  InsufficientScopeError,
+  InternalServerError,
+  InvalidArgumentError,
+  InvalidRequestError,
+  InvalidTokenError,
+  MalformedTokenError,
+  MissingTokenError,
+  NotFoundError,
+  NotGraphAdminError,
+  PermissionDeniedError,
+  RateLimitError,
+  type ResponseIssue,
+  ResponseValidationError,
+  TimeoutError,
+  TokenExpiredError,
+  TokenNotActiveError,
+  TokenRevokedError,
+  ValidationError,
+} from './core/errors.js';
+export type { Hooks, RequestEvent, ResponseEvent, RetryEvent } from './core/hooks.js';
+export type { BodyOf, ItemOf, QueryOf, ResponseOf } from './core/operation-types.js';
+export { type Page, PagedList } from './core/pagination.js';
+export {
+  type AllowedMethods,
+  type AllowedOperationId,
+  type CanPerform,
+  canPerform,
+  type ExpandScopes,
+  effectiveScopes,
+  expandScopes,
+  isScope,
+  type MethodName,
+  type MethodOperation,
+  methodOperations,
+  missingScopes,
+  normalizeScopes,
+  operationOf,
+  type PresetName,
+  presets,
+  type Role,
+  requiredScopes,
+  roleScopes,
+  type Scope,
+  type Scoped,
+  scopesCover,
+} from './core/scopes.js';
+export type { FetchLike } from './internal/redirect-fetch.js';
+export type { TokenProvider } from './internal/token-source.js';
+export type { RequestOptions } from './internal/transport.js';
+export {
+  type AppendBlocksParams,
+  Blocks,
+  blocksOperations,
+  type ListBlocksParams,
+  type UpdateBlockParams,
+} from './resources/blocks.js';
+export { Graphs, graphsOperations } from './resources/graphs.js';
+export {
+  type CreateTokenParams,
+  type ListTokensParams,
+  type RotateTokenParams,
+  Tokens,
+  tokensOperations,
+  type UpdateTokenParams,
+} from './resources/tokens.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,76 @@
+/**
+ * Scrubbing of secrets from anything the SDK shows: error messages, causes, headers, hook events.
+ * Every text that reaches a user passes through {@link scrub}, so a token can only appear as its
+ * public hint (`gt_…abcd`), even when a server or a proxy echoes it back.
+ */
+import { redactToken, TOKEN_PREFIX } from '@graphtoken/contract';
+
+/** Anything that looks like a GraphToken secret, well-formed or not (a truncated one included). */
+const SECRET_LIKE = new RegExp(`${TOKEN_PREFIX}[0-9A-Za-z]{8,}`, 'g');
+
+/** The header names whose values are credentials and are shown redacted. */
+const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+
+/**
+ * Removes every secret-looking string, and each of `secrets` (the configured tokens, which may be
+ * malformed and so not look like a secret), from a text.
+ */
+export function scrub(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join(redactToken(secret));
+  }
+  return out.replace(SECRET_LIKE, (match) => redactToken(match));
+}
+
+/** A credential header value with the secret redacted (`Bearer gt_…abcd`). */
+export function redactCredential(value: string): string {
+  const match = /^(\s*\w+\s+)(.+)$/.exec(value);
+  if (match) return `${match[1]}${redactToken(match[2]!.trim())}`;
+  return '[redacted]';
+}
+
+/** A plain, scrubbed copy of headers: credential headers redacted, every value scrubbed. */
+export function safeHeaders(
+  headers: Headers | undefined,
+  secrets: readonly string[] = [],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!headers) return out;
+  headers.forEach((value, name) => {
+    const key = name.toLowerCase();
+    out[key] = CREDENTIAL_HEADERS.has(key) ? redactCredential(value) : scrub(value, secrets);
+  });
+  return out;
+}
+
+/** A scrubbed, plain-data copy of a JSON value (strings scrubbed at any depth). */
+export function scrubValue<T>(value: T, secrets: readonly string[] = []): T {
+  if (typeof value === 'string') return scrub(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((v) => scrubValue(v, secrets)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = scrubValue(v, secrets);
+    return out as T;
+  }
+  return value;
+}
+
+/**
+ * A safe stand-in for an underlying error (a fetch `TypeError`, a DNS failure): same name, scrubbed
+ * message and `code`, and its own cause chain copied the same way (a few levels deep). Never the
+ * original object, which may hold a `Request` with the Authorization header.
+ */
+export function safeCause(error: unknown, secrets: readonly string[] = [], depth = 0): Error | undefined {
+  if (error === undefined || error === null || depth > 3) return undefined;
+  const source = error as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown };
+  const copy = new Error(scrub(typeof source.message === 'string' ? source.message : String(error), secrets));
+  copy.name = typeof source.name === 'string' ? source.name : 'Error';
+  if (typeof source.code === 'string' || typeof source.code === 'number') {
+    (copy as Error & { code?: string | number }).code = source.code;
+  }
+  const inner = safeCause(source.cause, secrets, depth + 1);
+  if (inner) copy.cause = inner;
+  copy.stack = `${copy.name}: ${copy.message}`;
+  return copy;
+}

@@ -1,0 +1,97 @@
+/**
+ * `client.blocks`: the operations tagged `blocks` in spec/openapi.yaml: a graph's content.
+ * Reading needs `read`, appending `append`, editing and deleting `write`.
+ */
+import {
+  AppendBlocksResultSchema,
+  BlockPageSchema,
+  BlockSchema,
+  type OperationId,
+} from '@graphtoken/contract';
+import type { APIPromise } from '../core/api-promise.js';
+import type { BodyOf, ItemOf, QueryOf, ResponseOf } from '../core/operation-types.js';
+import type { PagedList } from '../core/pagination.js';
+import { APIResource } from '../core/resource.js';
+import type { RequestOptions } from '../internal/transport.js';
+
+/** Which operation each `blocks` method calls. */
+export const blocksOperations = {
+  list: 'listBlocks',
+  append: 'appendBlocks',
+  get: 'getBlock',
+  update: 'updateBlock',
+  delete: 'deleteBlock',
+} as const satisfies Record<string, OperationId>;
+
+/** Page size of `blocks.list` (`cursor` starts from a given page). */
+export type ListBlocksParams = QueryOf<'listBlocks'>;
+/** The body of `blocks.append`. */
+export type AppendBlocksParams = BodyOf<'appendBlocks'>;
+/** The body of `blocks.update`. */
+export type UpdateBlockParams = BodyOf<'updateBlock'>;
+
+/** Graph content. */
+export class Blocks extends APIResource {
+  /**
+   * A graph's blocks, oldest first, lazily paginated (one page in memory). Needs `read`.
+   * @example for await (const block of client.blocks.list('gr_…', { limit: 100 })) index(block);
+   */
+  list(
+    graphId: string,
+    params: ListBlocksParams = {},
+    options?: RequestOptions,
+  ): PagedList<ItemOf<'listBlocks'>> {
+    const { cursor, ...query } = params;
+    return this._list(
+      { operationId: blocksOperations.list, path: { graphId }, query, schema: BlockPageSchema },
+      cursor,
+      options,
+    );
+  }
+
+  /**
+   * Appends 1 to 100 blocks. Safe to retry: the SDK sends an `Idempotency-Key`. Needs `append`.
+   * @example await client.blocks.append('gr_…', { blocks: [{ content: 'Build 42 passed' }] });
+   */
+  append(
+    graphId: string,
+    params: AppendBlocksParams,
+    options?: RequestOptions,
+  ): APIPromise<ResponseOf<'appendBlocks'>> {
+    return this._call(
+      {
+        operationId: blocksOperations.append,
+        path: { graphId },
+        body: params,
+        schema: AppendBlocksResultSchema,
+      },
+      options,
+    );
+  }
+
+  /** One block. Needs `read`. */
+  get(graphId: string, blockId: string, options?: RequestOptions): APIPromise<ResponseOf<'getBlock'>> {
+    return this._call(
+      { operationId: blocksOperations.get, path: { graphId, blockId }, schema: BlockSchema },
+      options,
+    );
+  }
+
+  /** Replaces a block's content. Needs `write`. */
+  update(
+    graphId: string,
+    blockId: string,
+    params: UpdateBlockParams,
+    options?: RequestOptions,
+  ): APIPromise<ResponseOf<'updateBlock'>> {
+    return this._call(
+      { operationId: blocksOperations.update, path: { graphId, blockId }, body: params, schema: BlockSchema },
+      options,
+    );
+  }
+
+  /** Deletes a block. Needs `write`. */
+  delete(graphId: string, blockId: string, options?: RequestOptions): APIPromise<ResponseOf<'deleteBlock'>> {
+    return this._call({ operationId: blocksOperations.delete, path: { graphId, blockId } }, options);
+  }
+}

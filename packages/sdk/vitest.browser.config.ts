@@ -1,0 +1,41 @@
+/**
+ * The SDK's integration tests in real headless Chromium (Vitest browser mode, Playwright provider),
+ * against @graphtoken/mock's service worker. Run with `pnpm test:browser`.
+ */
+
+import { fileURLToPath } from 'node:url';
+import { playwright } from '@vitest/browser-playwright';
+import { msw } from 'msw/vite';
+import { defineConfig } from 'vitest/config';
+import { chromiumArgs, chromiumExecutable } from './test/browser/chromium.js';
+
+export default defineConfig({
+  resolve: {
+    // As in vitest.config.ts: tests import the SDK by its package name, resolved to the source.
+    alias: { '@graphtoken/sdk': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+  },
+  // Serves /mockServiceWorker.js from the msw package: without it the worker never registers
+  // and every test hangs until its hook timeout.
+  plugins: [msw({ mode: 'worker-only' })],
+  test: {
+    include: ['test/browser/**/*.browser.test.ts'],
+    testTimeout: 15_000,
+    hookTimeout: 30_000,
+    browser: {
+      enabled: true,
+      headless: true,
+      ui: false,
+      screenshotFailures: false,
+      connectTimeout: 30_000,
+      provider: playwright({
+        launchOptions: {
+          executablePath: chromiumExecutable(),
+          args: [...chromiumArgs],
+          timeout: 30_000,
+        },
+        actionTimeout: 5_000,
+      }),
+      instances: [{ browser: 'chromium' }],
+    },
+  },
+});
