@@ -19,7 +19,10 @@ function setup() {
 describe('createAdminHandlers', () => {
   it('answers under the mock base URL, apart from /v1', async () => {
     const { mock, send } = setup();
-    const response = await send('/__mock/clock', { method: 'POST', body: JSON.stringify({ advance: { days: 2 } }) });
+    const response = await send('/__mock/clock', {
+      method: 'POST',
+      body: JSON.stringify({ advance: { days: 2 } }),
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ now: '2030-01-03T00:00:00.000Z' });
     expect(mock.clock.now().toISOString()).toBe('2030-01-03T00:00:00.000Z');
@@ -40,7 +43,10 @@ describe('createAdminHandlers', () => {
 
   it('answers a bad body with a problem naming each field', async () => {
     const { send } = setup();
-    const response = await send('/__mock/faults', { method: 'POST', body: JSON.stringify({ status: 99, colour: 1 }) });
+    const response = await send('/__mock/faults', {
+      method: 'POST',
+      body: JSON.stringify({ status: 99, colour: 1 }),
+    });
     expect(response.status).toBe(422);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     const body = await response.json();
