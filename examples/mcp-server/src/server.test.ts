@@ -139,6 +139,17 @@ describe('the GraphToken MCP server', () => {
     expect(mockServer.mock.store.getBlock(graphId, added!.id)).toBeUndefined();
   });
 
+  it('appends once when an assistant retries append_blocks with the same requestId', async () => {
+    const graphId = seedIds.graphs.journal;
+    const { call } = await connect(mint(['append'], graphId));
+    const before = mockServer.mock.store.listBlocks(graphId).length;
+    const args = { graphId, blocks: ['Retried thought'], requestId: 'conversation-42-turn-7' };
+    const first = data(await call('append_blocks', args)).appended as { id: string }[];
+    const again = data(await call('append_blocks', args)).appended as { id: string }[];
+    expect(again.map((b) => b.id)).toEqual(first.map((b) => b.id));
+    expect(mockServer.mock.store.listBlocks(graphId)).toHaveLength(before + 1);
+  });
+
   it('answers an append-only token reading blocks with a tool error that explains the scope, and keeps serving', async () => {
     const graphId = seedIds.graphs.journal;
     const { call } = await connect(mint(['append'], graphId));

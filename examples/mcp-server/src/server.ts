@@ -142,18 +142,29 @@ export function createGraphTokenMcpServer(options: GraphTokenMcpServerOptions): 
       inputSchema: {
         graphId,
         blocks: z.array(content).min(1).max(100).describe('The texts of the new blocks, in order'),
+        requestId: z
+          .string()
+          .min(1)
+          .max(255)
+          .optional()
+          .describe(
+            'Optional: any unique string for this append. Calling again with the same requestId and blocks appends nothing twice, so a retry is safe.',
+          ),
       },
       annotations: {
         readOnlyHint: false,
         destructiveHint: false,
-        idempotentHint: false,
+        idempotentHint: true,
         openWorldHint: false,
       },
     },
-    guarded('append_blocks', async ({ graphId, blocks }) => {
-      const result = await client.blocks.append(graphId, {
-        blocks: blocks.map((text) => ({ content: text })),
-      });
+    guarded('append_blocks', async ({ graphId, blocks, requestId }) => {
+      const result = await client.blocks.append(
+        graphId,
+        { blocks: blocks.map((text) => ({ content: text })) },
+        // The caller's requestId becomes the Idempotency-Key, so a retried tool call is replayed, not repeated.
+        requestId === undefined ? {} : { idempotencyKey: `mcp-${requestId}` },
+      );
       return { appended: result.data.map((b) => ({ id: b.id, createdAt: b.createdAt })) };
     }),
   );

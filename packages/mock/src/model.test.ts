@@ -147,13 +147,13 @@ class Rotate implements fc.AsyncCommand<Model, Real> {
       ...admin,
       json: { gracePeriodSeconds: this.grace },
     });
-    if (status(t, m.now) !== 'active') {
+    if (status(t, m.now) !== 'active' || t.rotatedTo !== null) {
       expect([res.status, res.body.code]).toEqual([409, 'token_not_active']);
       return;
     }
     expect(res.status).toBe(201);
     expect(res.body.token).toMatchObject({ rotatedFrom: t.id, scopes: [t.kind], status: 'active' });
-    t.revokedAt = Math.min(t.revokedAt ?? Number.POSITIVE_INFINITY, m.now + this.grace * 1000);
+    t.revokedAt = m.now + this.grace * 1000;
     t.rotatedTo = res.body.token.id;
     m.tokens.push({
       ...t,

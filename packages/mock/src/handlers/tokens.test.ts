@@ -355,6 +355,22 @@ describe('rotateToken', () => {
     expect((await call('GET', '/v1/tokens/self', { token: old.secret })).body.code).toBe('token_revoked');
   });
 
+  it('refuses to rotate a token twice, pointing at its successor', async () => {
+    const old = await create({ name: 'pipe', scopes: ['read'], graphIds: [graphs.research] });
+    const first = await call('POST', `/v1/tokens/${old.token.id}/rotate`, {
+      ...admin,
+      json: { gracePeriodSeconds: 600 },
+    });
+    expect(first.status).toBe(201);
+    const again = await call('POST', `/v1/tokens/${old.token.id}/rotate`, admin);
+    expect([again.status, again.body.code]).toEqual([409, 'token_not_active']);
+    expect(again.body.detail).toContain(first.body.token.id);
+    // The refused second rotation neither forks the chain nor touches the grace period.
+    const during = await call('GET', '/v1/tokens/self', { token: old.secret });
+    expect(during.body.token).toMatchObject({ status: 'active', rotatedTo: first.body.token.id });
+    expect((await call('POST', `/v1/tokens/${first.body.token.id}/rotate`, admin)).status).toBe(201);
+  });
+
   it('refuses to rotate an expired token', async () => {
     const old = await create({ name: 'x', scopes: ['manage'], expiresAt: '2026-01-01T00:00:10Z' });
     mock.clock.advance({ seconds: 10 });

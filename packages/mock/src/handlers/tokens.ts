@@ -213,6 +213,13 @@ export const tokenOperations: TagOperations<'tokens'> = {
         `Token ${old.id} is ${status} and cannot be rotated. Create a new token instead.`,
       );
     }
+    if (old.rotatedTo !== null) {
+      // One successor per token: a second rotation would fork the chain. Rotate the successor.
+      throw new ApiProblem(
+        'token_not_active',
+        `Token ${old.id} was already rotated (its successor is ${old.rotatedTo}) and is in its grace period. Rotate ${old.rotatedTo} instead.`,
+      );
+    }
     const secret = generateTokenSecret();
     const successor = state.insertToken({
       name: old.name,
@@ -225,9 +232,7 @@ export const tokenOperations: TagOperations<'tokens'> = {
       rotatedFrom: old.id,
     });
     const graceEnds = nowMs + (input.gracePeriodSeconds ?? 0) * 1000;
-    // A second rotation during a grace period may shorten it, never extend it.
-    const current = old.revokedAt === null ? Number.POSITIVE_INFINITY : Date.parse(old.revokedAt);
-    old.revokedAt = new Date(Math.min(current, graceEnds)).toISOString();
+    old.revokedAt = new Date(graceEnds).toISOString();
     old.rotatedTo = successor.id;
     state.changed();
     return created({ token: state.toToken(successor, nowMs), secret });
