@@ -4,4 +4,4 @@
  * @packageDocumentation
  */
 export { ADMIN_PREFIX, createAdminHandlers } from './create-admin-handlers.js';
-export type { ClockAdvance, ClockCommand } from './validate.js';
+export type { ClockCommand } from './validate.js';

@@ -5,7 +5,7 @@ import {
   type OperationId,
   operations,
 } from '@graphtoken/contract';
-import type { FaultRule } from '../index.js';
+import type { ClockAdvance, FaultRule } from '../index.js';
 
 /** The outcome of validating an admin request body: the value, or every failing field. */
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
@@ -122,9 +122,6 @@ export function validateFaultRule(body: unknown): Validated<FaultRule> {
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: rule as FaultRule };
 }
-
-/** A duration as `POST /__mock/clock` accepts it in `advance`. */
-export type ClockAdvance = number | { seconds?: number; minutes?: number; hours?: number; days?: number };
 
 /** The validated body of `POST /__mock/clock`: exactly one of `advance` and `set`. */
 export type ClockCommand = { advance: ClockAdvance } | { set: string };

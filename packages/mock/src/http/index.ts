@@ -11,6 +11,5 @@ export {
   type GraphTokenMockServer,
   type GraphTokenMockServerOptions,
   MockServerError,
-  type RateLimitOption,
   startGraphTokenMockServer,
 } from './start-server.js';

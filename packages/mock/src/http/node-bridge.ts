@@ -115,6 +115,8 @@ export async function writeFetchResponse(
     if (name === 'set-cookie' || HOP_BY_HOP.has(name)) continue;
     outgoing[name] = value;
   }
+  // `Connection: close` from the answer (a refused oversized body) ends the connection after it.
+  if (response.headers.get('connection')?.toLowerCase() === 'close') res.shouldKeepAlive = false;
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) outgoing['set-cookie'] = cookies;
   res.writeHead(response.status, response.statusText || undefined, outgoing);

@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateTokenSecret, TOKEN_PATTERN } from '@graphtoken/contract';
@@ -252,6 +253,22 @@ describe('client mistakes never crash the server', () => {
     expect(answer.status).toBe(413);
     expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(answer.body).toMatchObject({ status: 413, code: 'invalid_request' });
+    expect(answer.headers.get('connection')).toBe('close');
+    expect((await call(server, '/v1/tokens/self', { token: BOOTSTRAP_TOKEN })).status).toBe(200);
+  });
+
+  it('a request that is not HTTP → 400, and the server carries on', async () => {
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1', () => socket.write('HELLO THERE\r\n\r\n'));
+      let text = '';
+      socket.setTimeout(5000, () => socket.destroy(new Error('no reply')));
+      socket.on('data', (chunk) => {
+        text += chunk;
+      });
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 400/);
     expect((await call(server, '/v1/tokens/self', { token: BOOTSTRAP_TOKEN })).status).toBe(200);
   });
 

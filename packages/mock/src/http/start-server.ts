@@ -3,17 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { getResponse, type RequestHandler } from 'msw';
 import { createAdminHandlers } from '../admin/create-admin-handlers.js';
 import { problemResponse } from '../admin/problem.js';
-import { createGraphTokenMock, type GraphTokenMock, type MockSeed } from '../index.js';
+import { createGraphTokenMock, type GraphTokenMock, type MockSeed, type RateLimitOptions } from '../index.js';
 import { BodyTooLargeError, MAX_BODY_BYTES, toFetchRequest, writeFetchResponse } from './node-bridge.js';
 import { formatLogLine, redactSecrets } from './request-log.js';
 import { loadSeedFile } from './seed-file.js';
 import { loadStateFile, writeStateFile } from './state-file.js';
-
-/** A per-token rate limit: at most `limit` requests per `windowSeconds`. */
-export interface RateLimitOption {
-  limit: number;
-  windowSeconds: number;
-}
 
 /** Options of {@link startGraphTokenMockServer}. */
 export interface GraphTokenMockServerOptions {
@@ -31,7 +25,7 @@ export interface GraphTokenMockServerOptions {
   /** Milliseconds added before every /v1 response. Default 0. */
   latency?: number;
   /** A per-token rate limit (429 `rate_limited` with `Retry-After`). Default: off. */
-  rateLimit?: RateLimitOption | false;
+  rateLimit?: RateLimitOptions | false;
   /** The mock's starting clock. Default: the real time. */
   now?: Date | string;
   /** Receives one line per request (method, path, status, ms, redacted token, request id). Default: silent. */
@@ -44,12 +38,15 @@ export interface GraphTokenMockServerOptions {
 export interface GraphTokenMockServer {
   /** `http://<host>:<port>`: the SDK's `baseUrl`, and the mock's. */
   readonly url: string;
+  /** The port it listens on (the one picked when `port` was 0). */
   readonly port: number;
+  /** The address it listens on, as given. */
   readonly host: string;
   /** The mock behind the server: drive its clock, faults, store and recorded requests directly. */
   readonly mock: GraphTokenMock;
   /** Stops accepting connections, closes open ones, writes the state file; resolves when done. Idempotent. */
   close(): Promise<void>;
+  /** `close()`, for `await using server = await startGraphTokenMockServer()`. */
   [Symbol.asyncDispose](): Promise<void>;
 }
 
@@ -201,7 +198,7 @@ export async function startGraphTokenMockServer(
       const response = await getResponse(handlers, request, { baseUrl: mock!.baseUrl });
       return response ?? notFound(request);
     } catch (error) {
-      log?.(`internal error: ${(error as Error)?.message ?? String(error)}`);
+      log?.(redactSecrets(`internal error: ${(error as Error)?.message ?? String(error)}`));
       return problemResponse({
         status: 500,
         code: 'internal_error',

@@ -1,0 +1,208 @@
+/**
+ * The token settings page, end to end in real headless Chromium: built with Vite, served by
+ * `vite preview`, driven by Playwright, answered by @graphtoken/mock in the page's service worker.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isWellFormedToken } from '@graphtoken/contract';
+import { BOOTSTRAP_TOKEN } from '@graphtoken/mock';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumExecutable } from './chromium.js';
+import { buildAndServe, type ServedApp } from './serve.js';
+
+const RESULTS = join(import.meta.dirname, '..', 'test-results');
+
+let app: ServedApp | undefined;
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+const consoleLines: string[] = [];
+const pageErrors: string[] = [];
+/** Every secret the page showed, to check that none lingers anywhere afterwards. */
+const shownSecrets: string[] = [];
+
+beforeAll(async () => {
+  await mkdir(RESULTS, { recursive: true });
+  app = await buildAndServe();
+  browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: [...chromiumArgs],
+    timeout: 30_000,
+  });
+  context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
+  page = await context.newPage();
+  page.setDefaultTimeout(5_000);
+  page.setDefaultNavigationTimeout(15_000);
+  page.on('console', (message) => consoleLines.push(message.text()));
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(app.url);
+  await page.locator('body[data-ready="true"]').waitFor({ timeout: 15_000 });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await app?.close();
+});
+
+function row(name: string) {
+  return page.locator('tr', { has: page.locator('td.name strong', { hasText: name }) });
+}
+
+async function openNewTokenDialog(): Promise<void> {
+  await page.getByRole('button', { name: '+ New API token' }).click();
+  await expect.poll(() => page.getByRole('dialog', { name: 'New API token' }).isVisible()).toBe(true);
+}
+
+/** Reads the secret from the one-time dialog, then closes it; returns the secret. */
+async function takeSecretAndClose(): Promise<string> {
+  const dialog = page.getByTestId('secret-dialog');
+  await dialog.waitFor();
+  const secret = (await page.getByTestId('secret').textContent()) ?? '';
+  shownSecrets.push(secret);
+  await page.getByTestId('close-secret').click();
+  await dialog.waitFor({ state: 'detached' });
+  return secret;
+}
+
+/** Whether a string occurs anywhere the page keeps text: markup, form values, rendered text, storage. */
+function pageHolds(secret: string): Promise<boolean> {
+  return page.evaluate((s) => {
+    const fields = [...document.querySelectorAll('input, textarea')] as (
+      | HTMLInputElement
+      | HTMLTextAreaElement
+    )[];
+    const storage = [localStorage, sessionStorage].flatMap((store) =>
+      Object.keys(store).map((key) => `${key}=${store.getItem(key)}`),
+    );
+    return [document.documentElement.outerHTML, document.body.textContent ?? '', document.title, ...storage]
+      .concat(fields.map((f) => f.value))
+      .some((text) => text.includes(s));
+  }, secret);
+}
+
+describe('token settings page in headless Chromium', () => {
+  it('lists tokens with name, scopes, graphs, status, hint and last use, labelled as a demo', async () => {
+    const banner = page.getByTestId('demo-banner');
+    await expect.poll(() => banner.textContent()).toContain('bootstrap token');
+    await expect.poll(() => banner.textContent()).toContain(`gt_…${BOOTSTRAP_TOKEN.slice(-4)}`);
+
+    const bootstrap = row('bootstrap');
+    await expect.poll(() => bootstrap.locator('td.scopes').textContent()).toBe('manage');
+    await expect.poll(() => bootstrap.locator('td.graphs').textContent()).toBe('Account (manage)');
+    await expect.poll(() => bootstrap.locator('td.status').textContent()).toBe('active');
+    await expect
+      .poll(() => bootstrap.locator('td.hint').textContent())
+      .toBe(`gt_…${BOOTSTRAP_TOKEN.slice(-4)}`);
+    // The page itself just used the bootstrap token, so it has a last use.
+    await expect.poll(() => bootstrap.locator('td.last-used').textContent()).toMatch(/UTC$/);
+    // The demo's own manage token is shown by its hint only.
+    await expect(pageHolds(BOOTSTRAP_TOKEN)).resolves.toBe(false);
+  });
+
+  it('offers only append-only access once an encrypted graph is chosen', async () => {
+    await openNewTokenDialog();
+    const scope = (name: string) => page.getByRole('checkbox', { name: new RegExp(`^${name}:`) });
+    const journal = page.getByRole('checkbox', { name: /Private journal/ });
+
+    await journal.check();
+    await expect.poll(() => scope('append').isChecked()).toBe(true);
+    for (const name of ['read', 'write', 'manage']) {
+      await expect.poll(() => scope(name).isDisabled(), { message: `${name} disabled` }).toBe(true);
+    }
+    const enabledPresets = await page
+      .locator('#token-preset option:not([disabled])')
+      .evaluateAll((options) => options.map((o) => o.textContent));
+    expect(enabledPresets).toEqual(['Custom (choose scopes below)', 'Roam · append-only access']);
+    await expect.poll(() => page.getByTestId('encrypted-note').isVisible()).toBe(true);
+    await page.screenshot({ path: join(RESULTS, 'browser-app-create-dialog.png') });
+
+    // Unchoosing the encrypted graph brings every scope back.
+    await journal.uncheck();
+    for (const name of ['read', 'append', 'write', 'manage']) {
+      await expect.poll(() => scope(name).isDisabled(), { message: `${name} disabled` }).toBe(false);
+    }
+
+    await journal.check();
+    await page.getByLabel('Name', { exact: true }).fill('Zapier journal actions');
+    await page.getByLabel('Expected usage').fill('Appends Zapier action results to the encrypted journal');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = await takeSecretAndClose();
+    expect(isWellFormedToken(secret)).toBe(true); // not toMatch: a failure would print the secret
+
+    const created = row('Zapier journal actions');
+    await created.waitFor();
+    await expect.poll(() => created.locator('td.scopes').textContent()).toBe('append');
+    await expect.poll(() => created.locator('td.graphs').textContent()).toBe('Private journalencrypted');
+  });
+
+  it('shows a new secret once, with a copy button and a warning, and keeps only its hint', async () => {
+    await openNewTokenDialog();
+    await page.getByLabel('Name', { exact: true }).fill('CI pipeline');
+    await page.getByLabel('Expected usage').fill('Nightly ETL load of the research notes');
+    await page.getByLabel('Preset').selectOption({ label: 'TriplyDB · Write access' });
+    await page.getByRole('checkbox', { name: /Research notes/ }).check();
+    await page.getByRole('button', { name: 'Create token' }).click();
+
+    const dialog = page.getByTestId('secret-dialog');
+    await dialog.waitFor();
+    await expect.poll(() => dialog.textContent()).toContain('Store it now: it will not be shown again.');
+    const secret = (await page.getByTestId('secret').textContent()) ?? '';
+    shownSecrets.push(secret);
+    expect(isWellFormedToken(secret)).toBe(true); // not toMatch: a failure would print the secret
+
+    await page.getByTestId('copy-secret').click();
+    await expect.poll(() => page.getByTestId('copy-secret').textContent()).toBe('Copied');
+    const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+    expect(clipboard === secret, 'the clipboard holds the secret').toBe(true);
+    await page.screenshot({
+      path: join(RESULTS, 'browser-app-secret-dialog.png'),
+      mask: [page.getByTestId('secret')],
+    });
+
+    await page.getByTestId('close-secret').click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('flash').textContent()).toBe('Token “CI pipeline” created.');
+
+    const created = row('CI pipeline');
+    await created.waitFor();
+    await expect.poll(() => created.locator('td.name').textContent()).toContain('Nightly ETL load');
+    await expect.poll(() => created.locator('td.scopes').textContent()).toBe('write');
+    await expect.poll(() => created.locator('td.graphs').textContent()).toBe('Research notes');
+    await expect.poll(() => created.locator('td.status').textContent()).toBe('active');
+    await expect.poll(() => created.locator('td.hint').textContent()).toBe(`gt_…${secret.slice(-4)}`);
+    await expect.poll(() => created.locator('td.last-used').textContent()).toBe('Never');
+    await expect(pageHolds(secret)).resolves.toBe(false);
+  });
+
+  it('revokes a token only after confirmation', async () => {
+    const target = row('CI pipeline');
+    await target.getByRole('button', { name: 'Revoke CI pipeline' }).click();
+    const confirm = page.getByTestId('revoke-dialog');
+    await expect.poll(() => confirm.textContent()).toContain('cannot be restored');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await expect.poll(() => target.locator('td.status').textContent()).toBe('active');
+
+    await target.getByRole('button', { name: 'Revoke CI pipeline' }).click();
+    await page.getByTestId('confirm-revoke').click();
+    await confirm.waitFor({ state: 'detached' });
+    await target.locator('td.status', { hasText: 'revoked' }).waitFor();
+    await expect.poll(() => target.getByRole('button', { name: 'Revoke CI pipeline' }).count()).toBe(0);
+    await expect.poll(() => page.getByTestId('flash').textContent()).toBe('Token “CI pipeline” revoked.');
+    await expect.poll(() => row('Zapier journal actions').locator('td.status').textContent()).toBe('active');
+
+    await page.screenshot({ path: join(RESULTS, 'browser-app.png'), fullPage: true });
+  });
+
+  it('leaves no secret in the page or the console, and throws no page errors', async () => {
+    expect(shownSecrets).toHaveLength(2);
+    for (const secret of [...shownSecrets, BOOTSTRAP_TOKEN]) {
+      await expect(pageHolds(secret)).resolves.toBe(false);
+      expect(consoleLines.filter((line) => line.includes(secret))).toEqual([]);
+    }
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Where the browser bundle's bytes come from: bundles `import { GraphToken } from '@graphtoken/sdk'`
+ * (the built ESM entry) as a browser app would (esbuild, minified, tree-shaken) and prints, per
+ * package, the minified bytes in the bundle (esbuild metafile) and its marginal min+gzip cost
+ * (the gzip size with the package versus with it left out). `pnpm size` is the gate; this is
+ * the "why".
+ *
+ * Run: `pnpm --filter @graphtoken/sdk build && pnpm --filter @graphtoken/sdk size:why`
+ */
+import { gzipSync } from 'node:zlib';
+import { build, type Metafile } from 'esbuild';
+
+const entry = "import { GraphToken } from '@graphtoken/sdk'; globalThis.GraphToken = GraphToken;";
+const packages = ['ky', 'zod', '@graphtoken/contract'] as const;
+
+async function bundle(
+  external: string[] = [],
+): Promise<{ gzip: number; minified: number; metafile: Metafile }> {
+  const result = await build({
+    stdin: { contents: entry, resolveDir: new URL('..', import.meta.url).pathname, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    external,
+    // Not the package's tsconfig: its `paths` point @graphtoken/sdk at src/, and users get dist/.
+    tsconfigRaw: {},
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { gzip: gzipSync(code, { level: 9 }).length, minified: code.length, metafile: result.metafile };
+}
+
+/** The package a bundled file belongs to (`zod`, `ky`, `@graphtoken/contract`, `@graphtoken/sdk`). */
+function packageOf(file: string): string {
+  const inModules = file.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules)/);
+  if (inModules?.[1]) return inModules[1];
+  if (file.includes('packages/contract/') || file.startsWith('../contract/')) return '@graphtoken/contract';
+  return '@graphtoken/sdk';
+}
+
+const full = await bundle();
+const output = Object.values(full.metafile.outputs)[0];
+const byPackage = new Map<string, number>();
+const byFile: [string, number][] = [];
+for (const [file, info] of Object.entries(output?.inputs ?? {})) {
+  byPackage.set(packageOf(file), (byPackage.get(packageOf(file)) ?? 0) + info.bytesInOutput);
+  byFile.push([file.replace(/.*node_modules\//, ''), info.bytesInOutput]);
+}
+
+const kB = (n: number) => `${(n / 1000).toFixed(2)} kB`;
+console.log(
+  `import { GraphToken }: ${kB(full.minified)} minified, ${kB(full.gzip)} min+gzip (esbuild, gzip -9)\n`,
+);
+const rows: Record<string, string>[] = [];
+for (const name of [...packages, '@graphtoken/sdk']) {
+  const without = name === '@graphtoken/sdk' ? undefined : await bundle([name, `${name}/*`]);
+  rows.push({
+    package: name,
+    minified: kB(byPackage.get(name) ?? 0),
+    'marginal min+gzip': without ? kB(full.gzip - without.gzip) : '(the rest)',
+    note: name === '@graphtoken/contract' ? 'leaving it out also drops the zod schemas it builds' : '',
+  });
+}
+console.table(rows);
+console.log('\nlargest files (minified bytes in the bundle):');
+for (const [file, bytes] of byFile.sort((a, b) => b[1] - a[1]).slice(0, 12)) {
+  console.log(`  ${String(bytes).padStart(6)}  ${file}`);
+}

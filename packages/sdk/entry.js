@@ -1,0 +1,1 @@
+import { GraphToken } from '@graphtoken/sdk'; console.log(GraphToken);
