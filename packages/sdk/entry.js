@@ -1,1 +1,0 @@
-import { GraphToken } from '@graphtoken/sdk'; console.log(GraphToken);
