@@ -243,8 +243,20 @@ describe('client mistakes never crash the server', () => {
     expect(JSON.stringify(answer.body)).not.toContain(BOOTSTRAP_TOKEN);
   });
 
-  it('a body over 1 MiB → 413 problem+json, and the server carries on', async () => {
-    const huge = JSON.stringify({ blocks: [{ content: 'x'.repeat(2 * 1024 * 1024) }] });
+  it('accepts the largest append the spec allows (100 blocks of 10,000 three-byte characters)', async () => {
+    const { secret } = server.mock.store.createToken({ scopes: ['append'], graphIds: ['gr_research'] });
+    const blocks = Array.from({ length: 100 }, () => ({ content: '€'.repeat(10_000) }));
+    const answer = await call(server, '/v1/graphs/gr_research/blocks', {
+      method: 'POST',
+      token: secret,
+      body: JSON.stringify({ blocks }),
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.body.data).toHaveLength(100);
+  });
+
+  it('a body over 8 MiB → 413 problem+json, and the server carries on', async () => {
+    const huge = JSON.stringify({ blocks: [{ content: 'x'.repeat(9 * 1024 * 1024) }] });
     const answer = await call(server, '/v1/graphs/gr_research/blocks', {
       method: 'POST',
       token: BOOTSTRAP_TOKEN,
