@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { msw } from 'msw/vite';
 import { defineConfig } from 'vitest/config';
-import { chromiumArgs, chromiumExecutable } from './test/browser/chromium.js';
+import { chromiumArgs, chromiumExecutable } from '../../.ci/chromium.js';
 
 export default defineConfig({
   resolve: {

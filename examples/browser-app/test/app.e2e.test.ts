@@ -8,7 +8,7 @@ import { isWellFormedToken } from '@graphtoken/contract';
 import { BOOTSTRAP_TOKEN } from '@graphtoken/mock';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumExecutable } from './chromium.js';
+import { chromiumArgs, chromiumExecutable } from '../../../.ci/chromium.js';
 import { buildAndServe, type ServedApp } from './serve.js';
 
 const RESULTS = join(import.meta.dirname, '..', 'test-results');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chromiumExecutable } from './chromium.js';
+import { chromiumExecutable } from '../../../.ci/chromium.js';
 
 describe('chromiumExecutable', () => {
   it('fails with a message that says how to get Chromium when none is found', () => {

@@ -5,7 +5,7 @@
 import { BOOTSTRAP_TOKEN } from '@graphtoken/mock';
 import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumExecutable } from './chromium.js';
+import { chromiumArgs, chromiumExecutable } from '../../../.ci/chromium.js';
 import { buildAndServe, type ServedApp } from './serve.js';
 
 const API = 'https://api.graphtoken.invalid';

@@ -1,5 +1,7 @@
 /**
- * Where the browser tests find Chromium, and the flags that keep it quiet on a closed network.
+ * Where the browser tests (packages/sdk/test/browser, examples/browser-app/test) find Chromium,
+ * and the flags that keep it quiet on a closed network. One module for both, beside the toolchain
+ * bootstrap that installs Chromium.
  *
  * `npm test` (.ci/toolchain.mjs --chromium) sets `CHROMIUM_PATH`; without it we fall back to
  * Debian's `/usr/bin/chromium`. Playwright cannot download its own browsers here.
