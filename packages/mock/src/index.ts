@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+export { ADMIN_PREFIX, type ClockCommand, createAdminHandlers } from './admin/index.js';
 export type { ClockAdvance, ClockState, MockClock } from './clock.js';
 export { BOOTSTRAP_TOKEN, DEFAULT_BASE_URL } from './constants.js';
 export type { ActiveFault, FaultRule, MockFaults } from './faults.js';
