@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Regenerates everything derived from spec/openapi.yaml:
 //   src/generated/openapi.ts     the openapi-typescript types (paths, components, operations)
-//   src/generated/operations.ts  the operations table (method, path, tag, scopes, success status) and error codes
+//   src/generated/operations.ts  the operations table (method, path, tag, scopes, success status), the error
+//                                codes, and each operation's documented error codes (a separate table, so
+//                                a client that only needs `operations` does not bundle them)
 // `--check` writes nothing and exits 1 when a generated file differs from what the spec gives (CI runs it).
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -131,11 +133,11 @@ function renderOperations({ operations, errorCodes, scopeNames, roleNames }) {
         `    tag: '${o.tag}',\n` +
         `    security: ${lit(o.security)},\n` +
         `    successStatus: ${o.successStatus},\n` +
-        `    errorCodes: ${lit(o.errorCodes)},\n` +
         '  },',
     )
     .join('\n');
   const codes = errorCodes.map(([c, s]) => `  ${c}: { status: ${s} },`).join('\n');
+  const opCodes = operations.map((o) => `  ${o.operationId}: ${lit(o.errorCodes)},`).join('\n');
   return `${HEADER('The operations table and error codes of the GraphToken API.')}
 /** The scopes a token can hold, in the order the spec lists them. */
 export const scopeNames = ${lit(scopeNames)} as const;
@@ -158,8 +160,6 @@ export interface OperationInfo {
    */
   readonly security: readonly (readonly (typeof scopeNames)[number][])[];
   readonly successStatus: number;
-  /** The API error codes the operation documents. */
-  readonly errorCodes: readonly string[];
 }
 
 /** Every operation of the API, keyed by operationId. */
@@ -177,6 +177,14 @@ ${codes}
 
 /** An API error \`code\`. */
 export type ErrorCode = keyof typeof errorCodes;
+
+/**
+ * The API error codes each operation documents, keyed by operationId. Kept apart from
+ * {@link operations} so that code which only sends requests (the SDK) does not bundle them.
+ */
+export const operationErrorCodes = {
+${opCodes}
+} as const satisfies Record<OperationId, readonly ErrorCode[]>;
 `;
 }
 
@@ -185,8 +193,20 @@ export async function generate() {
   const types = astToString(
     await openapiTS(pathToFileURL(specPath), { alphabetize: false, defaultNonNullable: false }),
   );
+  // openapi-typescript writes its three root interfaces bare; every export of the package has JSDoc.
+  const rootDocs = {
+    paths: 'Every path of the API with its operations, keyed by path template (openapi-fetch style).',
+    components: 'The reusable parts of the spec: schemas, responses, parameters, headers.',
+    operations: 'Every operation of the API, keyed by operationId: parameters, request body and responses.',
+  };
+  let documented = types;
+  for (const [name, doc] of Object.entries(rootDocs)) {
+    const declaration = `export interface ${name} {`;
+    if (!documented.includes(declaration)) throw new SpecError(`openapi-typescript wrote no \`${name}\` interface`);
+    documented = documented.replace(declaration, `/** ${doc} */\n${declaration}`);
+  }
   return {
-    [join(outDir, 'openapi.ts')]: `${HEADER('TypeScript types of the GraphToken API.')}\n${types}`,
+    [join(outDir, 'openapi.ts')]: `${HEADER('TypeScript types of the GraphToken API.')}\n${documented}`,
     [join(outDir, 'operations.ts')]: renderOperations(buildTables(spec)),
   };
 }

@@ -10,6 +10,7 @@ export {
   errorCodes,
   type OperationId,
   type OperationInfo,
+  operationErrorCodes,
   operations,
   roleNames,
   scopeNames,

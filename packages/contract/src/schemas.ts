@@ -6,152 +6,194 @@
  * Response schemas (`Token`, `Block`…) are `object`s: unknown properties a newer server adds are
  * dropped, not rejected. Request schemas are `strictObject`s, like the spec
  * (`additionalProperties: false`).
+ *
+ * Every schema is built in a `@__PURE__`-annotated call, so a bundler drops the ones an app never
+ * uses (the SDK's browser bundle carries no request schema): bundlers keep any top-level
+ * expression with a method call in it (`z.string().check(…)`) unless it is marked side-effect free.
  */
 import * as z from 'zod/mini';
+import { isDateTime } from './date-time.js';
 import { errorCodes, roleNames, scopeNames } from './generated/operations.js';
 
+/** Builds a schema; its call sites carry the pure annotation that lets bundlers drop unused schemas. */
+const pure = <T>(build: () => T): T => build();
 const id = (prefix: string) => z.string().check(z.regex(new RegExp(`^${prefix}_[A-Za-z0-9]{16,}$`)));
-const timestamp = () => z.iso.datetime({ offset: true });
+/** An RFC 3339 date-time with a time zone (see `date-time.ts`); its issues have `format: 'datetime'`. */
+const timestamp = () => z.stringFormat('datetime', isDateTime);
 const nullable = <T extends z.ZodMiniType>(schema: T) => z.nullable(schema);
 
 /** A token scope. */
-export const ScopeSchema = z.enum(scopeNames);
+export const ScopeSchema = /* @__PURE__ */ pure(() => z.enum(scopeNames));
 /** An account's role on a graph. */
-export const RoleSchema = z.enum(roleNames);
+export const RoleSchema = /* @__PURE__ */ pure(() => z.enum(roleNames));
 /** A token's lifecycle status. */
-export const TokenStatusSchema = z.enum(['active', 'revoked', 'expired']);
+export const TokenStatusSchema = /* @__PURE__ */ pure(() => z.enum(['active', 'revoked', 'expired']));
 /** An API error code. */
-export const ErrorCodeSchema = z.enum(Object.keys(errorCodes) as [keyof typeof errorCodes]);
+export const ErrorCodeSchema = /* @__PURE__ */ pure(() =>
+  z.enum(Object.keys(errorCodes) as [keyof typeof errorCodes]),
+);
 
 /** A token's metadata. Never holds the secret. */
-export const TokenSchema = z.object({
-  id: id('tok'),
-  name: z.string().check(z.minLength(1), z.maxLength(100)),
-  description: nullable(z.string().check(z.maxLength(500))),
-  scopes: z.array(ScopeSchema).check(z.minLength(1)),
-  graphIds: z.array(z.string()),
-  createdAt: timestamp(),
-  createdBy: z.string(),
-  expiresAt: nullable(timestamp()),
-  lastUsedAt: nullable(timestamp()),
-  status: TokenStatusSchema,
-  revokedAt: nullable(timestamp()),
-  rotatedFrom: nullable(z.string()),
-  rotatedTo: nullable(z.string()),
-  hint: z.string().check(z.regex(/^[A-Za-z0-9]{4}$/)),
-});
+export const TokenSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    id: id('tok'),
+    name: z.string().check(z.minLength(1), z.maxLength(100)),
+    description: nullable(z.string().check(z.maxLength(500))),
+    scopes: z.array(ScopeSchema).check(z.minLength(1)),
+    graphIds: z.array(z.string()),
+    createdAt: timestamp(),
+    createdBy: z.string(),
+    expiresAt: nullable(timestamp()),
+    lastUsedAt: nullable(timestamp()),
+    status: TokenStatusSchema,
+    revokedAt: nullable(timestamp()),
+    rotatedFrom: nullable(z.string()),
+    rotatedTo: nullable(z.string()),
+    hint: z.string().check(z.regex(/^[A-Za-z0-9]{4}$/)),
+  }),
+);
 
 /** A token with its secret: the create and rotate responses, the only place a secret appears. */
-export const TokenWithSecretSchema = z.object({
-  token: TokenSchema,
-  secret: z.string().check(z.regex(/^gt_[A-Za-z0-9]{36}$/)),
-});
+export const TokenWithSecretSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    token: TokenSchema,
+    secret: z.string().check(z.regex(/^gt_[A-Za-z0-9]{36}$/)),
+  }),
+);
 
 /** One page of tokens. */
-export const TokenPageSchema = z.object({
-  data: z.array(TokenSchema),
-  nextCursor: nullable(z.string()),
-});
+export const TokenPageSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    data: z.array(TokenSchema),
+    nextCursor: nullable(z.string()),
+  }),
+);
 
 /** The account a token acts for. */
-export const AccountSchema = z.object({ id: z.string(), name: z.string() });
+export const AccountSchema = /* @__PURE__ */ pure(() => z.object({ id: z.string(), name: z.string() }));
 
 /** What a token may do on one graph. */
-export const GrantSchema = z.object({
-  graphId: z.string(),
-  graphName: z.string(),
-  role: RoleSchema,
-  scopes: z.array(ScopeSchema),
-});
+export const GrantSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    graphId: z.string(),
+    graphName: z.string(),
+    role: RoleSchema,
+    scopes: z.array(ScopeSchema),
+  }),
+);
 
 /** The introspection of the calling token (`GET /v1/tokens/self`). */
-export const IntrospectionSchema = z.object({
-  token: TokenSchema,
-  account: AccountSchema,
-  grants: z.array(GrantSchema),
-});
+export const IntrospectionSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    token: TokenSchema,
+    account: AccountSchema,
+    grants: z.array(GrantSchema),
+  }),
+);
 
 /** A graph, as the calling token sees it. */
-export const GraphSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  encrypted: z.boolean(),
-  role: RoleSchema,
-  scopes: z.array(ScopeSchema),
-});
+export const GraphSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    encrypted: z.boolean(),
+    role: RoleSchema,
+    scopes: z.array(ScopeSchema),
+  }),
+);
 
 /** The graphs a token can reach. */
-export const GraphListSchema = z.object({ data: z.array(GraphSchema) });
+export const GraphListSchema = /* @__PURE__ */ pure(() => z.object({ data: z.array(GraphSchema) }));
 
 /** A block of graph content. */
-export const BlockSchema = z.object({
-  id: z.string(),
-  graphId: z.string(),
-  content: z.string().check(z.minLength(1), z.maxLength(10000)),
-  createdAt: timestamp(),
-  updatedAt: timestamp(),
-});
+export const BlockSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    id: z.string(),
+    graphId: z.string(),
+    content: z.string().check(z.minLength(1), z.maxLength(10000)),
+    createdAt: timestamp(),
+    updatedAt: timestamp(),
+  }),
+);
 
 /** One page of blocks. */
-export const BlockPageSchema = z.object({
-  data: z.array(BlockSchema),
-  nextCursor: nullable(z.string()),
-});
+export const BlockPageSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    data: z.array(BlockSchema),
+    nextCursor: nullable(z.string()),
+  }),
+);
 
 /** The blocks an append created. */
-export const AppendBlocksResultSchema = z.object({ data: z.array(BlockSchema) });
+export const AppendBlocksResultSchema = /* @__PURE__ */ pure(() => z.object({ data: z.array(BlockSchema) }));
 
 /** A field that broke the spec, in a `validation_failed` problem. */
-export const FieldErrorSchema = z.object({ field: z.string(), message: z.string() });
+export const FieldErrorSchema = /* @__PURE__ */ pure(() =>
+  z.object({ field: z.string(), message: z.string() }),
+);
 
 /** An RFC 9457 problem details body, as every error response carries. */
-export const ProblemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().check(z.int()),
-  detail: z.string(),
-  code: ErrorCodeSchema,
-  requestId: z.string(),
-  requiredScopes: z.exactOptional(z.array(ScopeSchema)),
-  grantedScopes: z.exactOptional(z.array(ScopeSchema)),
-  errors: z.exactOptional(z.array(FieldErrorSchema)),
-  retryAfter: z.exactOptional(z.number().check(z.int())),
-});
+export const ProblemSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().check(z.int()),
+    detail: z.string(),
+    code: ErrorCodeSchema,
+    requestId: z.string(),
+    requiredScopes: z.exactOptional(z.array(ScopeSchema)),
+    grantedScopes: z.exactOptional(z.array(ScopeSchema)),
+    errors: z.exactOptional(z.array(FieldErrorSchema)),
+    retryAfter: z.exactOptional(z.number().check(z.int())),
+  }),
+);
 
 /** The body of `POST /v1/tokens`. */
-export const CreateTokenRequestSchema = z.strictObject({
-  name: z.string().check(z.minLength(1), z.maxLength(100)),
-  description: z.exactOptional(nullable(z.string().check(z.maxLength(500)))),
-  scopes: z.array(ScopeSchema).check(z.minLength(1)),
-  graphIds: z.exactOptional(z.array(z.string())),
-  expiresAt: z.exactOptional(nullable(timestamp())),
-});
+export const CreateTokenRequestSchema = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    name: z.string().check(z.minLength(1), z.maxLength(100)),
+    description: z.exactOptional(nullable(z.string().check(z.maxLength(500)))),
+    scopes: z.array(ScopeSchema).check(z.minLength(1)),
+    graphIds: z.exactOptional(z.array(z.string())),
+    expiresAt: z.exactOptional(nullable(timestamp())),
+  }),
+);
 
 /** The body of `PATCH /v1/tokens/{tokenId}`: name and description only. */
-export const UpdateTokenRequestSchema = z.strictObject({
-  name: z.exactOptional(z.string().check(z.minLength(1), z.maxLength(100))),
-  description: z.exactOptional(nullable(z.string().check(z.maxLength(500)))),
-});
+export const UpdateTokenRequestSchema = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    name: z.exactOptional(z.string().check(z.minLength(1), z.maxLength(100))),
+    description: z.exactOptional(nullable(z.string().check(z.maxLength(500)))),
+  }),
+);
 
 /** The (optional) body of `POST /v1/tokens/{tokenId}/rotate`. */
-export const RotateTokenRequestSchema = z.strictObject({
-  gracePeriodSeconds: z.exactOptional(z.number().check(z.int(), z.minimum(0), z.maximum(604800))),
-});
+export const RotateTokenRequestSchema = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    gracePeriodSeconds: z.exactOptional(z.number().check(z.int(), z.minimum(0), z.maximum(604800))),
+  }),
+);
 
 /** One block to append. */
-export const NewBlockSchema = z.strictObject({
-  content: z.string().check(z.minLength(1), z.maxLength(10000)),
-});
+export const NewBlockSchema = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    content: z.string().check(z.minLength(1), z.maxLength(10000)),
+  }),
+);
 
 /** The body of `POST /v1/graphs/{graphId}/blocks`: a batch of 1 to 100 blocks. */
-export const AppendBlocksRequestSchema = z.strictObject({
-  blocks: z.array(NewBlockSchema).check(z.minLength(1), z.maxLength(100)),
-});
+export const AppendBlocksRequestSchema = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    blocks: z.array(NewBlockSchema).check(z.minLength(1), z.maxLength(100)),
+  }),
+);
 
 /** The body of `PATCH /v1/graphs/{graphId}/blocks/{blockId}`. */
-export const UpdateBlockRequestSchema = z.strictObject({
-  content: z.string().check(z.minLength(1), z.maxLength(10000)),
-});
+export const UpdateBlockRequestSchema = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    content: z.string().check(z.minLength(1), z.maxLength(10000)),
+  }),
+);
 
 /** A token's metadata. */
 export type Token = z.infer<typeof TokenSchema>;

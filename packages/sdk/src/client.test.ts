@@ -166,6 +166,28 @@ describe('redirects', () => {
     expect(stub.sent[1]!.body).toBe(stub.sent[0]!.body);
   });
 
+  it('replays a PATCH body on a same-origin 308, and turns a POST into a bodiless GET on a 303', async () => {
+    const stub = stubFetch((request, i) =>
+      i === 0
+        ? new Response(null, { status: 308, headers: { location: '/v2/tokens/tok_G5KdR5pNKRaVTet6' } })
+        : i === 2
+          ? new Response(null, { status: 303, headers: { location: '/v1/tokens/tok_G5KdR5pNKRaVTet6' } })
+          : request.method === 'GET'
+            ? json(200, { token: tokenObject(), secret: newToken() })
+            : json(200, tokenObject()),
+    );
+    const client = new GraphToken({ token: newToken(), fetch: stub.fetch });
+    await client.tokens.update('tok_G5KdR5pNKRaVTet6', { name: 'renamed' });
+    expect(stub.sent[1]!.method).toBe('PATCH');
+    expect(stub.sent[1]!.body).toBe('{"name":"renamed"}');
+    expect(stub.sent[1]!.headers['content-type']).toBe('application/json');
+    await client.tokens.rotate('tok_G5KdR5pNKRaVTet6', { gracePeriodSeconds: 60 });
+    expect(stub.sent[3]!.method).toBe('GET');
+    expect(stub.sent[3]!.body).toBe('');
+    expect(stub.sent[3]!.headers['content-type']).toBeUndefined();
+    expect(stub.sent[3]!.headers.authorization).toMatch(/^Bearer gt_/);
+  });
+
   it('never re-adds Authorization after a cross-origin hop, even when redirected back', async () => {
     const stub = stubFetch((_request, i) =>
       i === 0

@@ -4,7 +4,7 @@
  * methods those scopes allow.
  */
 import { isScope, normalizeScopes, redactToken, type Scope } from '@graphtoken/contract';
-import { InvalidArgumentError } from './core/errors.js';
+import { AUTHORIZATION_HEADER_REFUSED, InvalidArgumentError } from './core/errors.js';
 import type { Hooks } from './core/hooks.js';
 import type { Scoped } from './core/scopes.js';
 import { isBrowser, readEnv, runtimeName } from './internal/env.js';
@@ -159,9 +159,7 @@ export class GraphToken<const S extends Scope = Scope> {
     checkDuration('totalTimeout', options.totalTimeout);
     const defaultHeaders = { ...options.defaultHeaders };
     if (Object.keys(defaultHeaders).some((h) => h.toLowerCase() === 'authorization')) {
-      throw new InvalidArgumentError(
-        'Pass the token with the `token` option, not as an Authorization header: the SDK sends it only to the API origin.',
-      );
+      throw new InvalidArgumentError(AUTHORIZATION_HEADER_REFUSED);
     }
     this.#tokens = new TokenSource(options.token ?? readEnv('GRAPHTOKEN_TOKEN'));
     const transport = new Transport({

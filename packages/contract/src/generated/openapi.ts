@@ -1,6 +1,7 @@
 // TypeScript types of the GraphToken API.
 // Generated from spec/openapi.yaml by packages/contract/scripts/generate.mjs. Do not edit: run `pnpm generate`.
 
+/** Every path of the API with its operations, keyed by path template (openapi-fetch style). */
 export interface paths {
     "/v1/tokens/self": {
         parameters: {
@@ -263,6 +264,7 @@ export interface paths {
     };
 }
 export type webhooks = Record<string, never>;
+/** The reusable parts of the spec: schemas, responses, parameters, headers. */
 export interface components {
     schemas: {
         /**
@@ -809,6 +811,7 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
+/** Every operation of the API, keyed by operationId: parameters, request body and responses. */
 export interface operations {
     introspectToken: {
         parameters: {

@@ -22,8 +22,6 @@ export interface OperationInfo {
    */
   readonly security: readonly (readonly (typeof scopeNames)[number][])[];
   readonly successStatus: number;
-  /** The API error codes the operation documents. */
-  readonly errorCodes: readonly string[];
 }
 
 /** Every operation of the API, keyed by operationId. */
@@ -36,7 +34,6 @@ export const operations = {
     tag: 'tokens',
     security: [[]],
     successStatus: 200,
-    errorCodes: ['internal_error','invalid_request','invalid_token','malformed_token','missing_token','rate_limited','token_expired','token_revoked'],
   },
   revokeSelfToken: {
     operationId: 'revokeSelfToken',
@@ -46,7 +43,6 @@ export const operations = {
     tag: 'tokens',
     security: [[]],
     successStatus: 204,
-    errorCodes: ['internal_error','invalid_request','invalid_token','malformed_token','missing_token','rate_limited','token_expired','token_revoked'],
   },
   listTokens: {
     operationId: 'listTokens',
@@ -56,7 +52,6 @@ export const operations = {
     tag: 'tokens',
     security: [['manage']],
     successStatus: 200,
-    errorCodes: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','rate_limited','token_expired','token_revoked','validation_failed'],
   },
   createToken: {
     operationId: 'createToken',
@@ -66,7 +61,6 @@ export const operations = {
     tag: 'tokens',
     security: [['manage']],
     successStatus: 201,
-    errorCodes: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','not_graph_admin','rate_limited','scope_not_allowed_for_encrypted_graph','token_expired','token_revoked','validation_failed'],
   },
   getToken: {
     operationId: 'getToken',
@@ -76,7 +70,6 @@ export const operations = {
     tag: 'tokens',
     security: [['manage']],
     successStatus: 200,
-    errorCodes: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
   },
   updateToken: {
     operationId: 'updateToken',
@@ -86,7 +79,6 @@ export const operations = {
     tag: 'tokens',
     security: [['manage']],
     successStatus: 200,
-    errorCodes: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked','validation_failed'],
   },
   revokeToken: {
     operationId: 'revokeToken',
@@ -96,7 +88,6 @@ export const operations = {
     tag: 'tokens',
     security: [['manage']],
     successStatus: 204,
-    errorCodes: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
   },
   rotateToken: {
     operationId: 'rotateToken',
@@ -106,7 +97,6 @@ export const operations = {
     tag: 'tokens',
     security: [['manage']],
     successStatus: 201,
-    errorCodes: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_not_active','token_revoked','validation_failed'],
   },
   listGraphs: {
     operationId: 'listGraphs',
@@ -116,7 +106,6 @@ export const operations = {
     tag: 'graphs',
     security: [[]],
     successStatus: 200,
-    errorCodes: ['internal_error','invalid_request','invalid_token','malformed_token','missing_token','rate_limited','token_expired','token_revoked'],
   },
   getGraph: {
     operationId: 'getGraph',
@@ -126,7 +115,6 @@ export const operations = {
     tag: 'graphs',
     security: [['read'],['append'],['write']],
     successStatus: 200,
-    errorCodes: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
   },
   listBlocks: {
     operationId: 'listBlocks',
@@ -136,7 +124,6 @@ export const operations = {
     tag: 'blocks',
     security: [['read']],
     successStatus: 200,
-    errorCodes: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked','validation_failed'],
   },
   appendBlocks: {
     operationId: 'appendBlocks',
@@ -146,7 +133,6 @@ export const operations = {
     tag: 'blocks',
     security: [['append']],
     successStatus: 201,
-    errorCodes: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked','validation_failed'],
   },
   getBlock: {
     operationId: 'getBlock',
@@ -156,7 +142,6 @@ export const operations = {
     tag: 'blocks',
     security: [['read']],
     successStatus: 200,
-    errorCodes: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
   },
   updateBlock: {
     operationId: 'updateBlock',
@@ -166,7 +151,6 @@ export const operations = {
     tag: 'blocks',
     security: [['write']],
     successStatus: 200,
-    errorCodes: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked','validation_failed'],
   },
   deleteBlock: {
     operationId: 'deleteBlock',
@@ -176,7 +160,6 @@ export const operations = {
     tag: 'blocks',
     security: [['write']],
     successStatus: 204,
-    errorCodes: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
   },
 } as const satisfies Record<string, OperationInfo>;
 
@@ -204,3 +187,25 @@ export const errorCodes = {
 
 /** An API error `code`. */
 export type ErrorCode = keyof typeof errorCodes;
+
+/**
+ * The API error codes each operation documents, keyed by operationId. Kept apart from
+ * {@link operations} so that code which only sends requests (the SDK) does not bundle them.
+ */
+export const operationErrorCodes = {
+  introspectToken: ['internal_error','invalid_request','invalid_token','malformed_token','missing_token','rate_limited','token_expired','token_revoked'],
+  revokeSelfToken: ['internal_error','invalid_request','invalid_token','malformed_token','missing_token','rate_limited','token_expired','token_revoked'],
+  listTokens: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','rate_limited','token_expired','token_revoked','validation_failed'],
+  createToken: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','not_graph_admin','rate_limited','scope_not_allowed_for_encrypted_graph','token_expired','token_revoked','validation_failed'],
+  getToken: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
+  updateToken: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked','validation_failed'],
+  revokeToken: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
+  rotateToken: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_not_active','token_revoked','validation_failed'],
+  listGraphs: ['internal_error','invalid_request','invalid_token','malformed_token','missing_token','rate_limited','token_expired','token_revoked'],
+  getGraph: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
+  listBlocks: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked','validation_failed'],
+  appendBlocks: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked','validation_failed'],
+  getBlock: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
+  updateBlock: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked','validation_failed'],
+  deleteBlock: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
+} as const satisfies Record<OperationId, readonly ErrorCode[]>;

@@ -44,7 +44,11 @@ export class APIPromise<T> implements PromiseLike<T> {
     onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return this.#raw.then((r) => r.data).then(onFulfilled, onRejected);
+    // One reaction, not two: unwrap the data and hand it on in the same step.
+    return this.#raw.then(
+      typeof onFulfilled === 'function' ? (r) => onFulfilled(r.data) : (r) => r.data as unknown as R1,
+      onRejected,
+    );
   }
 
   /** Like `Promise.prototype.catch`. */

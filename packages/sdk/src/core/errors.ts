@@ -181,9 +181,7 @@ function composeMessage(
   const detail = context.problem?.detail ? ` The API said: "${context.problem.detail}"` : '';
   const where = init.offline
     ? 'detected before sending any request'
-    : [code ? `${init.status} ${code}` : `${init.status}`, requestId ? `request ${requestId}` : undefined]
-        .filter(Boolean)
-        .join(', ');
+    : `${init.status}${code ? ` ${code}` : ''}${requestId ? `, request ${requestId}` : ''}`;
   const docs = code ? ` See ${DOCS}/${code}` : '';
   return `${lead}${guidance}${detail} (${where}).${docs}`;
 }
@@ -456,6 +454,10 @@ const STATUS_CLASSES: Partial<Record<number, APIErrorClass>> = {
   422: ValidationError,
   429: RateLimitError,
 };
+
+/** Why an `Authorization` header passed in `defaultHeaders` or a call's `headers` is refused. */
+export const AUTHORIZATION_HEADER_REFUSED =
+  'Pass the token with the `token` option, not as an Authorization header: the SDK sends it only to the API origin.';
 
 /**
  * A call was refused before any request because an argument is unsafe or impossible, e.g. a

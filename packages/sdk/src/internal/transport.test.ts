@@ -212,6 +212,93 @@ describe('timeouts and aborts', () => {
   });
 });
 
+describe('per-call options', () => {
+  it('overrides maxRetries and timeout for one call', async () => {
+    const failing = stubFetch(() => problem(503, 'internal_error'));
+    const gt = client(failing.fetch);
+    await gt.graphs.get('gr_x', { maxRetries: 0 }).catch(() => undefined);
+    expect(failing.sent).toHaveLength(1);
+    await gt.graphs.get('gr_x', { maxRetries: 3 }).catch(() => undefined);
+    expect(failing.sent).toHaveLength(5);
+
+    const hanging = stubFetch((request) => hang(request));
+    const error = (await client(hanging.fetch, { maxRetries: 0 })
+      .graphs.get('gr_x', { timeout: 15 })
+      .catch((e: unknown) => e)) as TimeoutError;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.limit).toBe('attempt');
+    expect(error.timeoutMs).toBe(15);
+  });
+
+  it('never retries a POST sent without an Idempotency-Key', async () => {
+    const stub = stubFetch(() => problem(503, 'internal_error'));
+    await client(stub.fetch)
+      .blocks.append('gr_x', { blocks: [{ content: 'a' }] }, { idempotencyKey: '' })
+      .catch(() => undefined);
+    expect(stub.sent).toHaveLength(1);
+    expect(stub.sent[0]!.headers['idempotency-key']).toBeUndefined();
+  });
+
+  it("aborts with the caller's signal when there is no overall timeout", async () => {
+    const stub = stubFetch((request) => hang(request));
+    const controller = new AbortController();
+    const pending = client(stub.fetch, { totalTimeout: false }).graphs.get('gr_x', {
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 5);
+    expect(await pending.catch((e: unknown) => e)).toBeInstanceOf(AbortError);
+  });
+
+  it('merges default and per-call headers; the SDK sets accept, authorization and idempotency-key', async () => {
+    const token = newToken();
+    const stub = stubFetch(() => json(201, { data: [blockObject(1)] }));
+    const gt = new GraphToken({
+      token,
+      fetch: stub.fetch,
+      defaultHeaders: { 'X-Team': 'docs', 'X-Trace': 'default' },
+    });
+    await gt.blocks.append(
+      'gr_x',
+      { blocks: [{ content: 'a' }] },
+      {
+        idempotencyKey: 'key-1',
+        headers: { 'x-trace': 'call', Accept: 'text/plain', 'Idempotency-Key': 'other' },
+      },
+    );
+    await gt.graphs.get('gr_x').catch(() => undefined);
+    const [first, second] = stub.sent;
+    expect(first!.headers).toMatchObject({
+      'x-team': 'docs',
+      'x-trace': 'call',
+      accept: 'application/json',
+      authorization: `Bearer ${token}`,
+      'idempotency-key': 'key-1',
+      'content-type': 'application/json',
+    });
+    expect(JSON.parse(first!.body)).toEqual({ blocks: [{ content: 'a' }] });
+    expect(second!.headers).toMatchObject({ 'x-team': 'docs', 'x-trace': 'default' });
+  });
+
+  it("refuses an invalid header with the platform's TypeError, before sending anything", async () => {
+    const stub = stubFetch(() => json(200, { data: [] }));
+    const bad = { 'x-note': 'two\nlines' };
+    const perCall = await client(stub.fetch)
+      .graphs.list({ headers: bad })
+      .firstPage()
+      .catch((e: unknown) => e);
+    expect(perCall).toBeInstanceOf(TypeError);
+    const byDefault = await new GraphToken({
+      token: newToken(),
+      fetch: stub.fetch,
+      defaultHeaders: bad,
+    }).graphs
+      .get('gr_x')
+      .catch((e: unknown) => e);
+    expect(byDefault).toBeInstanceOf(TypeError);
+    expect(stub.sent).toHaveLength(0);
+  });
+});
+
 describe('response validation', () => {
   it('rejects a body that breaks the schema with ResponseValidationError (issues, no status)', async () => {
     const stub = stubFetch(() => json(200, { ...tokenObject(), scopes: ['superuser'] }));

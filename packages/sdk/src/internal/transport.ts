@@ -3,6 +3,14 @@
  * building, `Authorization`, idempotency keys, ky 2 for retries and per-attempt timeouts, the
  * SDK's own redirect handling and overall timeout, error mapping, response validation, and one
  * retry with a fresh token after `token_expired` / `token_revoked`.
+ *
+ * Per call it builds as little as it can: one ky instance per client carries the retry rules; the
+ * headers are a plain object; the overall timeout's timer and AbortController exist only when that
+ * timeout is set; the hooks' bookkeeping only when hooks are; and the `Request` ky builds is the
+ * one sent (see redirect-fetch.ts).
+ *
+ * ky's own `totalTimeout` is not used for the overall timeout: it does not cover reading the
+ * response body, and its TimeoutError does not say which limit was hit (`limit: 'attempt' | 'total'`).
  */
 import {
   canPerform,
@@ -14,10 +22,17 @@ import {
   ProblemSchema,
   type Scope,
 } from '@graphtoken/contract';
-import ky, { isHTTPError, isTimeoutError as isKyTimeoutError, isNetworkError, type Options } from 'ky';
+import ky, {
+  isHTTPError,
+  isTimeoutError as isKyTimeoutError,
+  isNetworkError,
+  type KyInstance,
+  type Options,
+} from 'ky';
 import {
   AbortError,
   APIError,
+  AUTHORIZATION_HEADER_REFUSED,
   ConnectionError,
   GraphTokenError,
   InsufficientScopeError,
@@ -33,10 +48,9 @@ import {
 import type { Hooks } from '../core/hooks.js';
 import { newIdempotencyKey } from './idempotency.js';
 import { safeHeaders, scrub } from './redact.js';
-import { createRedirectingFetch, type FetchLike } from './redirect-fetch.js';
+import { type FetchLike, fetchFollowingRedirects, type RedirectOptions } from './redirect-fetch.js';
 import { parseRetryAfter } from './retry-after.js';
 import type { TokenSource } from './token-source.js';
-
 /** Statuses worth retrying: timeouts, rate limits and server failures. 400/401/403/404/409/422 never are. */
 export const RETRY_STATUSES: readonly number[] = [408, 425, 429, 500, 502, 503, 504];
 
@@ -108,33 +122,82 @@ export interface RawResult<T> {
 
 const SECRET_IN_ARGUMENT = /^gt_[0-9A-Za-z]{8,}/;
 
+/** Every method may be retried: a POST only with its `Idempotency-Key` (see {@link Transport}). */
+const RETRY_METHODS = ['get', 'put', 'head', 'delete', 'options', 'patch', 'post'];
+
+/** What turns a raw failure into the SDK error it stands for. */
+interface ErrorContext {
+  token: string;
+  signal: AbortSignal | undefined;
+  total: AbortSignal | undefined;
+  timeout: number | false;
+  totalTimeout: number | false;
+  url: string;
+}
+
 /** Sends calls. One per client. */
 export class Transport {
   readonly #config: TransportConfig;
+  /** ky with the client's retry rules and timeout; calls add only what differs per call. */
+  readonly #ky: KyInstance;
+  /** The client's own request headers (defaults, `accept`, `user-agent`), built on the first call. */
+  #baseHeaders: Record<string, string> | undefined;
+  /** The last token that passed the offline format check (a CRC32 per call otherwise). */
+  #checkedToken: string | undefined;
 
   constructor(config: TransportConfig) {
     this.#config = config;
+    const retry = config.retry;
+    this.#ky = ky.create({
+      timeout: config.timeout,
+      redirect: 'manual',
+      retry: {
+        limit: retry.maxRetries,
+        methods: RETRY_METHODS,
+        statusCodes: RETRY_STATUSES as number[],
+        afterStatusCodes: RETRY_STATUSES as number[],
+        maxRetryAfter: retry.maxRetryAfterMs,
+        backoffLimit: retry.maxDelayMs,
+        delay: (n) => retry.baseDelayMs * 2 ** (n - 1),
+        // "Equal jitter": half the backoff fixed, half random, so retries spread but never collapse to 0.
+        jitter: retry.jitter ? (delay) => delay / 2 + (Math.random() * delay) / 2 : false,
+        retryOnTimeout: true,
+        // ky's own rules decide the rest: RETRY_STATUSES only, timeouts, recognised network errors.
+        // An aborted call is never retried: ky's backoff waits on the call's signal and fails first.
+        shouldRetry: ({ error }) => {
+          if (isHTTPError(error)) {
+            const wait = parseRetryAfter(error.response.headers.get('retry-after'));
+            // A server asking for a longer wait than the cap gets its error handed to the caller instead.
+            return wait !== undefined && wait * 1000 > retry.maxRetryAfterMs ? false : undefined;
+          }
+          // A fetch that fails with a TypeError ky does not recognise is still a failed connection.
+          return isNetworkError(error) || error instanceof TypeError ? true : undefined;
+        },
+      },
+    });
   }
 
   /** Makes one call; rejects only with a `GraphTokenError` (or what a hook or token provider threw). */
-  async call<T>(spec: CallSpec, options: RequestOptions = {}): Promise<RawResult<T>> {
-    try {
-      return await this.#call<T>(spec, options);
-    } catch (error) {
-      if (error instanceof GraphTokenError && this.#config.hooks.onError) {
+  call<T>(spec: CallSpec, options: RequestOptions = {}): Promise<RawResult<T>> {
+    const result = this.#call<T>(spec, options);
+    const onError = this.#config.hooks.onError;
+    if (!onError) return result;
+    return result.catch(async (error: unknown) => {
+      if (error instanceof GraphTokenError) {
         try {
-          await this.#config.hooks.onError(error, { operationId: spec.operationId });
+          await onError(error, { operationId: spec.operationId });
         } catch {
           // A failing onError hook must not hide the error it was told about.
         }
       }
       throw error;
-    }
+    });
   }
 
   async #call<T>(spec: CallSpec, options: RequestOptions): Promise<RawResult<T>> {
+    const config = this.#config;
     const op = operations[spec.operationId];
-    const declared = this.#config.scopes;
+    const declared = config.scopes;
     if (declared && !canPerform(declared, op.operationId)) {
       throw new InsufficientScopeError({
         status: 403,
@@ -145,29 +208,22 @@ export class Transport {
         lead: `This client was declared with scopes [${declared.join(', ')}], which do not allow ${op.operationId}.`,
       });
     }
-    const url = buildUrl(this.#config.baseUrl, spec);
+    const url = buildUrl(config.baseUrl, spec);
     const idempotencyKey = op.method === 'POST' ? (options.idempotencyKey ?? newIdempotencyKey()) : undefined;
-    const token = await this.#token(this.#config.tokens.get());
+    const token = this.#checkToken(await config.tokens.get());
     try {
       return await this.#send<T>(spec, url, token, idempotencyKey, options);
     } catch (error) {
       const stale = error instanceof TokenExpiredError || error instanceof TokenRevokedError;
-      if (!stale || !this.#config.tokens.canRefresh) throw error;
-      const fresh = await this.#config.tokens.refresh(token);
+      if (!stale || !config.tokens.canRefresh) throw error;
+      const fresh = await config.tokens.refresh(token);
       if (fresh === undefined || fresh === token) throw error;
-      return await this.#send<T>(
-        spec,
-        url,
-        await this.#token(Promise.resolve(fresh)),
-        idempotencyKey,
-        options,
-      );
+      return await this.#send<T>(spec, url, this.#checkToken(fresh), idempotencyKey, options);
     }
   }
 
-  /** Resolves a token and checks its format offline: a bad one never reaches the network. */
-  async #token(pending: Promise<string | undefined>): Promise<string> {
-    const token = await pending;
+  /** Checks a token's format offline: a bad one never reaches the network. */
+  #checkToken(token: string | undefined): string {
     if (token === undefined || token === '') {
       throw new MissingTokenError({
         status: 401,
@@ -176,6 +232,7 @@ export class Transport {
         lead: 'No token is configured.',
       });
     }
+    if (token === this.#checkedToken) return token;
     const check = checkTokenFormat(token);
     if (!check.ok) {
       throw new MalformedTokenError({
@@ -186,7 +243,42 @@ export class Transport {
         formatProblem: check.problem,
       });
     }
+    this.#checkedToken = token;
     return token;
+  }
+
+  /**
+   * The request headers, as a plain object: ky and `Request` take one, where a `Headers` would be
+   * copied twice more. They are first set on a `Headers`, in the same order as ever, so an invalid
+   * name or value fails here, before anything starts, with the platform's TypeError; without
+   * per-call headers that happens once per client.
+   */
+  #requestHeaders(token: string, idempotencyKey: string | undefined, options: RequestOptions) {
+    const config = this.#config;
+    const extra = options.headers;
+    let base: Record<string, string> | undefined = extra ? undefined : this.#baseHeaders;
+    if (!base) {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries({ ...config.defaultHeaders, ...extra })) {
+        if (name.toLowerCase() === 'authorization') {
+          throw new InvalidArgumentError(AUTHORIZATION_HEADER_REFUSED);
+        }
+        headers.set(name, value);
+      }
+      headers.set('accept', 'application/json');
+      if (config.userAgent) headers.set('user-agent', config.userAgent);
+      base = {};
+      // ky drops a header whose value is the text 'undefined' when given a `Headers`; so do we.
+      for (const [name, value] of headers) if (value !== 'undefined') base[name] = value;
+      if (!extra) this.#baseHeaders = base;
+    }
+    const out: Record<string, string> = { ...base, authorization: `Bearer ${token}` };
+    if (idempotencyKey) {
+      // Only a caller's key can be invalid; ours are UUIDs.
+      if (options.idempotencyKey !== undefined) new Headers().set('idempotency-key', idempotencyKey);
+      if (idempotencyKey !== 'undefined') out['idempotency-key'] = idempotencyKey;
+    }
+    return out;
   }
 
   async #send<T>(
@@ -198,42 +290,51 @@ export class Transport {
   ): Promise<RawResult<T>> {
     const config = this.#config;
     const op = operations[spec.operationId];
-    const secrets = [token];
-    const timeout = options.timeout ?? config.timeout;
-    const totalTimeout = options.totalTimeout ?? config.totalTimeout;
-    const maxRetries = options.maxRetries ?? config.retry.maxRetries;
     const userSignal = options.signal;
-    if (userSignal?.aborted) throw abortError(userSignal, secrets);
-
-    const headers = new Headers();
-    for (const [name, value] of Object.entries({ ...config.defaultHeaders, ...options.headers })) {
-      if (name.toLowerCase() === 'authorization') {
-        throw new InvalidArgumentError(
-          'Pass the token with the `token` option, not as an Authorization header: the SDK sends it only to the API origin.',
-        );
-      }
-      headers.set(name, value);
-    }
-    headers.set('accept', 'application/json');
-    headers.set('authorization', `Bearer ${token}`);
-    if (config.userAgent) headers.set('user-agent', config.userAgent);
-    if (idempotencyKey) headers.set('idempotency-key', idempotencyKey);
+    if (userSignal?.aborted) throw abortError(userSignal, [token]);
+    const headers = this.#requestHeaders(token, idempotencyKey, options);
+    const totalTimeout = options.totalTimeout ?? config.totalTimeout;
 
     // Started last, once nothing before the request can throw, so the timer is always cleared.
-    const total = new AbortController();
-    const timer =
-      totalTimeout === false
-        ? undefined
-        : setTimeout(() => total.abort(new DOMException('total timeout', 'TimeoutError')), totalTimeout);
-    const signal = userSignal ? AbortSignal.any([userSignal, total.signal]) : total.signal;
-
-    let attempt = 0;
-    let attemptStarted = 0;
-    const context = { operationId: op.operationId, method: op.method };
+    let total: AbortController | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    if (totalTimeout !== false) {
+      const controller = new AbortController();
+      total = controller;
+      timer = setTimeout(
+        () => controller.abort(new DOMException('total timeout', 'TimeoutError')),
+        totalTimeout,
+      );
+    }
+    const errorContext: ErrorContext = {
+      token,
+      signal: userSignal,
+      total: total?.signal,
+      timeout: options.timeout ?? config.timeout,
+      totalTimeout,
+      url,
+    };
+    const redirect: RedirectOptions = { fetch: config.fetch, body: undefined };
+    const kyOptions: Options = {
+      method: op.method,
+      headers,
+      fetch: (input, init) =>
+        fetchFollowingRedirects(input instanceof Request ? input : new Request(input), init, redirect),
+    };
+    if (total) kyOptions.signal = userSignal ? AbortSignal.any([userSignal, total.signal]) : total.signal;
+    else if (userSignal) kyOptions.signal = userSignal;
+    if (options.timeout !== undefined) kyOptions.timeout = options.timeout;
+    // A POST without an Idempotency-Key (the caller passed '') is never retried.
+    if (op.method === 'POST' && !idempotencyKey) kyOptions.retry = { limit: 0 };
+    else if (options.maxRetries !== undefined) kyOptions.retry = { limit: options.maxRetries };
+    // The hooks' bookkeeping (attempt numbers, timings, redacted events) only when there are hooks.
     const hooks = config.hooks;
-    const fetch = createRedirectingFetch({
-      getFetch: () => config.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-      onRequest: async (request, hop) => {
+    if (hooks.onRequest || hooks.onResponse || hooks.onRetry) {
+      const secrets = [token];
+      const context = { operationId: op.operationId, method: op.method };
+      let attempt = 0;
+      let attemptStarted = 0;
+      redirect.onRequest = async (request, hop) => {
         if (hop === 0) {
           attempt++;
           attemptStarted = Date.now();
@@ -244,8 +345,8 @@ export class Transport {
           headers: safeHeaders(request.headers, secrets),
           attempt,
         });
-      },
-      onResponse: async (request, response) => {
+      };
+      redirect.onResponse = async (request, response) => {
         await hooks.onResponse?.({
           ...context,
           url: scrub(request.url, secrets),
@@ -255,86 +356,45 @@ export class Transport {
           headers: safeHeaders(response.headers, secrets),
           durationMs: Date.now() - attemptStarted,
         });
-      },
-    });
-
-    const toError = (error: unknown): unknown =>
-      this.#toError(error, { token, signal: userSignal, total: total.signal, timeout, totalTimeout, url });
-
-    const kyOptions: Options = {
-      method: op.method,
-      headers,
-      signal,
-      timeout,
-      redirect: 'manual',
-      throwHttpErrors: true,
-      fetch: (input, init) => fetch(input instanceof Request ? input : new Request(input), init),
-      retry: {
-        limit: maxRetries,
-        methods: ['get', 'put', 'head', 'delete', 'options', 'patch', 'post'],
-        statusCodes: [...RETRY_STATUSES],
-        afterStatusCodes: [...RETRY_STATUSES],
-        maxRetryAfter: config.retry.maxRetryAfterMs,
-        backoffLimit: config.retry.maxDelayMs,
-        delay: (n) => config.retry.baseDelayMs * 2 ** (n - 1),
-        // "Equal jitter": half the backoff fixed, half random, so retries spread but never collapse to 0.
-        jitter: config.retry.jitter ? (delay) => delay / 2 + (Math.random() * delay) / 2 : false,
-        retryOnTimeout: true,
-        shouldRetry: ({ error }) => {
-          if (op.method === 'POST' && !idempotencyKey) return false;
-          if (isHTTPError(error)) {
-            if (!RETRY_STATUSES.includes(error.response.status)) return false;
-            const wait = parseRetryAfter(error.response.headers.get('retry-after'));
-            // A server asking for a longer wait than the cap gets its error handed to the caller instead.
-            if (wait !== undefined && wait * 1000 > config.retry.maxRetryAfterMs) return false;
-            return undefined;
-          }
-          if (isKyTimeoutError(error)) return total.signal.aborted || userSignal?.aborted ? false : undefined;
-          if (isNetworkError(error)) return true;
-          if (error instanceof GraphTokenError) return false;
-          return error instanceof TypeError && !signal.aborted;
-        },
-      },
-      hooks: {
-        beforeRetry: [
-          async ({ error, retryCount }) => {
-            const mapped = toError(error);
-            if (hooks.onRetry && mapped instanceof GraphTokenError) {
-              await hooks.onRetry({ ...context, url: scrub(url, secrets), retryCount, error: mapped });
-            }
-          },
-        ],
-      },
-    };
-    if (spec.body !== undefined) kyOptions.json = spec.body;
+      };
+      const onRetry = hooks.onRetry;
+      if (onRetry) {
+        kyOptions.hooks = {
+          beforeRetry: [
+            async ({ error, retryCount }) => {
+              const mapped = this.#toError(error, errorContext);
+              if (mapped instanceof GraphTokenError) {
+                await onRetry({ ...context, url: scrub(url, secrets), retryCount, error: mapped });
+              }
+            },
+          ],
+        };
+      }
+    }
 
     try {
-      const response = await ky(url, kyOptions);
+      if (spec.body !== undefined) {
+        const body = JSON.stringify(spec.body);
+        redirect.body = body;
+        kyOptions.body = body;
+        headers['content-type'] ??= 'application/json';
+      }
+      const response = await this.#ky(url, kyOptions);
       const requestId = response.headers.get('x-request-id') ?? undefined;
       const data = await readBody(response, spec, config.validateResponses, requestId);
       return { data: data as T, response, requestId };
     } catch (error) {
-      throw toError(error);
+      throw this.#toError(error, errorContext);
     } finally {
       if (timer !== undefined) clearTimeout(timer);
     }
   }
 
-  #toError(
-    error: unknown,
-    ctx: {
-      token: string;
-      signal: AbortSignal | undefined;
-      total: AbortSignal;
-      timeout: number | false;
-      totalTimeout: number | false;
-      url: string;
-    },
-  ): unknown {
+  #toError(error: unknown, ctx: ErrorContext): unknown {
     const secrets = [ctx.token];
     if (error instanceof GraphTokenError) return error;
     if (ctx.signal?.aborted) return abortError(ctx.signal, secrets);
-    if (ctx.total.aborted)
+    if (ctx.total?.aborted)
       return new TimeoutError('total', ctx.totalTimeout === false ? 0 : ctx.totalTimeout);
     if (isKyTimeoutError(error)) return new TimeoutError('attempt', ctx.timeout === false ? 0 : ctx.timeout);
     if (isHTTPError(error)) {
@@ -388,8 +448,9 @@ export function buildUrl(baseUrl: string, spec: CallSpec): string {
     }
     path = path.replace(`{${name}}`, encodeURIComponent(value));
   }
+  if (!spec.query) return baseUrl + path;
   const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(spec.query ?? {})) {
+  for (const [name, value] of Object.entries(spec.query)) {
     if (value === undefined || value === null) continue;
     const text = String(value);
     if (SECRET_IN_ARGUMENT.test(text)) {
