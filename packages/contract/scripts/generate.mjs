@@ -202,7 +202,8 @@ export async function generate() {
   let documented = types;
   for (const [name, doc] of Object.entries(rootDocs)) {
     const declaration = `export interface ${name} {`;
-    if (!documented.includes(declaration)) throw new SpecError(`openapi-typescript wrote no \`${name}\` interface`);
+    if (!documented.includes(declaration))
+      throw new SpecError(`openapi-typescript wrote no \`${name}\` interface`);
     documented = documented.replace(declaration, `/** ${doc} */\n${declaration}`);
   }
   return {
