@@ -291,11 +291,12 @@ export interface components {
          * @description The machine-readable error code of a problem, each with one HTTP status:
          *     `invalid_request` 400; `missing_token`, `malformed_token`, `invalid_token`,
          *     `token_revoked`, `token_expired` 401; `insufficient_scope`, `graph_not_in_token`,
-         *     `not_graph_admin` 403; `not_found` 404; `token_not_active` 409; `validation_failed`,
-         *     `scope_not_allowed_for_encrypted_graph` 422; `rate_limited` 429; `internal_error` 500.
+         *     `not_graph_admin` 403; `not_found` 404; `token_not_active` 409; `request_too_large` 413;
+         *     `validation_failed`, `scope_not_allowed_for_encrypted_graph` 422; `rate_limited` 429;
+         *     `internal_error` 500.
          * @enum {string}
          */
-        ErrorCode: "invalid_request" | "missing_token" | "malformed_token" | "invalid_token" | "token_revoked" | "token_expired" | "insufficient_scope" | "graph_not_in_token" | "not_graph_admin" | "not_found" | "token_not_active" | "validation_failed" | "scope_not_allowed_for_encrypted_graph" | "rate_limited" | "internal_error";
+        ErrorCode: "invalid_request" | "missing_token" | "malformed_token" | "invalid_token" | "token_revoked" | "token_expired" | "insufficient_scope" | "graph_not_in_token" | "not_graph_admin" | "not_found" | "token_not_active" | "request_too_large" | "validation_failed" | "scope_not_allowed_for_encrypted_graph" | "rate_limited" | "internal_error";
         /** @description A token's metadata. Never holds the secret. */
         Token: {
             /** @description The public id. Not a secret. */
@@ -676,6 +677,25 @@ export interface components {
             };
         };
         /**
+         * @description `request_too_large`: the request body is larger than the server reads (8 MiB; the
+         *     largest valid request, 100 blocks of 10,000 characters, is about 4 MB). Nothing was
+         *     done. Send a smaller body, e.g. split an append into batches.
+         */
+        PayloadTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 413;
+                    /** @enum {string} */
+                    code?: "request_too_large";
+                };
+            };
+        };
+        /**
          * @description `rate_limited`: this token sent too many requests. Wait `Retry-After` seconds (also in
          *     the body as `retryAfter`) before retrying.
          */
@@ -948,6 +968,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenCreate"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailedCreate"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -1053,6 +1074,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -1104,6 +1126,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -1259,6 +1282,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenGraph"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -1382,6 +1406,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenGraph"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];

@@ -264,7 +264,7 @@ describe('client mistakes never crash the server', () => {
     });
     expect(answer.status).toBe(413);
     expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(answer.body).toMatchObject({ status: 413, code: 'invalid_request' });
+    expect(answer.body).toMatchObject({ status: 413, code: 'request_too_large' });
     expect(answer.headers.get('connection')).toBe('close');
     expect((await call(server, '/v1/tokens/self', { token: BOOTSTRAP_TOKEN })).status).toBe(200);
   });

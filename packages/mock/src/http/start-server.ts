@@ -30,7 +30,7 @@ export interface GraphTokenMockServerOptions {
   now?: Date | string;
   /** Receives one line per request (method, path, status, ms, redacted token, request id). Default: silent. */
   log?: (line: string) => void;
-  /** The largest request body read, in bytes; a bigger one gets 413. Default 1 MiB. */
+  /** The largest request body read, in bytes; a bigger one gets 413 `request_too_large`. Default 8 MiB. */
   maxBodyBytes?: number;
 }
 
@@ -187,9 +187,9 @@ export async function startGraphTokenMockServer(
       if (!(error instanceof BodyTooLargeError)) throw error;
       const response = problemResponse({
         status: 413,
-        code: 'invalid_request',
-        title: 'Request body too large',
-        detail: `The request body is larger than the mock accepts (${maxBodyBytes} bytes). Send a smaller body.`,
+        code: 'request_too_large',
+        title: 'Request too large',
+        detail: `The request body is larger than the API accepts (${maxBodyBytes} bytes). Send a smaller body: append at most 100 blocks per request.`,
       });
       response.headers.set('Connection', 'close');
       return response;

@@ -18,6 +18,7 @@ export const PROBLEM_TITLES: Record<ErrorCode, string> = {
   not_graph_admin: 'Not a graph admin',
   not_found: 'Not found',
   token_not_active: 'Token not active',
+  request_too_large: 'Request too large',
   validation_failed: 'Validation failed',
   scope_not_allowed_for_encrypted_graph: 'Scope not allowed for encrypted graph',
   rate_limited: 'Rate limited',

@@ -26,6 +26,7 @@ import {
   NotGraphAdminError,
   PermissionDeniedError,
   RateLimitError,
+  RequestTooLargeError,
   ResponseValidationError,
   TimeoutError,
   TokenExpiredError,
@@ -79,6 +80,8 @@ export const isNotFoundError = guard(NotFoundError, 'NotFoundError');
 export const isConflictError = guard(ConflictError, 'ConflictError');
 /** Whether a value is a `token_not_active` error. */
 export const isTokenNotActiveError = guard(TokenNotActiveError, 'TokenNotActiveError');
+/** Whether a value is a `request_too_large` error (413). */
+export const isRequestTooLargeError = guard(RequestTooLargeError, 'RequestTooLargeError');
 /** Whether a value is any 422 (`validation_failed` or `scope_not_allowed_for_encrypted_graph`). */
 export const isValidationError = guard(ValidationError, 'ValidationError');
 /** Whether a value is a `scope_not_allowed_for_encrypted_graph` error. */

@@ -212,7 +212,9 @@ const GUIDANCE: Record<ErrorCode, (context: MessageContext) => string> = {
   not_found: () =>
     "Not found. Check the id, and that the token's account can see this graph (a graph it cannot see looks unknown).",
   token_not_active: () =>
-    'Only an active token can be rotated; this one is revoked or expired. Create a new token instead.',
+    'Only an active token that has not been rotated yet can be rotated; this one is revoked, expired or already rotated. Rotate its successor, or create a new token.',
+  request_too_large: () =>
+    'The request body is larger than the API accepts. Send less per request: at most 100 blocks per append, each at most 10,000 characters.',
   validation_failed: ({ problem: p }) =>
     `The request broke the API contract${p?.errors?.length ? `: ${p.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}` : ''}.`,
   scope_not_allowed_for_encrypted_graph: () =>
@@ -312,11 +314,17 @@ brand(NotFoundError, 'NotFoundError');
 export class ConflictError extends APIError {}
 brand(ConflictError, 'ConflictError');
 
-/** 409 `token_not_active`: rotating a revoked or expired token. */
+/** 409 `token_not_active`: rotating a revoked, expired or already rotated token. */
 export class TokenNotActiveError extends ConflictError {
   declare readonly name: 'TokenNotActiveError';
 }
 brand(TokenNotActiveError, 'TokenNotActiveError');
+
+/** 413 `request_too_large`: the body is over the API's size limit; nothing was done. */
+export class RequestTooLargeError extends APIError {
+  declare readonly name: 'RequestTooLargeError';
+}
+brand(RequestTooLargeError, 'RequestTooLargeError');
 
 /** 422 `validation_failed`: the body, query or a header broke the contract; `fields` says which. */
 export class ValidationError extends APIError {
@@ -438,6 +446,7 @@ export const ERROR_CLASSES = {
   not_graph_admin: NotGraphAdminError,
   not_found: NotFoundError,
   token_not_active: TokenNotActiveError,
+  request_too_large: RequestTooLargeError,
   validation_failed: ValidationError,
   scope_not_allowed_for_encrypted_graph: EncryptedGraphScopeError,
   rate_limited: RateLimitError,
@@ -451,6 +460,7 @@ const STATUS_CLASSES: Partial<Record<number, APIErrorClass>> = {
   403: PermissionDeniedError,
   404: NotFoundError,
   409: ConflictError,
+  413: RequestTooLargeError,
   422: ValidationError,
   429: RateLimitError,
 };

@@ -20,6 +20,7 @@ import {
   NotFoundError,
   NotGraphAdminError,
   RateLimitError,
+  RequestTooLargeError,
   TokenExpiredError,
   TokenNotActiveError,
   TokenRevokedError,
@@ -185,6 +186,18 @@ describe('the DOMAIN error table against the mock', () => {
     const { token } = await tokenFor(['read'], [graphs.research]);
     await admin().tokens.revoke(token.id);
     await expectCode(admin().tokens.rotate(token.id), TokenNotActiveError, 'token_not_active');
+  });
+
+  it('a body over the size limit → RequestTooLargeError, not retried', async () => {
+    const { client } = await tokenFor(['append'], [graphs.research]);
+    mock.faults.add({ operationId: 'appendBlocks', status: 413, code: 'request_too_large' });
+    const error = await expectCode(
+      client.blocks.append(graphs.research, { blocks: [{ content: 'x' }] }),
+      RequestTooLargeError,
+      'request_too_large',
+    );
+    expect(error.message).toMatch(/at most 100 blocks per append/);
+    expect(mock.requests.filter({ operationId: 'appendBlocks' })).toHaveLength(1);
   });
 
   it('rate limit → RateLimitError with the delay to wait', async () => {
