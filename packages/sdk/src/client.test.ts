@@ -106,9 +106,17 @@ describe('authentication', () => {
     const stub = stubFetch(() => json(200, tokenObject()));
     const client = new GraphToken({ token: newToken(), fetch: stub.fetch });
     const secret = newToken();
-    const error = await client.tokens.get(secret).catch((e: unknown) => e);
-    expect(isInvalidArgumentError(error)).toBe(true);
-    expect(String((error as Error).message)).not.toContain(secret);
+    // Anywhere in the value: a pasted secret often comes with a space or its "Bearer " prefix.
+    for (const given of [secret, ` ${secret}`, `Bearer ${secret}`, `${secret.slice(0, 12)}`]) {
+      const error = await client.tokens.get(given).catch((e: unknown) => e);
+      expect(isInvalidArgumentError(error), given.slice(0, 8)).toBe(true);
+      expect(String((error as Error).message)).not.toContain(secret.slice(3, 12));
+    }
+    const query = await client.blocks
+      .list('gr_x', { cursor: ` ${secret}` })
+      .firstPage()
+      .catch((e: unknown) => e);
+    expect(isInvalidArgumentError(query)).toBe(true);
     expect(stub.sent).toHaveLength(0);
   });
 

@@ -8,6 +8,12 @@ import { redactToken, TOKEN_PREFIX } from '@graphtoken/contract';
 /** Anything that looks like a GraphToken secret, well-formed or not (a truncated one included). */
 const SECRET_LIKE = new RegExp(`${TOKEN_PREFIX}[0-9A-Za-z]{8,}`, 'g');
 
+/** Whether a text holds anything that looks like a secret, anywhere in it (` gt_…`, `Bearer gt_…`). */
+export function containsSecret(text: string): boolean {
+  SECRET_LIKE.lastIndex = 0;
+  return SECRET_LIKE.test(text);
+}
+
 /** The header names whose values are credentials and are shown redacted. */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
 

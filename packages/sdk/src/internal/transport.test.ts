@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   blockObject,
   hang,
@@ -165,6 +165,18 @@ describe('idempotency keys', () => {
     expect(stub.sent[0]!.headers['idempotency-key']).toBe('my-key-1');
   });
 
+  it('sends a caller key verbatim, even the text "undefined", and retries the POST with it', async () => {
+    const stub = stubFetch((_r, i) =>
+      i === 0 ? problem(503, 'internal_error') : json(201, { data: [blockObject(1)] }),
+    );
+    await client(stub.fetch).blocks.append(
+      'gr_x',
+      { blocks: [{ content: 'a' }] },
+      { idempotencyKey: 'undefined' },
+    );
+    expect(stub.sent.map((s) => s.headers['idempotency-key'])).toEqual(['undefined', 'undefined']);
+  });
+
   it('sends no Idempotency-Key on GET, PATCH or DELETE', async () => {
     const stub = stubFetch((r) => (r.method === 'DELETE' ? json(204, null) : json(200, tokenObject())));
     const gt = client(stub.fetch);
@@ -194,6 +206,39 @@ describe('timeouts and aborts', () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.limit).toBe('total');
     expect(error.timeoutMs).toBe(30);
+  });
+
+  it('keeps one totalTimeout for the whole call, a repeat with a refreshed token included', async () => {
+    vi.useFakeTimers();
+    try {
+      const [oldToken, newer] = [newToken(), newToken()];
+      let calls = 0;
+      // The first answer (token_revoked) takes 150 ms; the repeat with the new token never answers.
+      const stub = stubFetch((request, i) =>
+        i === 0
+          ? new Promise<Response>((resolve) => setTimeout(() => resolve(problem(401, 'token_revoked')), 150))
+          : hang(request),
+      );
+      const gt = new GraphToken({
+        token: async () => [oldToken, newer][calls++]!,
+        fetch: stub.fetch,
+        timeout: false,
+        totalTimeout: 200,
+        retry: false,
+      });
+      const outcome = gt.graphs.get('gr_x').then(
+        () => 'resolved',
+        (e: unknown) => e,
+      );
+      await vi.advanceTimersByTimeAsync(199);
+      expect(stub.sent).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(1);
+      const error = (await outcome) as TimeoutError;
+      expect(error).toBeInstanceOf(TimeoutError);
+      expect(error.limit).toBe('total');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('rejects with AbortError when the caller aborts, and sends nothing when already aborted', async () => {
@@ -347,6 +392,15 @@ describe('token rotation through a provider', () => {
       expect(calls).toBe(2);
     });
   }
+
+  it('never repeats revokeSelf with a refreshed token: that would revoke the successor', async () => {
+    const [oldToken, newer] = [newToken(), newToken()];
+    let calls = 0;
+    const stub = stubFetch(() => problem(401, 'token_revoked'));
+    const gt = new GraphToken({ token: async () => [oldToken, newer][calls++]!, fetch: stub.fetch });
+    await expect(gt.tokens.revokeSelf()).rejects.toBeInstanceOf(TokenRevokedError);
+    expect(stub.sent.map((s) => s.headers.authorization)).toEqual([`Bearer ${oldToken}`]);
+  });
 
   it('does not retry when the provider returns the same token', async () => {
     const token = newToken();

@@ -47,7 +47,7 @@ import {
 } from '../core/errors.js';
 import type { Hooks } from '../core/hooks.js';
 import { newIdempotencyKey } from './idempotency.js';
-import { safeHeaders, scrub } from './redact.js';
+import { containsSecret, safeHeaders, scrub } from './redact.js';
 import { type FetchLike, fetchFollowingRedirects, type RedirectOptions } from './redirect-fetch.js';
 import { parseRetryAfter } from './retry-after.js';
 import type { TokenSource } from './token-source.js';
@@ -111,6 +111,11 @@ export interface CallSpec {
   query?: Readonly<Record<string, string | number | boolean | null | undefined>>;
   body?: unknown;
   schema?: ResponseSchema;
+  /**
+   * The call acts on the calling token itself (`DELETE /v1/tokens/self`): after `token_revoked` or
+   * `token_expired` it is never repeated with a refreshed token, which would revoke the successor.
+   */
+  actsOnCallingToken?: boolean;
 }
 
 /** A call's result with its raw response. */
@@ -119,8 +124,6 @@ export interface RawResult<T> {
   response: Response;
   requestId: string | undefined;
 }
-
-const SECRET_IN_ARGUMENT = /^gt_[0-9A-Za-z]{8,}/;
 
 /** Every method may be retried: a POST only with its `Idempotency-Key` (see {@link Transport}). */
 const RETRY_METHODS = ['get', 'put', 'head', 'delete', 'options', 'patch', 'post'];
@@ -211,14 +214,18 @@ export class Transport {
     const url = buildUrl(config.baseUrl, spec);
     const idempotencyKey = op.method === 'POST' ? (options.idempotencyKey ?? newIdempotencyKey()) : undefined;
     const token = this.#checkToken(await config.tokens.get());
+    // One deadline for the whole call: its retries and a repeat with a refreshed token included.
+    const deadline = startDeadline(options.totalTimeout ?? config.totalTimeout);
     try {
-      return await this.#send<T>(spec, url, token, idempotencyKey, options);
+      return await this.#send<T>(spec, url, token, idempotencyKey, options, deadline);
     } catch (error) {
       const stale = error instanceof TokenExpiredError || error instanceof TokenRevokedError;
-      if (!stale || !config.tokens.canRefresh) throw error;
+      if (!stale || !config.tokens.canRefresh || spec.actsOnCallingToken) throw error;
       const fresh = await config.tokens.refresh(token);
       if (fresh === undefined || fresh === token) throw error;
-      return await this.#send<T>(spec, url, this.#checkToken(fresh), idempotencyKey, options);
+      return await this.#send<T>(spec, url, this.#checkToken(fresh), idempotencyKey, options, deadline);
+    } finally {
+      deadline?.clear();
     }
   }
 
@@ -267,16 +274,14 @@ export class Transport {
       }
       headers.set('accept', 'application/json');
       if (config.userAgent) headers.set('user-agent', config.userAgent);
-      base = {};
-      // ky drops a header whose value is the text 'undefined' when given a `Headers`; so do we.
-      for (const [name, value] of headers) if (value !== 'undefined') base[name] = value;
+      base = Object.fromEntries(headers);
       if (!extra) this.#baseHeaders = base;
     }
     const out: Record<string, string> = { ...base, authorization: `Bearer ${token}` };
     if (idempotencyKey) {
       // Only a caller's key can be invalid; ours are UUIDs.
       if (options.idempotencyKey !== undefined) new Headers().set('idempotency-key', idempotencyKey);
-      if (idempotencyKey !== 'undefined') out['idempotency-key'] = idempotencyKey;
+      out['idempotency-key'] = idempotencyKey;
     }
     return out;
   }
@@ -287,31 +292,20 @@ export class Transport {
     token: string,
     idempotencyKey: string | undefined,
     options: RequestOptions,
+    deadline: Deadline | undefined,
   ): Promise<RawResult<T>> {
     const config = this.#config;
     const op = operations[spec.operationId];
     const userSignal = options.signal;
     if (userSignal?.aborted) throw abortError(userSignal, [token]);
     const headers = this.#requestHeaders(token, idempotencyKey, options);
-    const totalTimeout = options.totalTimeout ?? config.totalTimeout;
-
-    // Started last, once nothing before the request can throw, so the timer is always cleared.
-    let total: AbortController | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    if (totalTimeout !== false) {
-      const controller = new AbortController();
-      total = controller;
-      timer = setTimeout(
-        () => controller.abort(new DOMException('total timeout', 'TimeoutError')),
-        totalTimeout,
-      );
-    }
+    const total = deadline?.signal;
     const errorContext: ErrorContext = {
       token,
       signal: userSignal,
-      total: total?.signal,
+      total,
       timeout: options.timeout ?? config.timeout,
-      totalTimeout,
+      totalTimeout: deadline?.ms ?? false,
       url,
     };
     const redirect: RedirectOptions = { fetch: config.fetch, body: undefined };
@@ -321,7 +315,7 @@ export class Transport {
       fetch: (input, init) =>
         fetchFollowingRedirects(input instanceof Request ? input : new Request(input), init, redirect),
     };
-    if (total) kyOptions.signal = userSignal ? AbortSignal.any([userSignal, total.signal]) : total.signal;
+    if (total) kyOptions.signal = userSignal ? AbortSignal.any([userSignal, total]) : total;
     else if (userSignal) kyOptions.signal = userSignal;
     if (options.timeout !== undefined) kyOptions.timeout = options.timeout;
     // A POST without an Idempotency-Key (the caller passed '') is never retried.
@@ -385,8 +379,6 @@ export class Transport {
       return { data: data as T, response, requestId };
     } catch (error) {
       throw this.#toError(error, errorContext);
-    } finally {
-      if (timer !== undefined) clearTimeout(timer);
     }
   }
 
@@ -424,6 +416,24 @@ export class Transport {
   }
 }
 
+/** A call's overall time limit: one timer, shared by its retries and a token-refresh repeat. */
+interface Deadline {
+  readonly ms: number;
+  readonly signal: AbortSignal;
+  clear(): void;
+}
+
+/** Starts a call's deadline; none when `totalTimeout` is `false`. */
+function startDeadline(totalTimeout: number | false): Deadline | undefined {
+  if (totalTimeout === false) return undefined;
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('total timeout', 'TimeoutError')),
+    totalTimeout,
+  );
+  return { ms: totalTimeout, signal: controller.signal, clear: () => clearTimeout(timer) };
+}
+
 function abortError(signal: AbortSignal, secrets: readonly string[]): AbortError {
   return new AbortError('The call was aborted by its AbortSignal.', { cause: signal.reason, secrets });
 }
@@ -441,7 +451,7 @@ export function buildUrl(baseUrl: string, spec: CallSpec): string {
     if (typeof value !== 'string' || value.trim() === '') {
       throw new InvalidArgumentError(`${op.operationId} needs a non-empty ${name}.`);
     }
-    if (SECRET_IN_ARGUMENT.test(value)) {
+    if (containsSecret(value)) {
       throw new InvalidArgumentError(
         `${name} looks like a token secret (gt_…). Pass the token's id (tok_…) instead: a secret must never appear in a URL. Nothing was sent.`,
       );
@@ -453,7 +463,7 @@ export function buildUrl(baseUrl: string, spec: CallSpec): string {
   for (const [name, value] of Object.entries(spec.query)) {
     if (value === undefined || value === null) continue;
     const text = String(value);
-    if (SECRET_IN_ARGUMENT.test(text)) {
+    if (containsSecret(text)) {
       throw new InvalidArgumentError(
         `The query parameter ${name} looks like a token secret (gt_…); a secret must never appear in a URL. Nothing was sent.`,
       );

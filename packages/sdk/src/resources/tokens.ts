@@ -48,7 +48,7 @@ export class Tokens extends APIResource {
 
   /** Revokes the calling token, at once and for good (the thing to do when it leaked). Needs any valid token. */
   revokeSelf(options?: RequestOptions): APIPromise<ResponseOf<'revokeSelfToken'>> {
-    return this._call({ operationId: tokensOperations.revokeSelf }, options);
+    return this._call({ operationId: tokensOperations.revokeSelf, actsOnCallingToken: true }, options);
   }
 
   /**
