@@ -4,10 +4,9 @@
  * never on the command line or in a file in the repository. stdout carries the protocol, so
  * every diagnostic goes to stderr.
  */
-import { GraphToken, isGraphTokenError } from '@graphtoken/sdk';
+import { GraphToken, isGraphTokenError, scrubSecrets } from '@graphtoken/sdk';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { createGraphTokenMcpServer } from './server.ts';
-import { redactSecrets } from './tool-result.ts';
 
 const log = (line: string) => console.error(`[graphtoken-mcp] ${line}`);
 
@@ -30,6 +29,6 @@ try {
   );
 } catch (error) {
   log(
-    `warning: the token does not work yet: ${redactSecrets(isGraphTokenError(error) ? error.message : String(error))}`,
+    `warning: the token does not work yet: ${scrubSecrets(isGraphTokenError(error) ? error.message : String(error))}`,
   );
 }

@@ -4,23 +4,15 @@
  * token? revoked? right graph? right scope?) and never contains the token.
  */
 
-import { isAPIError, isInsufficientScopeError } from '@graphtoken/sdk';
+import { isAPIError, isInsufficientScopeError, scrubSecrets } from '@graphtoken/sdk';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 
 /** A structured, secret-free log line for stderr. */
 export type Logger = (line: string) => void;
 
-// Anything shaped like a GraphToken secret, as a last line of defence for text we did not write.
-const SECRET_LIKE = /gt_[0-9A-Za-z]{8,}/g;
-
-/** Replaces anything that looks like a GraphToken secret with a redaction marker. */
-export function redactSecrets(text: string): string {
-  return text.replace(SECRET_LIKE, (match) => `gt_…${match.slice(-4)}`);
-}
-
 /** A successful tool result: the data as pretty JSON text, which every MCP client can show. */
 export function ok(data: unknown): CallToolResult {
-  return { content: [{ type: 'text', text: redactSecrets(JSON.stringify(data, null, 2)) }] };
+  return { content: [{ type: 'text', text: scrubSecrets(JSON.stringify(data, null, 2)) }] };
 }
 
 /** Advice for the assistant, per kind of failure, after the SDK's own message. */
@@ -37,11 +29,11 @@ function advice(error: unknown): string {
 export function fail(tool: string, error: unknown, log: Logger): CallToolResult {
   // The SDK's messages are already scrubbed; redactSecrets also covers errors from elsewhere.
   const message = error instanceof Error ? error.message : String(error);
-  const text = redactSecrets(`${tool} failed: ${message}${advice(error)}`);
+  const text = scrubSecrets(`${tool} failed: ${message}${advice(error)}`);
   const name = error instanceof Error ? error.name : 'Error';
   const where = isAPIError(error)
     ? ` (${error.status} ${error.code ?? ''}${error.requestId ? `, ${error.requestId}` : ''})`
     : '';
-  log(redactSecrets(`tool ${tool} failed: ${name}${where}`));
+  log(scrubSecrets(`tool ${tool} failed: ${name}${where}`));
   return { isError: true, content: [{ type: 'text', text }] };
 }

@@ -82,10 +82,12 @@ export {
 } from './scopes.js';
 export {
   checkTokenFormat,
+  containsSecret,
   describeTokenFormatProblem,
   generateTokenSecret,
   isWellFormedToken,
   redactToken,
+  scrubSecrets,
   TOKEN_LENGTH,
   TOKEN_PATTERN,
   TOKEN_PREFIX,

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkTokenFormat,
+  containsSecret,
   describeTokenFormatProblem,
   generateTokenSecret,
   isWellFormedToken,
   redactToken,
+  scrubSecrets,
   TOKEN_LENGTH,
   TOKEN_PATTERN,
   tokenFromBody,
@@ -51,6 +53,17 @@ describe('token format', () => {
       expect(text).not.toContain(good.slice(3, 10));
     }
     expect(describeTokenFormatProblem('length')).toMatch(/full token string/);
+  });
+
+  it('scrubs secrets pasted back to back, truncated ones, and nothing else', () => {
+    const [a, b] = [generateTokenSecret(), generateTokenSecret()];
+    const scrubbed = scrubSecrets(`GET /v1/tokens/${a}${b}?x=${a.slice(0, 20)} tok_G5KdR5pNKRaVTet6 gt_ab`);
+    expect(scrubbed).toBe(
+      `GET /v1/tokens/gt_…${a.slice(-4)}gt_…${b.slice(-4)}?x=[redacted] tok_G5KdR5pNKRaVTet6 gt_ab`,
+    );
+    expect(containsSecret(`Bearer ${a}`)).toBe(true);
+    expect(containsSecret(` ${a.slice(0, 12)}`)).toBe(true);
+    expect(containsSecret('tok_G5KdR5pNKRaVTet6 gt_ab')).toBe(false);
   });
 
   it('shows only the public hint', () => {

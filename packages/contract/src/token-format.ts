@@ -120,6 +120,29 @@ export function tokenHint(secret: string): string {
   return secret.slice(-4);
 }
 
+/**
+ * Anything that looks like a secret or a piece of one: the prefix and 8 to 36 characters. It stops
+ * at a whole secret's length, so secrets pasted back to back are each caught.
+ */
+const SECRET_LIKE = /gt_[0-9A-Za-z]{8,36}/g;
+
+/**
+ * Replaces every secret-looking text (well-formed, truncated, or several back to back) with its
+ * public hint. The one scrubber the SDK, the mock and the examples use on text they did not write.
+ *
+ * @example
+ * scrubSecrets(`token=${secret}`) // 'token=gt_…abcd'
+ */
+export function scrubSecrets(text: string): string {
+  return text.replace(SECRET_LIKE, (match) => redactToken(match));
+}
+
+/** Whether a text holds anything that looks like a secret, anywhere in it. */
+export function containsSecret(text: string): boolean {
+  SECRET_LIKE.lastIndex = 0;
+  return SECRET_LIKE.test(text);
+}
+
 /** A printable stand-in for a secret, keeping only the public hint (`gt_…abcd`). */
 export function redactToken(secret: string): string {
   return secret.length >= TOKEN_LENGTH - 4 ? `${TOKEN_PREFIX}…${tokenHint(secret)}` : '[redacted]';

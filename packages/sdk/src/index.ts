@@ -28,9 +28,11 @@ export type {
 } from '@graphtoken/contract';
 export {
   checkTokenFormat,
+  containsSecret,
   describeTokenFormatProblem,
   isWellFormedToken,
   redactToken,
+  scrubSecrets,
   TOKEN_PREFIX,
   type TokenFormatCheck,
   type TokenFormatProblem,

@@ -1,6 +1,6 @@
 import type { ErrorCode, FieldError, Problem } from '@graphtoken/contract';
+import { scrubSecrets } from '@graphtoken/contract';
 import { PROBLEM_TITLES } from '../internal/problem.js';
-import { scrubText } from '../internal/redact.js';
 
 const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -34,7 +34,7 @@ export function problemResponse(init: ProblemInit): Response {
     type: `https://docs.graphtoken.dev/errors/${init.code}`,
     title: init.title ?? PROBLEM_TITLES[init.code],
     status: init.status,
-    detail: scrubText(init.detail),
+    detail: scrubSecrets(init.detail),
     code: init.code,
     requestId,
     ...(init.errors ? { errors: init.errors } : {}),

@@ -1,6 +1,7 @@
+import { generateTokenSecret, scrubSecrets } from '@graphtoken/contract';
 import { describe, expect, it } from 'vitest';
 import { BOOTSTRAP_TOKEN } from '../constants.js';
-import { describeCredential, formatLogLine, redactSecrets } from './request-log.js';
+import { describeCredential, formatLogLine } from './request-log.js';
 
 const hint = BOOTSTRAP_TOKEN.slice(-4);
 
@@ -46,8 +47,23 @@ describe('describeCredential', () => {
   });
 });
 
-describe('redactSecrets', () => {
+describe('scrubSecrets in log lines', () => {
+  it('redacts two secrets pasted back to back, each to its hint', () => {
+    const [a, b] = [generateTokenSecret(), generateTokenSecret()];
+    const line = formatLogLine({
+      method: 'GET',
+      target: `/v1/tokens/${a}${b}`,
+      status: 404,
+      durationMs: 1,
+      authorization: undefined,
+      requestId: 'req_x',
+    });
+    expect(line).not.toContain(a.slice(3, 20));
+    expect(line).not.toContain(b.slice(3, 20));
+    expect(line).toContain(`gt_…${a.slice(-4)}gt_…${b.slice(-4)}`);
+  });
+
   it('keeps text without secrets as is', () => {
-    expect(redactSecrets('/v1/graphs/gr_research/blocks')).toBe('/v1/graphs/gr_research/blocks');
+    expect(scrubSecrets('/v1/graphs/gr_research/blocks')).toBe('/v1/graphs/gr_research/blocks');
   });
 });

@@ -1,4 +1,4 @@
-import { redactToken, TOKEN_PREFIX } from '@graphtoken/contract';
+import { redactToken, scrubSecrets, TOKEN_PREFIX } from '@graphtoken/contract';
 
 /** One served request, as the standalone server logs it. */
 export interface RequestLogEntry {
@@ -10,11 +10,6 @@ export interface RequestLogEntry {
   durationMs: number;
   authorization: string | undefined;
   requestId: string | undefined;
-}
-
-/** Replaces anything that looks like a secret (`gt_…`) with its redacted form. */
-export function redactSecrets(text: string): string {
-  return text.replace(/gt_[0-9A-Za-z]*/g, (match) => redactToken(match));
 }
 
 /**
@@ -37,7 +32,7 @@ export function describeCredential(authorization: string | undefined): string {
  * formatLogLine(entry) // 'GET /v1/tokens/self 200 3ms token=gt_…abcd req_Ma8Ns4Tv0Wb7Dx1E'
  */
 export function formatLogLine(entry: RequestLogEntry): string {
-  const path = redactSecrets(entry.target.split('?')[0] ?? '/');
+  const path = scrubSecrets(entry.target.split('?')[0] ?? '/');
   const ms = Math.round(entry.durationMs);
   const token = describeCredential(entry.authorization);
   return `${entry.method} ${path} ${entry.status} ${ms}ms token=${token} ${entry.requestId ?? '-'}`;

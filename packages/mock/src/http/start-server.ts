@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { scrubSecrets } from '@graphtoken/contract';
 import { getResponse, type RequestHandler } from 'msw';
 import { createAdminHandlers } from '../admin/create-admin-handlers.js';
 import { problemResponse } from '../admin/problem.js';
 import { createGraphTokenMock, type GraphTokenMock, type MockSeed, type RateLimitOptions } from '../index.js';
 import { BodyTooLargeError, MAX_BODY_BYTES, toFetchRequest, writeFetchResponse } from './node-bridge.js';
-import { formatLogLine, redactSecrets } from './request-log.js';
+import { formatLogLine } from './request-log.js';
 import { loadSeedFile } from './seed-file.js';
 import { loadStateFile, writeStateFile } from './state-file.js';
 
@@ -198,7 +199,7 @@ export async function startGraphTokenMockServer(
       const response = await getResponse(handlers, request, { baseUrl: mock!.baseUrl });
       return response ?? notFound(request);
     } catch (error) {
-      log?.(redactSecrets(`internal error: ${(error as Error)?.message ?? String(error)}`));
+      log?.(scrubSecrets(`internal error: ${(error as Error)?.message ?? String(error)}`));
       return problemResponse({
         status: 500,
         code: 'internal_error',
@@ -270,7 +271,7 @@ export async function startGraphTokenMockServer(
 }
 
 function notFound(request: Request): Response {
-  const pathname = redactSecrets(new URL(request.url).pathname);
+  const pathname = scrubSecrets(new URL(request.url).pathname);
   return problemResponse({
     status: 404,
     code: 'not_found',

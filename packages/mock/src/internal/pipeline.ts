@@ -12,6 +12,7 @@ import {
   type OperationInfo,
   type Problem,
   type Scope,
+  scrubSecrets,
 } from '@graphtoken/contract';
 import { HttpResponse } from 'msw';
 import type { FaultRule, InternalFaults } from '../faults.js';
@@ -22,7 +23,7 @@ import { authenticateSecret, readCredential } from './authenticate.js';
 import { hasObservers, notifyObservers } from './observers.js';
 import { ApiProblem, validationFailed } from './problem.js';
 import type { RateLimiter, RateLimitOptions } from './rate-limit.js';
-import { redactAuthorization, redactUrl, scrubJson, scrubText } from './redact.js';
+import { redactAuthorization, redactUrl, scrubJson } from './redact.js';
 import { bodyProblem } from './validation.js';
 
 /** What an operation returns: a status, a JSON body (none for 204) and extra headers. */
@@ -296,7 +297,7 @@ function execute(
     // A bug in the mock, never a client mistake: say so without leaking anything.
     const problem = new ApiProblem(
       'internal_error',
-      `The GraphToken mock failed to answer ${op.operationId} (a bug in @graphtoken/mock: ${scrubText(String(error))}). Quote the requestId when reporting it.`,
+      `The GraphToken mock failed to answer ${op.operationId} (a bug in @graphtoken/mock: ${scrubSecrets(String(error))}). Quote the requestId when reporting it.`,
     );
     return { result: problemResult(problem, requestId), tokenId };
   }
@@ -325,7 +326,7 @@ function notFoundRoute(request: Request, path: string, requestId: string): Opera
 function recordedHeaders(request: Request): Record<string, string> {
   const headers: Record<string, string> = {};
   request.headers.forEach((value, key) => {
-    headers[key] = key === 'authorization' ? redactAuthorization(value) : scrubText(value);
+    headers[key] = key === 'authorization' ? redactAuthorization(value) : scrubSecrets(value);
   });
   return headers;
 }
@@ -372,7 +373,7 @@ export async function answer(
   runtime.requests.record({
     requestId,
     method: request.method,
-    path: scrubText(path),
+    path: scrubSecrets(path),
     url: redactUrl(url),
     operationId,
     headers: recordedHeaders(request),

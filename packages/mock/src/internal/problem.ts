@@ -2,8 +2,14 @@
  * Errors as the API answers them: RFC 9457 problem details with the DOMAIN.md code, and the RFC 6750
  * `WWW-Authenticate` challenge that goes with it.
  */
-import { type ErrorCode, errorCodes, type FieldError, type Problem, type Scope } from '@graphtoken/contract';
-import { scrubText } from './redact.js';
+import {
+  type ErrorCode,
+  errorCodes,
+  type FieldError,
+  type Problem,
+  type Scope,
+  scrubSecrets,
+} from '@graphtoken/contract';
 
 /** The `title` of each code. */
 export const PROBLEM_TITLES: Record<ErrorCode, string> = {
@@ -69,7 +75,7 @@ export class ApiProblem extends Error {
     readonly detail: string,
     readonly extras: ProblemExtras = {},
   ) {
-    super(`${code}: ${scrubText(detail)}`);
+    super(`${code}: ${scrubSecrets(detail)}`);
     this.status = extras.status ?? errorCodes[code].status;
   }
 
@@ -80,13 +86,13 @@ export class ApiProblem extends Error {
       type: `https://docs.graphtoken.dev/errors/${this.code}`,
       title: PROBLEM_TITLES[this.code],
       status: this.status,
-      detail: scrubText(this.detail),
+      detail: scrubSecrets(this.detail),
       code: this.code,
       requestId,
       ...(requiredScopes && { requiredScopes: [...requiredScopes] }),
       ...(grantedScopes && { grantedScopes: [...grantedScopes] }),
       ...(errors && {
-        errors: errors.map((e) => ({ field: scrubText(e.field), message: scrubText(e.message) })),
+        errors: errors.map((e) => ({ field: scrubSecrets(e.field), message: scrubSecrets(e.message) })),
       }),
       ...(retryAfter !== undefined && { retryAfter }),
     };

@@ -3,16 +3,7 @@
  * Every text that reaches a user passes through {@link scrub}, so a token can only appear as its
  * public hint (`gt_…abcd`), even when a server or a proxy echoes it back.
  */
-import { redactToken, TOKEN_PREFIX } from '@graphtoken/contract';
-
-/** Anything that looks like a GraphToken secret, well-formed or not (a truncated one included). */
-const SECRET_LIKE = new RegExp(`${TOKEN_PREFIX}[0-9A-Za-z]{8,}`, 'g');
-
-/** Whether a text holds anything that looks like a secret, anywhere in it (` gt_…`, `Bearer gt_…`). */
-export function containsSecret(text: string): boolean {
-  SECRET_LIKE.lastIndex = 0;
-  return SECRET_LIKE.test(text);
-}
+import { redactToken, scrubSecrets } from '@graphtoken/contract';
 
 /** The header names whose values are credentials and are shown redacted. */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
@@ -26,7 +17,7 @@ export function scrub(text: string, secrets: readonly string[] = []): string {
   for (const secret of secrets) {
     if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join(redactToken(secret));
   }
-  return out.replace(SECRET_LIKE, (match) => redactToken(match));
+  return scrubSecrets(out);
 }
 
 /** A credential header value with the secret redacted (`Bearer gt_…abcd`). */

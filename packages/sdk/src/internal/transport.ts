@@ -15,6 +15,7 @@
 import {
   canPerform,
   checkTokenFormat,
+  containsSecret,
   errorCodes,
   type OperationId,
   operations,
@@ -47,7 +48,7 @@ import {
 } from '../core/errors.js';
 import type { Hooks } from '../core/hooks.js';
 import { newIdempotencyKey } from './idempotency.js';
-import { containsSecret, safeHeaders, scrub } from './redact.js';
+import { safeHeaders, scrub } from './redact.js';
 import { type FetchLike, fetchFollowingRedirects, type RedirectOptions } from './redirect-fetch.js';
 import { parseRetryAfter } from './retry-after.js';
 import type { TokenSource } from './token-source.js';
