@@ -13,7 +13,7 @@ import {
 import { ExitCode } from './exit-codes.ts';
 import { explain } from './explain.ts';
 
-/** The longest Retry-After the app waits out by itself before giving up with a message. */
+/** The longest Retry-After the app waits out by itself (once, after the SDK's own retries). */
 const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
 
 /** What the app reads from its surroundings. */
@@ -65,8 +65,9 @@ export async function runApp(context: AppContext): Promise<ExitCode> {
     try {
       return await readGraph(client, target, context);
     } catch (error) {
-      // The SDK already retried 429s it could; a longer Retry-After is waited out here, once, unless
-      // blocks were already printed (starting over would print them twice).
+      // The SDK already retried the 429s it could (up to maxRetries, each Retry-After up to 60 s).
+      // Still rate limited with a short Retry-After: wait it out here once more, unless blocks were
+      // already printed (starting over would print them twice). A longer one is reported instead.
       if (
         isRateLimitError(error) &&
         attempt === 1 &&

@@ -163,6 +163,11 @@ describe('create', () => {
       given: ['--name', 'x', '--scopes', 'read', '--graph', research, '--expires-in', '400d'],
       want: '--expires-in must be between 1s and 1 year',
     },
+    {
+      // The API allows 365 days: one more must be a usage error here, not a 422 from the API.
+      given: ['--name', 'x', '--scopes', 'read', '--graph', research, '--expires-in', '366d'],
+      want: '--expires-in must be between 1s and 1 year',
+    },
     { given: ['--name', 'x', '--scope', 'read', '--graph', research], want: "Unknown option '--scope'" },
   ])('explains bad input without calling the API: $want', async ({ given, want }) => {
     const { code, stderr } = await cli(['create', ...given]);

@@ -5,7 +5,7 @@ import { type Command, parseCommandArgs } from '../command.ts';
 import { describeToken } from '../format.ts';
 
 /** Tokens may live at most a year (the API refuses longer). */
-const MAX_EXPIRY_SECONDS = 366 * 86_400;
+const MAX_EXPIRY_SECONDS = 365 * 86_400;
 
 /** The `create` command. */
 export const create: Command = {

@@ -197,7 +197,9 @@ export async function startGraphTokenMockServer(
     }
     try {
       const response = await getResponse(handlers, request, { baseUrl: mock!.baseUrl });
-      return response ?? notFound(request);
+      // The mock's catch-all handler answers every path (unknown ones with its own 404).
+      if (response === undefined) throw new Error(`no handler answered ${request.method} ${request.url}`);
+      return response;
     } catch (error) {
       log?.(scrubSecrets(`internal error: ${(error as Error)?.message ?? String(error)}`));
       return problemResponse({
@@ -268,13 +270,4 @@ export async function startGraphTokenMockServer(
     close,
     [Symbol.asyncDispose]: close,
   };
-}
-
-function notFound(request: Request): Response {
-  const pathname = scrubSecrets(new URL(request.url).pathname);
-  return problemResponse({
-    status: 404,
-    code: 'not_found',
-    detail: `No route ${request.method} ${pathname}. The API lives under /v1 (see spec/openapi.yaml); the mock's admin endpoints under /__mock/.`,
-  });
 }
