@@ -7,20 +7,14 @@ import {
   type CreateTokenRequest,
   canMintTokens,
   type Graph,
+  needsGraphs,
   normalizeScopes,
   type Scope,
   scopeNames,
   type TokenWithSecret,
 } from '@graphtoken/contract';
 import { h } from './dom.js';
-import {
-  allowedScopes,
-  needsGraph,
-  presetAllowed,
-  presetFor,
-  presetOptions,
-  scopeLabels,
-} from './scope-options.js';
+import { allowedScopes, presetAllowed, presetFor, presetOptions, scopeLabels } from './scope-options.js';
 
 /** What the dialog needs: the graphs to offer, how to create, and what to do with the result. */
 export interface CreateDialogOptions {
@@ -189,7 +183,7 @@ export function openCreateDialog(options: CreateDialogOptions): HTMLDialogElemen
         ? 'Give the token a name: the application or pipeline that will use it.'
         : scopes.length === 0
           ? 'Choose an access scope.'
-          : needsGraph(scopes) && graphIds.length === 0
+          : needsGraphs(scopes) && graphIds.length === 0
             ? 'Choose at least one graph for this token.'
             : null;
     if (problem) return showError(problem);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedScopes, needsGraph, presetAllowed, presetFor, presetOptions } from './scope-options.js';
+import { allowedScopes, presetAllowed, presetFor, presetOptions } from './scope-options.js';
 
 describe('scope options', () => {
   it('offers only append-only when an encrypted graph is selected', () => {
@@ -20,11 +20,5 @@ describe('scope options', () => {
     { given: ['read', 'append'], want: undefined },
   ] as const)('recognises $given as preset $want', ({ given, want }) => {
     expect(presetFor(given)?.id).toBe(want);
-  });
-
-  it('requires a graph for data scopes but not for manage alone', () => {
-    expect(needsGraph(['manage'])).toBe(false);
-    expect(needsGraph(['append'])).toBe(true);
-    expect(needsGraph(['manage', 'write'])).toBe(true);
   });
 });

@@ -2,7 +2,14 @@
  * The scope choices of the create form: the presets of the three products GraphToken models
  * (from @graphtoken/contract) and the rule that encrypted graphs accept append-only tokens.
  */
-import { normalizeScopes, type PresetName, presets, type Scope } from '@graphtoken/contract';
+import {
+  ENCRYPTED_GRAPH_SCOPES,
+  normalizeScopes,
+  type PresetName,
+  presets,
+  type Scope,
+  scopeNames,
+} from '@graphtoken/contract';
 
 /** One entry of the preset picker. */
 export interface PresetOption {
@@ -68,7 +75,7 @@ export const scopeLabels: Readonly<Record<Scope, string>> = {
 
 /** The scopes a form may offer, given whether an encrypted graph is selected. */
 export function allowedScopes(encryptedSelected: boolean): readonly Scope[] {
-  return encryptedSelected ? ['append'] : ['read', 'append', 'write', 'manage'];
+  return encryptedSelected ? ENCRYPTED_GRAPH_SCOPES : scopeNames;
 }
 
 /** Whether a preset fits the selection (only append-only presets fit encrypted graphs). */
@@ -81,9 +88,4 @@ export function presetAllowed(preset: PresetOption, encryptedSelected: boolean):
 export function presetFor(scopes: readonly Scope[]): PresetOption | undefined {
   const key = normalizeScopes(scopes).join(',');
   return presetOptions.find((p) => normalizeScopes(p.scopes).join(',') === key);
-}
-
-/** Whether a scope set needs at least one graph (every data scope does; `manage` alone does not). */
-export function needsGraph(scopes: readonly Scope[]): boolean {
-  return scopes.some((s) => s !== 'manage');
 }

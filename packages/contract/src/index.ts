@@ -66,11 +66,13 @@ export {
   type CoversAll,
   canMintTokens,
   canPerform,
+  ENCRYPTED_GRAPH_SCOPES,
   type ExpandScopes,
   effectiveScopes,
   expandScopes,
   isScope,
   missingScopes,
+  needsGraphs,
   normalizeScopes,
   type PresetName,
   presets,
@@ -79,6 +81,7 @@ export {
   roleScopes,
   type Scope,
   scopesCover,
+  scopesRefusedOnEncryptedGraph,
 } from './scopes.js';
 export {
   checkTokenFormat,

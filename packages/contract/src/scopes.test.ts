@@ -7,12 +7,14 @@ import {
   effectiveScopes,
   expandScopes,
   missingScopes,
+  needsGraphs,
   normalizeScopes,
   presets,
   requiredScopes,
   roleScopes,
   type Scope,
   scopesCover,
+  scopesRefusedOnEncryptedGraph,
 } from './scopes.js';
 
 describe('normalizeScopes', () => {
@@ -86,6 +88,20 @@ describe('roles', () => {
     expect(roleScopes('viewer')).toEqual(['read']);
     expect(canMintTokens('admin')).toBe(true);
     expect(canMintTokens('editor')).toBe(false);
+  });
+});
+
+describe('graph binding rules', () => {
+  it('data scopes need graphs, manage alone does not', () => {
+    expect(needsGraphs(['manage'])).toBe(false);
+    expect(needsGraphs(['manage', 'append'])).toBe(true);
+    expect(needsGraphs(['read'])).toBe(true);
+  });
+
+  it('encrypted graphs refuse read and write, never append or manage', () => {
+    expect(scopesRefusedOnEncryptedGraph(['read', 'append', 'write', 'manage'])).toEqual(['read', 'write']);
+    expect(scopesRefusedOnEncryptedGraph(['append', 'manage'])).toEqual([]);
+    expect(scopesRefusedOnEncryptedGraph(['write', 'write'])).toEqual(['write']);
   });
 });
 

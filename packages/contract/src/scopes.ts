@@ -138,6 +138,26 @@ export function effectiveScopes(tokenScopes: Iterable<Scope>, role: Role): Scope
 }
 
 /**
+ * Whether a scope set must be bound to at least one graph: `read`, `append` and `write` apply to
+ * graphs; `manage` alone is account-level.
+ */
+export function needsGraphs(scopes: Iterable<Scope>): boolean {
+  for (const s of scopes) if (s !== 'manage') return true;
+  return false;
+}
+
+/** The scopes an encrypted graph accepts: only `append` (its content cannot be read, so neither can it be edited). */
+export const ENCRYPTED_GRAPH_SCOPES: readonly Scope[] = ['append'];
+
+/**
+ * The scopes of a set that an encrypted graph refuses (`read`, `write`), in the order given;
+ * `manage` is account-level and never refused.
+ */
+export function scopesRefusedOnEncryptedGraph(scopes: Iterable<Scope>): Scope[] {
+  return [...new Set(scopes)].filter((s) => s !== 'manage' && !ENCRYPTED_GRAPH_SCOPES.includes(s));
+}
+
+/**
  * Scope presets that map the permission choices of the products GraphToken models.
  *
  * @example

@@ -113,6 +113,7 @@ export {
   type AllowedOperationId,
   type CanPerform,
   canPerform,
+  ENCRYPTED_GRAPH_SCOPES,
   type ExpandScopes,
   effectiveScopes,
   expandScopes,
@@ -121,6 +122,7 @@ export {
   type MethodOperation,
   methodOperations,
   missingScopes,
+  needsGraphs,
   normalizeScopes,
   operationOf,
   type PresetName,
@@ -131,6 +133,7 @@ export {
   type Scope,
   type Scoped,
   scopesCover,
+  scopesRefusedOnEncryptedGraph,
 } from './core/scopes.js';
 export type { FetchLike } from './internal/redirect-fetch.js';
 export type { TokenProvider } from './internal/token-source.js';

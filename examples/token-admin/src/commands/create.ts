@@ -1,5 +1,5 @@
 /** `token-admin create`: mint a token; its secret is printed this once. */
-import type { Scope } from '@graphtoken/sdk';
+import { needsGraphs, type Scope } from '@graphtoken/sdk';
 import { parseDuration, parseGraphIds, parseScopes, presetScopes, UsageError } from '../args.ts';
 import { type Command, parseCommandArgs } from '../command.ts';
 import { describeToken } from '../format.ts';
@@ -41,7 +41,7 @@ Example:
     }
     const scopes = chooseScopes(values.scopes, values.preset);
     const graphIds = parseGraphIds(values.graph ?? []);
-    if (graphIds.length === 0 && scopes.some((s) => s !== 'manage')) {
+    if (graphIds.length === 0 && needsGraphs(scopes)) {
       throw new UsageError('--graph is required: read, append and write apply to specific graphs (gr_…)');
     }
     let expiresAt: string | undefined;

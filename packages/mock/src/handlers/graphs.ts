@@ -2,7 +2,7 @@
  * The `graphs` tag of spec/openapi.yaml: the graphs a token can reach, with its creator's role and
  * the token's effective scopes (scopes ∩ role) on each.
  */
-import type { Graph, GraphList } from '@graphtoken/contract';
+import { canMintTokens, type Graph, type GraphList } from '@graphtoken/contract';
 import type { OperationContext } from '../internal/pipeline.js';
 import type { GraphRecord } from '../store/records.js';
 import type { TagOperations } from './define.js';
@@ -27,7 +27,7 @@ export const graphOperations: TagOperations<'graphs'> = {
       .filter((g) => {
         const role = state.roleOf(token.createdBy, g.id);
         if (role === undefined) return false;
-        return token.graphIds.includes(g.id) || (manages && (role === 'owner' || role === 'admin'));
+        return token.graphIds.includes(g.id) || (manages && canMintTokens(role));
       })
       .map((g) => graphView(ctx, g));
     return { status: 200, body: { data } satisfies GraphList };

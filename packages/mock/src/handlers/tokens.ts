@@ -10,7 +10,9 @@ import {
   type Grant,
   generateTokenSecret,
   type Introspection,
+  needsGraphs,
   RotateTokenRequestSchema,
+  scopesRefusedOnEncryptedGraph,
   type Token,
   type TokenPage,
   TokenStatusSchema,
@@ -26,7 +28,6 @@ import type { TagOperations } from './define.js';
 
 const GRAPH_ID = /^gr_[A-Za-z0-9]+$/;
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
-const DATA_SCOPES = new Set(['read', 'append', 'write']);
 
 /** The token with this id, if the caller's account may see it (creator, or owner/admin of one of its graphs). */
 function visibleToken(ctx: OperationContext): TokenRecord {
@@ -55,7 +56,7 @@ function validateCreate(ctx: OperationContext): CreateTokenRequest {
     }),
   ]);
   const errors = [];
-  if (input.scopes.some((s) => DATA_SCOPES.has(s)) && (input.graphIds ?? []).length === 0) {
+  if (needsGraphs(input.scopes) && (input.graphIds ?? []).length === 0) {
     errors.push({
       field: 'graphIds',
       message: 'at least one graph is required for the read, append and write scopes',
@@ -147,9 +148,9 @@ export const tokenOperations: TagOperations<'tokens'> = {
         );
       }
     }
-    for (const graphId of graphIds) {
-      const refused = input.scopes.filter((s) => s === 'read' || s === 'write');
-      if (state.graphs.get(graphId)?.encrypted && refused.length > 0) {
+    const refused = scopesRefusedOnEncryptedGraph(input.scopes);
+    for (const graphId of refused.length > 0 ? graphIds : []) {
+      if (state.graphs.get(graphId)?.encrypted) {
         throw new ApiProblem(
           'scope_not_allowed_for_encrypted_graph',
           `Graph ${graphId} is encrypted and accepts only the append scope; read and write cannot be bound to it. Use an append-only token for this graph.`,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { checkTokenFormat, roleNames, scopeNames } from '@graphtoken/contract';
+import { checkTokenFormat, roleNames, scopeNames, scopesRefusedOnEncryptedGraph } from '@graphtoken/contract';
 import type { MockSeed } from '../index.js';
 
 /** A seed or state file that cannot be used; the message names the file and what is wrong. */
@@ -149,7 +149,7 @@ export function checkSeed(seed: unknown): string[] {
     for (const [j, graphId] of graphIds.entries()) {
       if (typeof graphId !== 'string' || !graphs.has(graphId)) {
         fail(`${at}.graphIds[${j}]`, `no graph ${String(graphId)} in "graphs"`);
-      } else if (graphs.get(graphId) && scopes.some((s) => s === 'read' || s === 'write')) {
+      } else if (graphs.get(graphId) && scopesRefusedOnEncryptedGraph(scopes).length > 0) {
         fail(
           `${at}.graphIds[${j}]`,
           `graph ${graphId} is encrypted: only the append scope can be bound to it`,

@@ -5,6 +5,7 @@
  */
 import {
   type Block,
+  canMintTokens,
   checkTokenFormat,
   effectiveScopes,
   isScope,
@@ -12,6 +13,7 @@ import {
   type Role,
   roleNames,
   type Scope,
+  scopesRefusedOnEncryptedGraph,
   type Token,
   type TokenStatus,
   tokenHint,
@@ -226,7 +228,7 @@ export class MockState {
     const graphIds = [...new Set(input.graphIds ?? [])];
     for (const graphId of graphIds) {
       const graph = this.requireGraph(graphId);
-      if (graph.encrypted && scopes.some((s) => s === 'read' || s === 'write')) {
+      if (graph.encrypted && scopesRefusedOnEncryptedGraph(scopes).length > 0) {
         throw new MockSetupError(`graph ${graphId} is encrypted: only append can be bound to it`);
       }
     }
@@ -308,7 +310,7 @@ export class MockState {
     if (token.createdBy === accountId) return true;
     return token.graphIds.some((g) => {
       const role = this.roleOf(accountId, g);
-      return role === 'owner' || role === 'admin';
+      return role !== undefined && canMintTokens(role);
     });
   }
 

@@ -17,11 +17,13 @@ import { tokensOperations } from '../resources/tokens.js';
 export {
   type AllowedOperationId,
   type CanPerform,
+  ENCRYPTED_GRAPH_SCOPES,
   type ExpandScopes,
   effectiveScopes,
   expandScopes,
   isScope,
   missingScopes,
+  needsGraphs,
   normalizeScopes,
   type PresetName,
   presets,
@@ -29,6 +31,7 @@ export {
   roleScopes,
   type Scope,
   scopesCover,
+  scopesRefusedOnEncryptedGraph,
 } from '@graphtoken/contract';
 
 /** Every method of the client, by resource, with the operationId it calls. */
