@@ -104,6 +104,7 @@ export function createGraphTokenMock(options: GraphTokenMockOptions = {}): Graph
     settings,
     rateLimiter: createRateLimiter(),
     idempotency: new Map(),
+    basePath: new URL(baseUrl).pathname.replace(/\/$/, ''),
     nextRequestId: () => deterministicId('request', ++requestCounter),
   };
 

@@ -45,6 +45,17 @@ describe('recorded requests', () => {
     expect(mock.requests.count()).toBe(0);
   });
 
+  it('records which token a refused request used: a revoked one by id, a malformed one by none', async () => {
+    const mock = createGraphTokenMock();
+    const call = apiClient(mock);
+    const { token, secret } = mock.store.createToken({ scopes: ['read'], graphIds: ['gr_research'] });
+    mock.store.revokeToken(token.id);
+    expect((await call('GET', '/v1/tokens/self', { token: secret })).status).toBe(401);
+    expect(mock.requests.last()).toMatchObject({ status: 401, tokenId: token.id });
+    expect((await call('GET', '/v1/tokens/self', { token: secret.slice(0, -1) })).status).toBe(401);
+    expect(mock.requests.last()).toMatchObject({ status: 401, tokenId: null });
+  });
+
   it('returns copies: changing one does not change the record', async () => {
     const mock = createGraphTokenMock();
     await apiClient(mock)('GET', '/v1/graphs', { token: BOOTSTRAP_TOKEN });

@@ -48,25 +48,48 @@ export function readCredential(request: Request, url: URL): string {
   return match[1]!;
 }
 
-/** Authenticates a secret: format, lookup, status. Returns the token or throws its 401. */
+/** A secret that did not authenticate: its 401, and the token it named, if one was found. */
+export class AuthenticationFailure extends Error {
+  constructor(
+    readonly problem: ApiProblem,
+    readonly tokenId: string | null,
+  ) {
+    super(problem.message);
+  }
+}
+
+/**
+ * Authenticates a secret: format (no lookup for a malformed one), lookup, status. Returns the
+ * token or throws an {@link AuthenticationFailure} carrying its 401 and, for a revoked or expired
+ * token, the token's id (so the recorded request says which token failed).
+ */
 export function authenticateSecret(state: MockState, secret: string): TokenRecord {
   const format = checkTokenFormat(secret);
   if (!format.ok) {
-    throw new ApiProblem(
+    const problem = new ApiProblem(
       'malformed_token',
       `This is not a well-formed GraphToken token: ${describeTokenFormatProblem(format.problem)}.`,
     );
+    throw new AuthenticationFailure(problem, null);
   }
   const token = state.findBySecret(secret);
   if (!token) {
-    throw new ApiProblem(
+    const problem = new ApiProblem(
       'invalid_token',
       'No token matches this secret. Check that you copied the token for this environment; if it was lost, create a new one.',
     );
+    throw new AuthenticationFailure(problem, null);
   }
+  const inactive = inactiveProblem(state, token);
+  if (inactive) throw new AuthenticationFailure(inactive, token.id);
+  return token;
+}
+
+/** The 401 of a revoked or expired token; none for an active one. */
+function inactiveProblem(state: MockState, token: TokenRecord): ApiProblem | undefined {
   const status = state.statusOf(token);
   if (status === 'revoked') {
-    throw new ApiProblem(
+    return new ApiProblem(
       'token_revoked',
       token.rotatedTo !== null
         ? `This token was rotated and its grace period is over. Use its successor (${token.rotatedTo}).`
@@ -74,10 +97,10 @@ export function authenticateSecret(state: MockState, secret: string): TokenRecor
     );
   }
   if (status === 'expired') {
-    throw new ApiProblem(
+    return new ApiProblem(
       'token_expired',
       `This token expired at ${token.expiresAt}. Create a new token, or rotate a token before it expires.`,
     );
   }
-  return token;
+  return undefined;
 }

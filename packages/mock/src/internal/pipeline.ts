@@ -19,7 +19,7 @@ import type { FaultRule, InternalFaults } from '../faults.js';
 import type { InternalRequests } from '../requests.js';
 import type { AccountRecord, GraphRecord, TokenRecord } from '../store/records.js';
 import type { MockState } from '../store/state.js';
-import { authenticateSecret, readCredential } from './authenticate.js';
+import { AuthenticationFailure, authenticateSecret, readCredential } from './authenticate.js';
 import { hasObservers, notifyObservers } from './observers.js';
 import { ApiProblem, validationFailed } from './problem.js';
 import type { RateLimiter, RateLimitOptions } from './rate-limit.js';
@@ -71,6 +71,8 @@ interface StoredResponse {
 export interface MockRuntime {
   readonly state: MockState;
   readonly baseUrl: string;
+  /** The path part of `baseUrl` without a trailing slash (`''` for an origin), stripped from request paths. */
+  readonly basePath: string;
   readonly faults: InternalFaults;
   readonly requests: InternalRequests;
   readonly settings: MockSettings;
@@ -140,6 +142,13 @@ function codeForStatus(status: number): ApiProblem['code'] {
   return byStatus[status] ?? 'internal_error';
 }
 
+/** A request body, read and parsed once per request. */
+interface RequestBody {
+  readonly text: string;
+  /** `undefined` for an empty body. */
+  readonly parsed: { ok: true; value: unknown } | { ok: false } | undefined;
+}
+
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
     return { ok: true, value: JSON.parse(text) };
@@ -161,7 +170,7 @@ function execute(
   request: Request,
   url: URL,
   params: Record<string, string>,
-  bodyText: string,
+  body: RequestBody,
   requestId: string,
 ): Answer {
   const { state } = runtime;
@@ -174,8 +183,9 @@ function execute(
       try {
         token = authenticateSecret(state, secret);
       } catch (error) {
-        tokenId = state.findBySecret(secret)?.id ?? null;
-        throw error;
+        if (!(error instanceof AuthenticationFailure)) throw error;
+        tokenId = error.tokenId;
+        throw error.problem;
       }
       tokenId = token.id;
       const nowMs = state.nowMs();
@@ -235,8 +245,8 @@ function execute(
 
       // 5. Idempotency (POST).
       const idempotencyKey = op.method === 'POST' ? request.headers.get('idempotency-key') : null;
-      const parsed = bodyText === '' ? undefined : parseJson(bodyText);
-      const fingerprint = `${op.operationId} ${url.pathname} ${parsed?.ok ? JSON.stringify(parsed.value) : bodyText}`;
+      const { parsed } = body;
+      const fingerprint = `${op.operationId} ${url.pathname} ${parsed?.ok ? JSON.stringify(parsed.value) : body.text}`;
       const storeKey = `${token.id}\n${idempotencyKey}`;
       if (idempotencyKey !== null) {
         if (idempotencyKey.length < 1 || idempotencyKey.length > 255) {
@@ -344,9 +354,10 @@ export async function answer(
 ): Promise<Response> {
   const requestId = runtime.nextRequestId();
   const url = new URL(request.url);
-  const basePath = new URL(runtime.baseUrl).pathname.replace(/\/$/, '');
+  const { basePath } = runtime;
   const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : url.pathname;
-  const bodyText = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
+  const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
+  const body: RequestBody = { text, parsed: text === '' ? undefined : parseJson(text) };
   const operationId = (op?.operationId ?? null) as OperationId | null;
   const at = runtime.state.nowIso();
 
@@ -359,7 +370,7 @@ export async function answer(
   } else if (injected) {
     response = toResponse(problemResult(injected, requestId), requestId);
   } else if (op && impl) {
-    const outcome = execute(runtime, op, impl, request, url, params, bodyText, requestId);
+    const outcome = execute(runtime, op, impl, request, url, params, body, requestId);
     tokenId = outcome.tokenId;
     response = toResponse(outcome.result, requestId);
   } else {
@@ -369,7 +380,7 @@ export async function answer(
   const delay = (fault?.latencyMs ?? 0) + runtime.settings.latencyMs;
   if (delay > 0) await sleep(delay);
 
-  const parsed = bodyText === '' ? undefined : parseJson(bodyText);
+  const { parsed } = body;
   runtime.requests.record({
     requestId,
     method: request.method,
@@ -377,7 +388,7 @@ export async function answer(
     url: redactUrl(url),
     operationId,
     headers: recordedHeaders(request),
-    body: parsed === undefined ? null : scrubJson(parsed.ok ? parsed.value : bodyText),
+    body: parsed === undefined ? null : scrubJson(parsed.ok ? parsed.value : body.text),
     status: response.type === 'error' ? 0 : response.status,
     tokenId,
     at,
