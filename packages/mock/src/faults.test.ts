@@ -77,8 +77,12 @@ describe('fault injection', () => {
 
   it('refuses a rule that cannot be answered', () => {
     const mock = createGraphTokenMock();
-    expect(() => mock.faults.add({ status: 200 })).toThrow(RangeError);
+    expect(() => mock.faults.add({ status: 200 })).toThrow(/status: must be an HTTP error status/);
     // @ts-expect-error: not an operationId
     expect(() => mock.faults.add({ operationId: 'nope', status: 500 })).toThrow(TypeError);
+    expect(() => mock.faults.add({ operationId: 'listGraphs', times: 1 })).toThrow(/a fault needs an effect/);
+    expect(() => mock.faults.add({ latencyMs: 120_000 })).toThrow(
+      /latencyMs: must be an integer from 0 to 60000/,
+    );
   });
 });

@@ -2,7 +2,14 @@
  * Fault injection: make the mock fail the way networks and servers do (a 503, a dropped
  * connection, a 429 with `Retry-After`, a slow answer), to test a client's retries and error paths.
  */
-import { type ErrorCode, errorCodes, type OperationId, operations } from '@graphtoken/contract';
+import {
+  type ErrorCode,
+  errorCodes,
+  type FieldError,
+  type OperationId,
+  operations,
+} from '@graphtoken/contract';
+import { isInt, isObject, unknownKeys, type Validated } from './internal/json-checks.js';
 import { pathPattern } from './internal/path-pattern.js';
 
 /**
@@ -54,25 +61,99 @@ export interface InternalFaults extends MockFaults {
   take(request: { operationId: OperationId | null; method: string; path: string }): FaultRule | undefined;
 }
 
-function checkRule(rule: FaultRule): void {
-  if (rule.operationId !== undefined && !(rule.operationId in operations)) {
-    throw new TypeError(`unknown operationId ${rule.operationId}`);
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+const MAX_LATENCY_MS = 60_000;
+
+const FAULT_KEYS = [
+  'operationId',
+  'method',
+  'path',
+  'times',
+  'status',
+  'code',
+  'detail',
+  'latencyMs',
+  'drop',
+  'retryAfter',
+] as const;
+
+/**
+ * Validates a {@link FaultRule}, from code (`mock.faults.add`) or from JSON (`POST /__mock/faults`):
+ * known properties only, a known operationId and error code, sane numbers, and at least one effect
+ * (`status`, `code`, `latencyMs`, `drop` or `retryAfter`).
+ */
+export function validateFaultRule(body: unknown): Validated<FaultRule> {
+  if (!isObject(body)) return { ok: false, errors: [{ field: 'body', message: 'must be a JSON object' }] };
+  const errors: FieldError[] = [];
+  unknownKeys(body, FAULT_KEYS, errors);
+  const rule: Record<string, unknown> = {};
+  const { operationId, method, path, times, status, code, detail, latencyMs, drop, retryAfter } = body;
+  if (operationId !== undefined) {
+    if (typeof operationId === 'string' && Object.hasOwn(operations, operationId)) {
+      rule.operationId = operationId as OperationId;
+    } else {
+      errors.push({
+        field: 'operationId',
+        message: 'must be an operationId of spec/openapi.yaml, e.g. listTokens',
+      });
+    }
   }
-  if (rule.code !== undefined && !(rule.code in errorCodes))
-    throw new TypeError(`unknown error code ${rule.code}`);
-  if (
-    rule.status !== undefined &&
-    !(Number.isInteger(rule.status) && rule.status >= 400 && rule.status <= 599)
-  ) {
-    throw new RangeError('a fault status is an integer from 400 to 599');
+  if (method !== undefined) {
+    if (typeof method === 'string' && METHODS.includes(method.toUpperCase()))
+      rule.method = method.toUpperCase();
+    else errors.push({ field: 'method', message: `must be one of ${METHODS.join(', ')}` });
   }
-  if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times >= 1)) {
-    throw new RangeError('times is a positive integer');
+  if (path !== undefined) {
+    if (typeof path === 'string' && path.startsWith('/') && path.length <= 500) rule.path = path;
+    else
+      errors.push({
+        field: 'path',
+        message: 'must be a path starting with "/", e.g. /v1/graphs/{graphId}/blocks',
+      });
   }
-  if (rule.retryAfter !== undefined && !(Number.isInteger(rule.retryAfter) && rule.retryAfter >= 1)) {
-    throw new RangeError('retryAfter is a positive integer (seconds)');
+  if (times !== undefined) {
+    if (isInt(times, 1, 1_000_000)) rule.times = times;
+    else errors.push({ field: 'times', message: 'must be an integer >= 1' });
   }
-  if (rule.latencyMs !== undefined && !(rule.latencyMs >= 0)) throw new RangeError('latencyMs is >= 0');
+  if (status !== undefined) {
+    if (isInt(status, 400, 599)) rule.status = status;
+    else
+      errors.push({ field: 'status', message: 'must be an HTTP error status, an integer from 400 to 599' });
+  }
+  if (code !== undefined) {
+    if (typeof code === 'string' && Object.hasOwn(errorCodes, code)) rule.code = code as ErrorCode;
+    else
+      errors.push({
+        field: 'code',
+        message: `must be an API error code: ${Object.keys(errorCodes).join(', ')}`,
+      });
+  }
+  if (detail !== undefined) {
+    if (typeof detail === 'string' && detail.length >= 1 && detail.length <= 1000) rule.detail = detail;
+    else errors.push({ field: 'detail', message: 'must be a string of 1 to 1000 characters' });
+  }
+  if (latencyMs !== undefined) {
+    if (isInt(latencyMs, 0, MAX_LATENCY_MS)) rule.latencyMs = latencyMs;
+    else errors.push({ field: 'latencyMs', message: `must be an integer from 0 to ${MAX_LATENCY_MS}` });
+  }
+  if (drop !== undefined) {
+    if (typeof drop === 'boolean') rule.drop = drop;
+    else errors.push({ field: 'drop', message: 'must be a boolean' });
+  }
+  if (retryAfter !== undefined) {
+    if (isInt(retryAfter, 1, 86_400)) rule.retryAfter = retryAfter;
+    else
+      errors.push({ field: 'retryAfter', message: 'must be an integer number of seconds from 1 to 86400' });
+  }
+  const hasEffect =
+    ['status', 'code', 'latencyMs', 'retryAfter'].some((k) => k in rule) || rule.drop === true;
+  if (errors.length === 0 && !hasEffect) {
+    errors.push({
+      field: 'body',
+      message: 'a fault needs an effect: status, code, latencyMs, drop: true or retryAfter',
+    });
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: rule as FaultRule };
 }
 
 /** @internal */
@@ -80,8 +161,13 @@ export function createFaults(): InternalFaults {
   let rules: { id: string; rule: FaultRule; remaining: number | undefined; path?: RegExp }[] = [];
   let counter = 0;
   return {
-    add(rule) {
-      checkRule(rule);
+    add(given) {
+      const checked = validateFaultRule(given);
+      if (!checked.ok) {
+        const why = checked.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+        throw new TypeError(`invalid fault rule (${why})`);
+      }
+      const rule = checked.value;
       const id = `fault_${++counter}`;
       rules.push({
         id,
