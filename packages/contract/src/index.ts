@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+export { isDateTime } from './date-time.js';
 export type { components, operations as OperationTypes, paths } from './generated/openapi.js';
 export {
   type ErrorCode,

@@ -62,6 +62,9 @@ describe('validateClockCommand', () => {
     { given: { advance: { days: -1 } }, field: 'advance.days' },
     { given: { set: 'tomorrow' }, field: 'set' },
     { given: { set: '2030-01-01' }, field: 'set' },
+    // RFC 3339 needs a time zone; without one the instant would depend on the machine.
+    { given: { set: '2030-01-01T00:00:00' }, field: 'set' },
+    { given: { set: '2030-02-30T00:00:00Z' }, field: 'set' },
     { given: { advance: 1, speed: 2 }, field: 'speed' },
   ])('rejects $given naming $field', ({ given, field }) => {
     const result = validateClockCommand(given);

@@ -1,4 +1,4 @@
-import { type FieldError, type OperationId, operations } from '@graphtoken/contract';
+import { type FieldError, isDateTime, type OperationId, operations } from '@graphtoken/contract';
 import type { ClockAdvance } from '../index.js';
 import { isInt, isObject, unknownKeys, type Validated } from '../internal/json-checks.js';
 
@@ -26,7 +26,7 @@ export function validateClockCommand(body: unknown): Validated<ClockCommand> {
   }
   if (hasSet) {
     const at = body.set;
-    if (typeof at !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(at) || Number.isNaN(Date.parse(at))) {
+    if (typeof at !== 'string' || !isDateTime(at)) {
       errors.push({ field: 'set', message: 'must be an RFC 3339 date-time, e.g. 2030-01-01T00:00:00Z' });
     }
     return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { set: at as string } };

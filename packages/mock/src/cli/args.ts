@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { isDateTime } from '@graphtoken/contract';
 import type { GraphTokenMockServerOptions } from '../http/start-server.js';
 
 /** The port the CLI listens on unless told otherwise. */
@@ -63,7 +64,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (values.latency !== undefined) options.latency = parseInteger('--latency', values.latency, 0, 60_000);
   if (values['rate-limit'] !== undefined) options.rateLimit = parseRateLimit(values['rate-limit']);
   if (values.now !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(values.now) || Number.isNaN(Date.parse(values.now))) {
+    if (!isDateTime(values.now)) {
       throw new UsageError(
         `--now must be an RFC 3339 date-time, e.g. 2030-01-01T00:00:00Z (got "${values.now}")`,
       );

@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { checkTokenFormat, roleNames, scopeNames, scopesRefusedOnEncryptedGraph } from '@graphtoken/contract';
+import {
+  checkTokenFormat,
+  isDateTime,
+  roleNames,
+  scopeNames,
+  scopesRefusedOnEncryptedGraph,
+} from '@graphtoken/contract';
 import type { MockSeed } from '../index.js';
 
 /** A seed or state file that cannot be used; the message names the file and what is wrong. */
@@ -10,8 +16,7 @@ export class MockFileError extends Error {
 type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isTime = (v: unknown) =>
-  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v));
+const isTime = (v: unknown) => typeof v === 'string' && isDateTime(v);
 
 /** Reads a file as UTF-8 JSON, with a message that names the file when it is missing or not JSON. */
 export function readJsonFile(path: string, what: string): unknown {

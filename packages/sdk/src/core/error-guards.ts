@@ -44,59 +44,64 @@ function hasKind(value: unknown, name: string): boolean {
 // biome-ignore lint/suspicious/noExplicitAny: constructor parameter lists differ per class
 type ErrorClass = abstract new (...args: any[]) => GraphTokenError;
 
-function guard<C extends ErrorClass>(cls: C, name: string): (value: unknown) => value is InstanceType<C> {
+/**
+ * A guard for a class: `instanceof`, or the class's name among the error's kinds, so that it also
+ * recognises an error from another copy of the package. The name is the one `brand()` gave the class.
+ */
+function guard<C extends ErrorClass>(cls: C): (value: unknown) => value is InstanceType<C> {
+  const name = (cls.prototype as { name: string }).name;
   return (value: unknown): value is InstanceType<C> => value instanceof cls || hasKind(value, name);
 }
 
 /** Whether a value is any error thrown by this SDK. */
-export const isGraphTokenError = guard(GraphTokenError, 'GraphTokenError');
+export const isGraphTokenError = guard(GraphTokenError);
 /** Whether a value is an error the API answered with (or an offline equivalent). */
-export const isAPIError = guard(APIError, 'APIError');
+export const isAPIError = guard(APIError);
 /** Whether a value is a 400 `invalid_request`. */
-export const isInvalidRequestError = guard(InvalidRequestError, 'InvalidRequestError');
+export const isInvalidRequestError = guard(InvalidRequestError);
 /** Whether a value is any 401 (missing, malformed, invalid, revoked or expired token). */
-export const isAuthenticationError = guard(AuthenticationError, 'AuthenticationError');
+export const isAuthenticationError = guard(AuthenticationError);
 /** Whether a value is a `missing_token` error. */
-export const isMissingTokenError = guard(MissingTokenError, 'MissingTokenError');
+export const isMissingTokenError = guard(MissingTokenError);
 /** Whether a value is a `malformed_token` error (usually caught offline). */
-export const isMalformedTokenError = guard(MalformedTokenError, 'MalformedTokenError');
+export const isMalformedTokenError = guard(MalformedTokenError);
 /** Whether a value is an `invalid_token` error. */
-export const isInvalidTokenError = guard(InvalidTokenError, 'InvalidTokenError');
+export const isInvalidTokenError = guard(InvalidTokenError);
 /** Whether a value is a `token_revoked` error. */
-export const isTokenRevokedError = guard(TokenRevokedError, 'TokenRevokedError');
+export const isTokenRevokedError = guard(TokenRevokedError);
 /** Whether a value is a `token_expired` error. */
-export const isTokenExpiredError = guard(TokenExpiredError, 'TokenExpiredError');
+export const isTokenExpiredError = guard(TokenExpiredError);
 /** Whether a value is any 403. */
-export const isPermissionDeniedError = guard(PermissionDeniedError, 'PermissionDeniedError');
+export const isPermissionDeniedError = guard(PermissionDeniedError);
 /** Whether a value is an `insufficient_scope` error. */
-export const isInsufficientScopeError = guard(InsufficientScopeError, 'InsufficientScopeError');
+export const isInsufficientScopeError = guard(InsufficientScopeError);
 /** Whether a value is a `graph_not_in_token` error. */
-export const isGraphNotInTokenError = guard(GraphNotInTokenError, 'GraphNotInTokenError');
+export const isGraphNotInTokenError = guard(GraphNotInTokenError);
 /** Whether a value is a `not_graph_admin` error. */
-export const isNotGraphAdminError = guard(NotGraphAdminError, 'NotGraphAdminError');
+export const isNotGraphAdminError = guard(NotGraphAdminError);
 /** Whether a value is a 404 `not_found`. */
-export const isNotFoundError = guard(NotFoundError, 'NotFoundError');
+export const isNotFoundError = guard(NotFoundError);
 /** Whether a value is any 409. */
-export const isConflictError = guard(ConflictError, 'ConflictError');
+export const isConflictError = guard(ConflictError);
 /** Whether a value is a `token_not_active` error. */
-export const isTokenNotActiveError = guard(TokenNotActiveError, 'TokenNotActiveError');
+export const isTokenNotActiveError = guard(TokenNotActiveError);
 /** Whether a value is a `request_too_large` error (413). */
-export const isRequestTooLargeError = guard(RequestTooLargeError, 'RequestTooLargeError');
+export const isRequestTooLargeError = guard(RequestTooLargeError);
 /** Whether a value is any 422 (`validation_failed` or `scope_not_allowed_for_encrypted_graph`). */
-export const isValidationError = guard(ValidationError, 'ValidationError');
+export const isValidationError = guard(ValidationError);
 /** Whether a value is a `scope_not_allowed_for_encrypted_graph` error. */
-export const isEncryptedGraphScopeError = guard(EncryptedGraphScopeError, 'EncryptedGraphScopeError');
+export const isEncryptedGraphScopeError = guard(EncryptedGraphScopeError);
 /** Whether a value is a 429 `rate_limited`. */
-export const isRateLimitError = guard(RateLimitError, 'RateLimitError');
+export const isRateLimitError = guard(RateLimitError);
 /** Whether a value is a 5xx. */
-export const isInternalServerError = guard(InternalServerError, 'InternalServerError');
+export const isInternalServerError = guard(InternalServerError);
 /** Whether a value is a connection failure (timeouts included). */
-export const isConnectionError = guard(ConnectionError, 'ConnectionError');
+export const isConnectionError = guard(ConnectionError);
 /** Whether a value is a timeout (per attempt or overall). */
-export const isTimeoutError = guard(TimeoutError, 'TimeoutError');
+export const isTimeoutError = guard(TimeoutError);
 /** Whether a value is an abort by the caller's signal. */
-export const isAbortError = guard(AbortError, 'AbortError');
+export const isAbortError = guard(AbortError);
 /** Whether a value is a response that broke the API schema. */
-export const isResponseValidationError = guard(ResponseValidationError, 'ResponseValidationError');
+export const isResponseValidationError = guard(ResponseValidationError);
 /** Whether a value is an invalid argument caught before any request. */
-export const isInvalidArgumentError = guard(InvalidArgumentError, 'InvalidArgumentError');
+export const isInvalidArgumentError = guard(InvalidArgumentError);
