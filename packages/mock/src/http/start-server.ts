@@ -5,6 +5,7 @@ import { getResponse, type RequestHandler } from 'msw';
 import { createAdminHandlers } from '../admin/create-admin-handlers.js';
 import { problemResponse } from '../admin/problem.js';
 import { createGraphTokenMock, type GraphTokenMock, type MockSeed, type RateLimitOptions } from '../index.js';
+import { CORS, CORS_PREFLIGHT } from '../internal/pipeline.js';
 import { BodyTooLargeError, MAX_BODY_BYTES, toFetchRequest, writeFetchResponse } from './node-bridge.js';
 import { formatLogLine } from './request-log.js';
 import { loadSeedFile } from './seed-file.js';
@@ -171,6 +172,12 @@ export async function startGraphTokenMockServer(
     res.on('error', () => {});
     try {
       const response = await answer(req);
+      // Every answer of this server is readable cross-origin: admin, 413 and 500 ones as much as /v1's.
+      if (response.type !== 'error') {
+        for (const [name, value] of Object.entries(CORS)) {
+          if (!response.headers.has(name)) response.headers.set(name, value);
+        }
+      }
       requestId = response.headers.get('x-request-id') ?? undefined;
       status = response.type === 'error' ? 'dropped' : response.status;
       await writeFetchResponse(response, req, res);
@@ -181,6 +188,8 @@ export async function startGraphTokenMockServer(
     }
   };
   const answer = async (req: IncomingMessage): Promise<Response> => {
+    // A CORS preflight, for /v1 and the admin endpoints alike.
+    if (req.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS_PREFLIGHT });
     let request: Request;
     try {
       request = await toFetchRequest(req, mock!.baseUrl, maxBodyBytes);

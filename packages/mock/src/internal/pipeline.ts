@@ -99,8 +99,8 @@ function problemResult(problem: ApiProblem, requestId: string): OperationResult 
   };
 }
 
-/** CORS on every answer, so a page on another origin (the standalone server, a worker) can read them. */
-const CORS = {
+/** CORS on every answer, so a page on another origin (the standalone server, a worker) can read them. @internal */
+export const CORS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Expose-Headers': 'X-Request-Id, Retry-After, WWW-Authenticate, Idempotent-Replayed',
 };
@@ -313,17 +313,15 @@ function execute(
   }
 }
 
+/** The answer to a CORS preflight (`OPTIONS`): what a page on another origin may send. @internal */
+export const CORS_PREFLIGHT = {
+  'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE, OPTIONS',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key',
+  'Access-Control-Max-Age': '600',
+};
+
 function notFoundRoute(request: Request, path: string, requestId: string): OperationResult {
-  if (request.method === 'OPTIONS') {
-    return {
-      status: 204,
-      headers: {
-        'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE, OPTIONS',
-        'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key',
-        'Access-Control-Max-Age': '600',
-      },
-    };
-  }
+  if (request.method === 'OPTIONS') return { status: 204, headers: CORS_PREFLIGHT };
   return problemResult(
     new ApiProblem(
       'not_found',
