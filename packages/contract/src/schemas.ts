@@ -14,6 +14,7 @@
 import * as z from 'zod/mini';
 import { isDateTime } from './date-time.js';
 import { errorCodes, roleNames, scopeNames } from './generated/operations.js';
+import { isWellFormedToken } from './token-format.js';
 
 /** Builds a schema; its call sites carry the pure annotation that lets bundlers drop unused schemas. */
 const pure = <T>(build: () => T): T => build();
@@ -57,7 +58,14 @@ export const TokenSchema = /* @__PURE__ */ pure(() =>
 export const TokenWithSecretSchema = /* @__PURE__ */ pure(() =>
   z.object({
     token: TokenSchema,
-    secret: z.string().check(z.regex(/^gt_[A-Za-z0-9]{36}$/)),
+    secret: z
+      .string()
+      .check(
+        z.refine(
+          isWellFormedToken,
+          'must be a well-formed token secret (gt_…, 39 characters, valid checksum)',
+        ),
+      ),
   }),
 );
 

@@ -148,9 +148,15 @@ export class Transport {
   #baseHeaders: Record<string, string> | undefined;
   /** The last token that passed the offline format check (a CRC32 per call otherwise). */
   #checkedToken: string | undefined;
+  /** For a client declared with scopes: the operations they allow, worked out once per client. */
+  readonly #allowed: ReadonlySet<OperationId> | undefined;
 
   constructor(config: TransportConfig) {
     this.#config = config;
+    const declared = config.scopes;
+    this.#allowed = declared
+      ? new Set((Object.keys(operations) as OperationId[]).filter((id) => canPerform(declared, id)))
+      : undefined;
     const retry = config.retry;
     this.#ky = ky.create({
       timeout: config.timeout,
@@ -202,7 +208,7 @@ export class Transport {
     const config = this.#config;
     const op = operations[spec.operationId];
     const declared = config.scopes;
-    if (declared && !canPerform(declared, op.operationId)) {
+    if (declared && !this.#allowed?.has(op.operationId)) {
       throw new InsufficientScopeError({
         status: 403,
         code: 'insufficient_scope',
