@@ -92,8 +92,7 @@ export const tokenOperations: TagOperations<'tokens'> = {
   },
 
   revokeSelfToken(ctx) {
-    ctx.token.revokedAt = new Date(ctx.nowMs).toISOString();
-    ctx.state.changed();
+    ctx.state.revoke(ctx.token, ctx.nowMs);
     return { status: 204 };
   },
 
@@ -194,11 +193,7 @@ export const tokenOperations: TagOperations<'tokens'> = {
   },
 
   revokeToken(ctx) {
-    const token = visibleToken(ctx);
-    if (token.revokedAt === null || Date.parse(token.revokedAt) > ctx.nowMs) {
-      token.revokedAt = new Date(ctx.nowMs).toISOString();
-      ctx.state.changed();
-    }
+    ctx.state.revoke(visibleToken(ctx), ctx.nowMs);
     return { status: 204 };
   },
 

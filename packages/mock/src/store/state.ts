@@ -212,10 +212,9 @@ export class MockState {
   insertToken(input: NewTokenInput): TokenRecord {
     const format = checkTokenFormat(input.secret);
     if (!format.ok) throw new MockSetupError(`a token secret must be well-formed (${format.problem})`);
+    const taken = this.findBySecret(input.secret);
+    if (taken) throw new MockSetupError(`token ${taken.id} has this secret already`);
     const secretHash = hashSecret(input.secret);
-    for (const t of this.tokens.values()) {
-      if (t.secretHash === secretHash) throw new MockSetupError(`token ${t.id} has this secret already`);
-    }
     const id = input.id ?? this.nextId('token');
     if (!/^tok_[A-Za-z0-9]{16,}$/.test(id))
       throw new MockSetupError(`token id ${id} must match ^tok_[A-Za-z0-9]{16,}$`);
@@ -315,6 +314,16 @@ export class MockState {
   }
 
   /** Finds the token a secret belongs to, comparing hashes in constant time over every token. */
+  /**
+   * Revokes a token now, unless it is revoked already; a rotation's grace period (a `revokedAt` in
+   * the future) ends now. Revocation is irreversible: an earlier `revokedAt` is never moved.
+   */
+  revoke(token: TokenRecord, nowMs = this.nowMs()): void {
+    if (token.revokedAt !== null && Date.parse(token.revokedAt) <= nowMs) return;
+    token.revokedAt = new Date(nowMs).toISOString();
+    this.changed();
+  }
+
   findBySecret(secret: string): TokenRecord | undefined {
     const hash = hashSecret(secret);
     let found: TokenRecord | undefined;

@@ -182,8 +182,7 @@ export function createStore(state: MockState): MockStore {
       mutate(() => {
         const t = state.tokens.get(id);
         if (!t) throw new MockSetupError(`no token ${id}`);
-        const now = state.nowMs();
-        if (t.revokedAt === null || Date.parse(t.revokedAt) > now) t.revokedAt = new Date(now).toISOString();
+        state.revoke(t);
         return state.toToken(t);
       }),
 
