@@ -1,6 +1,5 @@
-import type { ErrorCode, FieldError, Problem } from '@graphtoken/contract';
-import { scrubSecrets } from '@graphtoken/contract';
-import { PROBLEM_TITLES } from '../internal/problem.js';
+import type { ErrorCode, FieldError } from '@graphtoken/contract';
+import { ApiProblem } from '../internal/problem.js';
 
 const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -16,7 +15,6 @@ export interface ProblemInit {
   status: number;
   code: ErrorCode;
   detail: string;
-  title?: string;
   errors?: FieldError[];
   requestId?: string;
 }
@@ -30,16 +28,12 @@ export interface ProblemInit {
  */
 export function problemResponse(init: ProblemInit): Response {
   const requestId = init.requestId ?? newRequestId();
-  const body: Problem = {
-    type: `https://docs.graphtoken.dev/errors/${init.code}`,
-    title: init.title ?? PROBLEM_TITLES[init.code],
+  // The same body the /v1 pipeline renders (type, title, scrubbed detail and fields).
+  const problem = new ApiProblem(init.code, init.detail, {
     status: init.status,
-    detail: scrubSecrets(init.detail),
-    code: init.code,
-    requestId,
-    ...(init.errors ? { errors: init.errors } : {}),
-  };
-  return new Response(JSON.stringify(body), {
+    ...(init.errors && { errors: init.errors }),
+  });
+  return new Response(JSON.stringify(problem.body(requestId)), {
     status: init.status,
     headers: { 'Content-Type': 'application/problem+json', 'X-Request-Id': requestId },
   });

@@ -198,7 +198,6 @@ export async function startGraphTokenMockServer(
       const response = problemResponse({
         status: 413,
         code: 'request_too_large',
-        title: 'Request too large',
         detail: `The request body is larger than the API accepts (${maxBodyBytes} bytes). Send a smaller body: append at most 100 blocks per request.`,
       });
       response.headers.set('Connection', 'close');

@@ -37,7 +37,7 @@ export interface ProblemExtras {
   grantedScopes?: readonly Scope[];
   errors?: readonly FieldError[];
   retryAfter?: number;
-  /** Overrides the status of the code (only for injected faults). */
+  /** Overrides the status of the code (injected faults, and the standalone server's own answers). */
   status?: number;
 }
 
