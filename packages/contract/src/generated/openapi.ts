@@ -115,7 +115,10 @@ export interface paths {
          * @description Changes a token's `name` and/or `description`, nothing else: scopes, graphs and expiry
          *     are fixed at creation (create a new token, or rotate, instead). Send at least one of the
          *     two; `description: null` clears it. Any other property gets `422 validation_failed`.
-         *     Works on revoked and expired tokens too. Needs `manage`.
+         *     Works on revoked and expired tokens too. Needs `manage`. Only the account that created
+         *     the token may rename it: an owner or admin of a graph it is bound to gets
+         *     `403 not_token_owner` (they may still get and revoke it); any other account gets
+         *     `404 not_found`.
          */
         patch: operations["updateToken"];
         trace?: never;
@@ -143,7 +146,10 @@ export interface paths {
          *     `expired` or already rotated (it has a `rotatedTo`; rotate its successor instead) gets
          *     `409 token_not_active`. The body is optional. Honours
          *     `Idempotency-Key`: a replay returns the stored 201 response, secret included.
-         *     Needs `manage`.
+         *     Needs `manage`. Only the account that created the token may rotate it, since the new
+         *     secret acts as that account: an owner or admin of a graph it is bound to gets
+         *     `403 not_token_owner` (they may still get and revoke it); any other account gets
+         *     `404 not_found`.
          */
         post: operations["rotateToken"];
         delete?: never;
@@ -291,12 +297,12 @@ export interface components {
          * @description The machine-readable error code of a problem, each with one HTTP status:
          *     `invalid_request` 400; `missing_token`, `malformed_token`, `invalid_token`,
          *     `token_revoked`, `token_expired` 401; `insufficient_scope`, `graph_not_in_token`,
-         *     `not_graph_admin` 403; `not_found` 404; `token_not_active` 409; `request_too_large` 413;
+         *     `not_graph_admin`, `not_token_owner` 403; `not_found` 404; `token_not_active` 409; `request_too_large` 413;
          *     `validation_failed`, `scope_not_allowed_for_encrypted_graph` 422; `rate_limited` 429;
          *     `internal_error` 500.
          * @enum {string}
          */
-        ErrorCode: "invalid_request" | "missing_token" | "malformed_token" | "invalid_token" | "token_revoked" | "token_expired" | "insufficient_scope" | "graph_not_in_token" | "not_graph_admin" | "not_found" | "token_not_active" | "request_too_large" | "validation_failed" | "scope_not_allowed_for_encrypted_graph" | "rate_limited" | "internal_error";
+        ErrorCode: "invalid_request" | "missing_token" | "malformed_token" | "invalid_token" | "token_revoked" | "token_expired" | "insufficient_scope" | "graph_not_in_token" | "not_graph_admin" | "not_token_owner" | "not_found" | "token_not_active" | "request_too_large" | "validation_failed" | "scope_not_allowed_for_encrypted_graph" | "rate_limited" | "internal_error";
         /** @description A token's metadata. Never holds the secret. */
         Token: {
             /** @description The public id. Not a secret. */
@@ -595,6 +601,28 @@ export interface components {
                     status?: 403;
                     /** @enum {string} */
                     code?: "insufficient_scope" | "graph_not_in_token";
+                };
+            };
+        };
+        /**
+         * @description `insufficient_scope`: the token lacks `manage`. `not_token_owner`: the calling token's
+         *     account can see this token (as owner or admin of a graph it is bound to) but did not
+         *     create it. Only the creator's account may rename or rotate a token, because a rotation
+         *     issues a secret that acts as the creator; owners and admins of a bound graph may still
+         *     get, list and revoke it.
+         */
+        ForbiddenTokenOwner: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "WWW-Authenticate": components["headers"]["WWWAuthenticateInsufficientScope"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 403;
+                    /** @enum {string} */
+                    code?: "insufficient_scope" | "not_token_owner";
                 };
             };
         };
@@ -1072,7 +1100,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenTokenOwner"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
@@ -1123,7 +1151,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenTokenOwner"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];

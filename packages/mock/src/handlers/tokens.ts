@@ -42,6 +42,23 @@ function visibleToken(ctx: OperationContext): TokenRecord {
   return token;
 }
 
+/**
+ * The token with this id, if the caller's account created it: only the creator renames or rotates
+ * a token (a rotation issues a secret that acts as the creator). An owner/admin of a bound graph
+ * sees it but gets `403 not_token_owner`; anyone else gets `404` from {@link visibleToken}.
+ * See DOMAIN.md, "Who may do what to a token".
+ */
+function ownToken(ctx: OperationContext, action: 'rename' | 'rotate'): TokenRecord {
+  const token = visibleToken(ctx);
+  if (token.createdBy !== ctx.account.id) {
+    throw new ApiProblem(
+      'not_token_owner',
+      `Token ${token.id} was created by another account; only its creator can ${action} it. You can still revoke it, or create your own token.`,
+    );
+  }
+  return token;
+}
+
 function created(body: TokenWithSecret): OperationResult {
   return { status: 201, body, headers: { 'Cache-Control': 'no-store' } };
 }
@@ -185,7 +202,7 @@ export const tokenOperations: TagOperations<'tokens'> = {
     const input = validateBody(UpdateTokenRequestSchema, ctx.json({ required: true }), (raw) =>
       Object.keys(raw).length === 0 ? [{ field: 'body', message: 'must set name or description' }] : [],
     );
-    const token = visibleToken(ctx);
+    const token = ownToken(ctx, 'rename');
     if (input.name !== undefined) token.name = input.name;
     if (input.description !== undefined) token.description = input.description;
     ctx.state.changed();
@@ -201,7 +218,7 @@ export const tokenOperations: TagOperations<'tokens'> = {
     const body = ctx.json({ required: false });
     const input = validateBody(RotateTokenRequestSchema, body === undefined ? {} : body);
     const { state, nowMs } = ctx;
-    const old = visibleToken(ctx);
+    const old = ownToken(ctx, 'rotate');
     const status = state.statusOf(old, nowMs);
     if (status !== 'active') {
       throw new ApiProblem(

@@ -202,6 +202,25 @@ const rows: Row[] = [
     want: { status: 403, code: 'not_graph_admin', wwwAuthenticate: null },
   },
   {
+    name: 'rotating a token another account created (seen as admin of its graph)',
+    given: (mock) => ({
+      method: 'POST',
+      path: `/v1/tokens/${mock.store.createToken({ scopes: ['write'], graphIds: [graphs.team], createdBy: seedIds.accounts.grace }).token.id}/rotate`,
+      token: BOOTSTRAP_TOKEN,
+    }),
+    want: { status: 403, code: 'not_token_owner', wwwAuthenticate: null },
+  },
+  {
+    name: 'renaming a token another account created (seen as admin of its graph)',
+    given: (mock) => ({
+      method: 'PATCH',
+      path: `/v1/tokens/${mock.store.createToken({ scopes: ['write'], graphIds: [graphs.team], createdBy: seedIds.accounts.grace }).token.id}`,
+      token: BOOTSTRAP_TOKEN,
+      json: { name: 'hijacked' },
+    }),
+    want: { status: 403, code: 'not_token_owner', wwwAuthenticate: null },
+  },
+  {
     name: 'a body that breaks the spec',
     given: () => ({
       method: 'POST',
@@ -304,6 +323,7 @@ describe('the DOMAIN.md error table', () => {
       'insufficient_scope',
       'graph_not_in_token',
       'not_graph_admin',
+      'not_token_owner',
       'not_found',
       'token_not_active',
       'validation_failed',

@@ -22,6 +22,7 @@ export const PROBLEM_TITLES: Record<ErrorCode, string> = {
   insufficient_scope: 'Insufficient scope',
   graph_not_in_token: 'Graph not in token',
   not_graph_admin: 'Not a graph admin',
+  not_token_owner: "Not the token's owner",
   not_found: 'Not found',
   token_not_active: 'Token not active',
   request_too_large: 'Request too large',

@@ -24,6 +24,7 @@ import {
   MissingTokenError,
   NotFoundError,
   NotGraphAdminError,
+  NotTokenOwnerError,
   PermissionDeniedError,
   RateLimitError,
   RequestTooLargeError,
@@ -79,6 +80,8 @@ export const isInsufficientScopeError = guard(InsufficientScopeError);
 export const isGraphNotInTokenError = guard(GraphNotInTokenError);
 /** Whether a value is a `not_graph_admin` error. */
 export const isNotGraphAdminError = guard(NotGraphAdminError);
+/** Whether a value is a `not_token_owner` error (renaming or rotating another account's token). */
+export const isNotTokenOwnerError = guard(NotTokenOwnerError);
 /** Whether a value is a 404 `not_found`. */
 export const isNotFoundError = guard(NotFoundError);
 /** Whether a value is any 409. */

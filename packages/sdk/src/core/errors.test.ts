@@ -18,6 +18,7 @@ import {
   MissingTokenError,
   NotFoundError,
   NotGraphAdminError,
+  NotTokenOwnerError,
   PermissionDeniedError,
   RateLimitError,
   RequestTooLargeError,
@@ -54,6 +55,7 @@ const table: {
   { code: 'graph_not_in_token', want: GraphNotInTokenError, parent: PermissionDeniedError },
   { code: 'not_found', want: NotFoundError, parent: APIError },
   { code: 'not_graph_admin', want: NotGraphAdminError, parent: PermissionDeniedError },
+  { code: 'not_token_owner', want: NotTokenOwnerError, parent: PermissionDeniedError },
   { code: 'token_not_active', want: TokenNotActiveError, parent: ConflictError },
   { code: 'request_too_large', want: RequestTooLargeError, parent: APIError },
   { code: 'validation_failed', want: ValidationError, parent: APIError },
@@ -137,6 +139,8 @@ describe('APIError.generate', () => {
     expect(message('graph_not_in_token')).toContain('right graph id');
     expect(message('insufficient_scope')).toContain('right scope');
     expect(message('not_graph_admin')).toContain('owners and admins');
+    expect(message('not_token_owner')).toContain('created this token');
+    expect(message('not_token_owner')).toContain('revoke it');
     expect(message('scope_not_allowed_for_encrypted_graph')).toContain('append');
   });
 });

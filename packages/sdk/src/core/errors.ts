@@ -209,6 +209,8 @@ const GUIDANCE: Record<ErrorCode, (context: MessageContext) => string> = {
     'The token is not bound to this graph. Check that you are using the right graph id, or use a token created with this graph in its graphIds.',
   not_graph_admin: () =>
     "Only a graph's owners and admins can mint tokens for it; the token's account is an editor or viewer of one of these graphs (a graph shared with you).",
+  not_token_owner: () =>
+    'Only the account that created this token can rename or rotate it (a rotated secret acts as its creator). Ask its creator to do it, revoke it if it must stop working, or create your own token.',
   not_found: () =>
     "Not found. Check the id, and that the token's account can see this graph (a graph it cannot see looks unknown).",
   token_not_active: () =>
@@ -303,6 +305,17 @@ export class NotGraphAdminError extends PermissionDeniedError {
   declare readonly name: 'NotGraphAdminError';
 }
 brand(NotGraphAdminError, 'NotGraphAdminError');
+
+/**
+ * 403 `not_token_owner`: the caller's account can see the token (as owner or admin of a graph it is
+ * bound to) but did not create it, and only the creator's account may rename (PATCH) or rotate a
+ * token. Revoking it is still allowed.
+ * @see DOMAIN.md "Who may do what to a token"
+ */
+export class NotTokenOwnerError extends PermissionDeniedError {
+  declare readonly name: 'NotTokenOwnerError';
+}
+brand(NotTokenOwnerError, 'NotTokenOwnerError');
 
 /** 404 `not_found`: unknown id, or a graph the token's creator cannot see. */
 export class NotFoundError extends APIError {
@@ -444,6 +457,7 @@ export const ERROR_CLASSES = {
   insufficient_scope: InsufficientScopeError,
   graph_not_in_token: GraphNotInTokenError,
   not_graph_admin: NotGraphAdminError,
+  not_token_owner: NotTokenOwnerError,
   not_found: NotFoundError,
   token_not_active: TokenNotActiveError,
   request_too_large: RequestTooLargeError,

@@ -19,6 +19,7 @@ import {
   MissingTokenError,
   NotFoundError,
   NotGraphAdminError,
+  NotTokenOwnerError,
   RateLimitError,
   RequestTooLargeError,
   TokenExpiredError,
@@ -161,6 +162,36 @@ describe('the DOMAIN error table against the mock', () => {
       NotGraphAdminError,
       'not_graph_admin',
     );
+  });
+
+  it("renaming or rotating another account's token → NotTokenOwnerError; revoking it still works", async () => {
+    // Grace owns the team wiki and Ada administers it: Ada's manage token sees Grace's token there.
+    const grace = mock.store.createToken({
+      name: "grace's pipeline",
+      scopes: ['write'],
+      graphIds: [graphs.team],
+      createdBy: seedIds.accounts.grace,
+    });
+    const before = mock.requests.all().length;
+    const rotate = await expectCode(
+      admin().tokens.rotate(grace.token.id),
+      NotTokenOwnerError,
+      'not_token_owner',
+    );
+    expect(rotate.message).toContain('created this token');
+    expect(rotate.message).not.toContain(grace.secret);
+    await expectCode(
+      admin().tokens.update(grace.token.id, { name: 'hijacked' }),
+      NotTokenOwnerError,
+      'not_token_owner',
+    );
+    expect(mock.requests.all().length).toBe(before + 2);
+    // Nothing changed and no successor was minted; an admin of the bound graph may still see and revoke it.
+    const after = await admin().tokens.get(grace.token.id);
+    expect(after).toMatchObject({ name: "grace's pipeline", rotatedTo: null, status: 'active' });
+    expect(mock.store.listTokens().filter((t) => t.rotatedFrom === grace.token.id)).toEqual([]);
+    await admin().tokens.revoke(grace.token.id);
+    expect((await admin().tokens.get(grace.token.id)).status).toBe('revoked');
   });
 
   it('body breaks the spec → ValidationError with the failing fields', async () => {
