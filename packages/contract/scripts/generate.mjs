@@ -53,6 +53,33 @@ function problemCodes(spec, response) {
   return null;
 }
 
+/**
+ * The `schema.pattern` of each path parameter of an operation (path-item and operation parameters,
+ * the operation's winning), checked against the path template: every `{name}` needs a pattern,
+ * anchored with `^…$`, so that a client and the server can refuse an id that could reach another
+ * operation (`self`, `.`, `..`, an encoded `/`).
+ */
+function pathParamPatterns(spec, where, path, item, op) {
+  const byName = new Map();
+  for (const raw of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
+    const param = deref(spec, raw);
+    if (param?.in === 'path') byName.set(param.name, deref(spec, param.schema)?.pattern);
+  }
+  const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  for (const name of byName.keys()) {
+    if (!names.includes(name)) throw new SpecError(`${where}: path parameter ${name} is not in the path`);
+  }
+  return names.map((name) => {
+    const pattern = byName.get(name);
+    if (typeof pattern !== 'string')
+      throw new SpecError(`${where}: path parameter ${name} has no schema.pattern`);
+    if (!pattern.startsWith('^') || !pattern.endsWith('$'))
+      throw new SpecError(`${where}: the pattern of path parameter ${name} must be anchored (^…$)`);
+    new RegExp(pattern, 'u');
+    return [name, pattern];
+  });
+}
+
 export function buildTables(spec) {
   const securityScheme = 'bearerAuth';
   const scopeNames = deref(spec, spec.components?.schemas?.Scope)?.enum;
@@ -64,6 +91,7 @@ export function buildTables(spec) {
 
   const operations = [];
   const errorCodes = new Map();
+  const pathPatterns = new Map();
   for (const [path, item] of Object.entries(spec.paths ?? {})) {
     for (const method of METHODS) {
       const op = item[method];
@@ -100,11 +128,19 @@ export function buildTables(spec) {
           errors.push(code);
         }
       }
+      const params = pathParamPatterns(spec, where, path, item, op);
+      for (const [name, pattern] of params) {
+        const known = pathPatterns.get(name);
+        if (known !== undefined && known !== pattern) {
+          throw new SpecError(`path parameter ${name} has two patterns: ${known} and ${pattern}`);
+        }
+        pathPatterns.set(name, pattern);
+      }
       operations.push({
         operationId: op.operationId,
         method: method.toUpperCase(),
         path,
-        pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
+        pathParams: params.map(([name]) => name),
         tag: op.tags?.[0] ?? 'default',
         security,
         successStatus: success[0],
@@ -117,10 +153,16 @@ export function buildTables(spec) {
   if (dup) throw new SpecError(`operationId ${dup} is used twice`);
   const unused = declaredCodes.filter((c) => !errorCodes.has(c));
   if (unused.length > 0) throw new SpecError(`ErrorCode values no response carries: ${unused.join(', ')}`);
-  return { operations, errorCodes: declaredCodes.map((c) => [c, errorCodes.get(c)]), scopeNames, roleNames };
+  return {
+    operations,
+    errorCodes: declaredCodes.map((c) => [c, errorCodes.get(c)]),
+    scopeNames,
+    roleNames,
+    pathPatterns: [...pathPatterns],
+  };
 }
 
-function renderOperations({ operations, errorCodes, scopeNames, roleNames }) {
+function renderOperations({ operations, errorCodes, scopeNames, roleNames, pathPatterns }) {
   const lit = (v) => JSON.stringify(v).replaceAll('"', "'");
   const ops = operations
     .map(
@@ -137,6 +179,7 @@ function renderOperations({ operations, errorCodes, scopeNames, roleNames }) {
     )
     .join('\n');
   const codes = errorCodes.map(([c, s]) => `  ${c}: { status: ${s} },`).join('\n');
+  const patterns = pathPatterns.map(([n, p]) => `  ${n}: ${lit(p)},`).join('\n');
   const opCodes = operations.map((o) => `  ${o.operationId}: ${lit(o.errorCodes)},`).join('\n');
   return `${HEADER('The operations table and error codes of the GraphToken API.')}
 /** The scopes a token can hold, in the order the spec lists them. */
@@ -151,6 +194,7 @@ export interface OperationInfo {
   readonly method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
   /** The path template, e.g. \`/v1/tokens/{tokenId}\`. */
   readonly path: string;
+  /** The names of the path template's parameters, in order; their patterns are in {@link pathParamPatterns}. */
   readonly pathParams: readonly string[];
   /** The spec tag, which is also the SDK resource and the mock handler file. */
   readonly tag: string;
@@ -169,6 +213,20 @@ ${ops}
 
 /** An operationId of the API. */
 export type OperationId = keyof typeof operations;
+
+/**
+ * The pattern every path parameter must match, keyed by parameter name (the \`schema.pattern\` of
+ * the spec's path parameters; the generator checks that a name has one pattern in every
+ * operation, so {@link operations}' \`pathParams\` lead here). A value that breaks it could reach
+ * another operation (\`self\`, \`.\`, \`..\`, an encoded \`/\`): clients refuse it before sending,
+ * the server answers \`404 not_found\`.
+ */
+export const pathParamPatterns = {
+${patterns}
+} as const;
+
+/** The name of a path parameter of the API (\`tokenId\`, \`graphId\`, \`blockId\`). */
+export type PathParamName = keyof typeof pathParamPatterns;
 
 /** Every API error \`code\` with the HTTP status it comes with. */
 export const errorCodes = {

@@ -13,9 +13,12 @@ export {
   type OperationInfo,
   operationErrorCodes,
   operations,
+  type PathParamName,
+  pathParamPatterns,
   roleNames,
   scopeNames,
 } from './generated/operations.js';
+export { invalidPathParam, isPathParamName, matchesPathParam } from './path-params.js';
 export {
   type Account,
   AccountSchema,

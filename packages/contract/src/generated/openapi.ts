@@ -763,20 +763,24 @@ export interface components {
     };
     parameters: {
         /**
-         * @description A token's public id (`tok_…`), never its secret. An unknown or malformed id, or one
-         *     the calling account cannot see, gets `404 not_found`.
+         * @description A token's public id (`tok_` and 16 to 64 letters or digits), never its secret. An
+         *     unknown id, or one the calling account cannot see, gets `404 not_found`; so does an id
+         *     that breaks the pattern (`self`, `.`, `..`, an encoded `/`), which never reaches another
+         *     operation. Clients refuse such an id before sending anything.
          * @example tok_G5KdR5pNKRaVTet6
          */
         TokenId: string;
         /**
-         * @description A graph's id (`gr_…`). An unknown or malformed id, or a graph the token's creator
-         *     cannot see, gets `404 not_found`.
+         * @description A graph's id (`gr_` and 1 to 64 letters or digits). An unknown id, or a graph the
+         *     token's creator cannot see, gets `404 not_found`; so does an id that breaks the pattern,
+         *     which never reaches another operation. Clients refuse such an id before sending anything.
          * @example gr_x2nEgXwpV83v
          */
         GraphId: string;
         /**
-         * @description A block's id (`blk_…`). An unknown or malformed id, or a block of another graph, gets
-         *     `404 not_found`.
+         * @description A block's id (`blk_` and 1 to 64 letters or digits). An unknown id, or a block of
+         *     another graph, gets `404 not_found`; so does an id that breaks the pattern, which never
+         *     reaches another operation. Clients refuse such an id before sending anything.
          * @example blk_NZkSLr0kiC9I
          */
         BlockId: string;
@@ -1008,8 +1012,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description A token's public id (`tok_…`), never its secret. An unknown or malformed id, or one
-                 *     the calling account cannot see, gets `404 not_found`.
+                 * @description A token's public id (`tok_` and 16 to 64 letters or digits), never its secret. An
+                 *     unknown id, or one the calling account cannot see, gets `404 not_found`; so does an id
+                 *     that breaks the pattern (`self`, `.`, `..`, an encoded `/`), which never reaches another
+                 *     operation. Clients refuse such an id before sending anything.
                  * @example tok_G5KdR5pNKRaVTet6
                  */
                 tokenId: components["parameters"]["TokenId"];
@@ -1042,8 +1048,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description A token's public id (`tok_…`), never its secret. An unknown or malformed id, or one
-                 *     the calling account cannot see, gets `404 not_found`.
+                 * @description A token's public id (`tok_` and 16 to 64 letters or digits), never its secret. An
+                 *     unknown id, or one the calling account cannot see, gets `404 not_found`; so does an id
+                 *     that breaks the pattern (`self`, `.`, `..`, an encoded `/`), which never reaches another
+                 *     operation. Clients refuse such an id before sending anything.
                  * @example tok_G5KdR5pNKRaVTet6
                  */
                 tokenId: components["parameters"]["TokenId"];
@@ -1074,8 +1082,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description A token's public id (`tok_…`), never its secret. An unknown or malformed id, or one
-                 *     the calling account cannot see, gets `404 not_found`.
+                 * @description A token's public id (`tok_` and 16 to 64 letters or digits), never its secret. An
+                 *     unknown id, or one the calling account cannot see, gets `404 not_found`; so does an id
+                 *     that breaks the pattern (`self`, `.`, `..`, an encoded `/`), which never reaches another
+                 *     operation. Clients refuse such an id before sending anything.
                  * @example tok_G5KdR5pNKRaVTet6
                  */
                 tokenId: components["parameters"]["TokenId"];
@@ -1123,8 +1133,10 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description A token's public id (`tok_…`), never its secret. An unknown or malformed id, or one
-                 *     the calling account cannot see, gets `404 not_found`.
+                 * @description A token's public id (`tok_` and 16 to 64 letters or digits), never its secret. An
+                 *     unknown id, or one the calling account cannot see, gets `404 not_found`; so does an id
+                 *     that breaks the pattern (`self`, `.`, `..`, an encoded `/`), which never reaches another
+                 *     operation. Clients refuse such an id before sending anything.
                  * @example tok_G5KdR5pNKRaVTet6
                  */
                 tokenId: components["parameters"]["TokenId"];
@@ -1191,8 +1203,9 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description A graph's id (`gr_…`). An unknown or malformed id, or a graph the token's creator
-                 *     cannot see, gets `404 not_found`.
+                 * @description A graph's id (`gr_` and 1 to 64 letters or digits). An unknown id, or a graph the
+                 *     token's creator cannot see, gets `404 not_found`; so does an id that breaks the pattern,
+                 *     which never reaches another operation. Clients refuse such an id before sending anything.
                  * @example gr_x2nEgXwpV83v
                  */
                 graphId: components["parameters"]["GraphId"];
@@ -1237,8 +1250,9 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description A graph's id (`gr_…`). An unknown or malformed id, or a graph the token's creator
-                 *     cannot see, gets `404 not_found`.
+                 * @description A graph's id (`gr_` and 1 to 64 letters or digits). An unknown id, or a graph the
+                 *     token's creator cannot see, gets `404 not_found`; so does an id that breaks the pattern,
+                 *     which never reaches another operation. Clients refuse such an id before sending anything.
                  * @example gr_x2nEgXwpV83v
                  */
                 graphId: components["parameters"]["GraphId"];
@@ -1281,8 +1295,9 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description A graph's id (`gr_…`). An unknown or malformed id, or a graph the token's creator
-                 *     cannot see, gets `404 not_found`.
+                 * @description A graph's id (`gr_` and 1 to 64 letters or digits). An unknown id, or a graph the
+                 *     token's creator cannot see, gets `404 not_found`; so does an id that breaks the pattern,
+                 *     which never reaches another operation. Clients refuse such an id before sending anything.
                  * @example gr_x2nEgXwpV83v
                  */
                 graphId: components["parameters"]["GraphId"];
@@ -1322,14 +1337,16 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description A graph's id (`gr_…`). An unknown or malformed id, or a graph the token's creator
-                 *     cannot see, gets `404 not_found`.
+                 * @description A graph's id (`gr_` and 1 to 64 letters or digits). An unknown id, or a graph the
+                 *     token's creator cannot see, gets `404 not_found`; so does an id that breaks the pattern,
+                 *     which never reaches another operation. Clients refuse such an id before sending anything.
                  * @example gr_x2nEgXwpV83v
                  */
                 graphId: components["parameters"]["GraphId"];
                 /**
-                 * @description A block's id (`blk_…`). An unknown or malformed id, or a block of another graph, gets
-                 *     `404 not_found`.
+                 * @description A block's id (`blk_` and 1 to 64 letters or digits). An unknown id, or a block of
+                 *     another graph, gets `404 not_found`; so does an id that breaks the pattern, which never
+                 *     reaches another operation. Clients refuse such an id before sending anything.
                  * @example blk_NZkSLr0kiC9I
                  */
                 blockId: components["parameters"]["BlockId"];
@@ -1362,14 +1379,16 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description A graph's id (`gr_…`). An unknown or malformed id, or a graph the token's creator
-                 *     cannot see, gets `404 not_found`.
+                 * @description A graph's id (`gr_` and 1 to 64 letters or digits). An unknown id, or a graph the
+                 *     token's creator cannot see, gets `404 not_found`; so does an id that breaks the pattern,
+                 *     which never reaches another operation. Clients refuse such an id before sending anything.
                  * @example gr_x2nEgXwpV83v
                  */
                 graphId: components["parameters"]["GraphId"];
                 /**
-                 * @description A block's id (`blk_…`). An unknown or malformed id, or a block of another graph, gets
-                 *     `404 not_found`.
+                 * @description A block's id (`blk_` and 1 to 64 letters or digits). An unknown id, or a block of
+                 *     another graph, gets `404 not_found`; so does an id that breaks the pattern, which never
+                 *     reaches another operation. Clients refuse such an id before sending anything.
                  * @example blk_NZkSLr0kiC9I
                  */
                 blockId: components["parameters"]["BlockId"];
@@ -1400,14 +1419,16 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description A graph's id (`gr_…`). An unknown or malformed id, or a graph the token's creator
-                 *     cannot see, gets `404 not_found`.
+                 * @description A graph's id (`gr_` and 1 to 64 letters or digits). An unknown id, or a graph the
+                 *     token's creator cannot see, gets `404 not_found`; so does an id that breaks the pattern,
+                 *     which never reaches another operation. Clients refuse such an id before sending anything.
                  * @example gr_x2nEgXwpV83v
                  */
                 graphId: components["parameters"]["GraphId"];
                 /**
-                 * @description A block's id (`blk_…`). An unknown or malformed id, or a block of another graph, gets
-                 *     `404 not_found`.
+                 * @description A block's id (`blk_` and 1 to 64 letters or digits). An unknown id, or a block of
+                 *     another graph, gets `404 not_found`; so does an id that breaks the pattern, which never
+                 *     reaches another operation. Clients refuse such an id before sending anything.
                  * @example blk_NZkSLr0kiC9I
                  */
                 blockId: components["parameters"]["BlockId"];

@@ -13,6 +13,7 @@ export interface OperationInfo {
   readonly method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
   /** The path template, e.g. `/v1/tokens/{tokenId}`. */
   readonly path: string;
+  /** The names of the path template's parameters, in order; their patterns are in {@link pathParamPatterns}. */
   readonly pathParams: readonly string[];
   /** The spec tag, which is also the SDK resource and the mock handler file. */
   readonly tag: string;
@@ -165,6 +166,22 @@ export const operations = {
 
 /** An operationId of the API. */
 export type OperationId = keyof typeof operations;
+
+/**
+ * The pattern every path parameter must match, keyed by parameter name (the `schema.pattern` of
+ * the spec's path parameters; the generator checks that a name has one pattern in every
+ * operation, so {@link operations}' `pathParams` lead here). A value that breaks it could reach
+ * another operation (`self`, `.`, `..`, an encoded `/`): clients refuse it before sending,
+ * the server answers `404 not_found`.
+ */
+export const pathParamPatterns = {
+  tokenId: '^tok_[A-Za-z0-9]{16,64}$',
+  graphId: '^gr_[A-Za-z0-9]{1,64}$',
+  blockId: '^blk_[A-Za-z0-9]{1,64}$',
+} as const;
+
+/** The name of a path parameter of the API (`tokenId`, `graphId`, `blockId`). */
+export type PathParamName = keyof typeof pathParamPatterns;
 
 /** Every API error `code` with the HTTP status it comes with. */
 export const errorCodes = {

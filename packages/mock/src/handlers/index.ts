@@ -2,10 +2,12 @@
  * The msw handlers of the whole API, built from the spec's operations table: one route per
  * operation (static paths before parameterised ones, so `/v1/tokens/self` wins over
  * `/v1/tokens/{tokenId}`), then a catch-all that answers any other path under the base URL with a
- * loud `404 not_found` naming the unknown route.
+ * loud `404 not_found` naming the unknown route. A route answers only a path that is exactly its
+ * template with each id matching its spec pattern; any other path is answered as unknown.
  */
 import { type OperationId, type OperationInfo, operations } from '@graphtoken/contract';
 import { http, type RequestHandler } from 'msw';
+import { operationPathPattern } from '../internal/path-pattern.js';
 import { answer, type MockRuntime, type OperationImpl } from '../internal/pipeline.js';
 import { blockOperations } from './blocks.js';
 import { graphOperations } from './graphs.js';
@@ -16,6 +18,12 @@ const implementations: Record<OperationId, OperationImpl> = {
   ...graphOperations,
   ...blockOperations,
 };
+
+/** The path of a request URL under the mock's base path, as sent (still percent-encoded). */
+function rawPath(url: string, basePath: string): string {
+  const { pathname } = new URL(url);
+  return pathname.startsWith(basePath) ? pathname.slice(basePath.length) : pathname;
+}
 
 /** `/v1/tokens/{tokenId}` → `/v1/tokens/:tokenId`. */
 function toMswPath(template: string): string {
@@ -37,17 +45,18 @@ export function createHandlers(runtime: MockRuntime): RequestHandler[] {
     .map((op, index) => ({ op, index }))
     .sort((a, b) => a.op.pathParams.length - b.op.pathParams.length || a.index - b.index)
     .map(({ op }) => op);
-  const handlers: RequestHandler[] = ordered.map((op) =>
-    METHOD[op.method](`${runtime.baseUrl}${toMswPath(op.path)}`, ({ request, params }) =>
-      answer(
-        runtime,
-        op,
-        implementations[op.operationId as OperationId],
-        request,
-        params as Record<string, string>,
-      ),
-    ),
-  );
+  const handlers: RequestHandler[] = ordered.map((op) => {
+    const exact = operationPathPattern(op.path);
+    return METHOD[op.method](`${runtime.baseUrl}${toMswPath(op.path)}`, ({ request }) => {
+      // msw matches loosely (a trailing slash, decoded segments): route only a raw path that is
+      // exactly this operation's, with every id matching its spec pattern; anything else is an
+      // unknown path (404), never this or another operation.
+      const match = exact.exec(rawPath(request.url, runtime.basePath));
+      if (match === null) return answer(runtime, null, null, request, {});
+      const impl = implementations[op.operationId as OperationId];
+      return answer(runtime, op, impl, request, { ...match.groups });
+    });
+  });
   handlers.push(http.all(`${runtime.baseUrl}/*`, ({ request }) => answer(runtime, null, null, request, {})));
   return handlers;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import {
   checkTokenFormat,
   isDateTime,
+  pathParamPatterns,
   roleNames,
   scopeNames,
   scopesRefusedOnEncryptedGraph,
@@ -100,7 +101,7 @@ export function checkSeed(seed: unknown): string[] {
       fail(at, 'must be an object { id, name, encrypted?, roles }');
       continue;
     }
-    const id = checkId(`${at}.id`, graph.id, /^gr_[A-Za-z0-9]+$/, 'gr_research', true);
+    const id = checkId(`${at}.id`, graph.id, new RegExp(pathParamPatterns.graphId), 'gr_research', true);
     checkName(`${at}.name`, graph.name, 200);
     if (graph.encrypted !== undefined && typeof graph.encrypted !== 'boolean')
       fail(`${at}.encrypted`, 'must be a boolean');
@@ -123,7 +124,13 @@ export function checkSeed(seed: unknown): string[] {
       fail(at, 'must be an object { name, scopes, createdBy, secret, ... }');
       continue;
     }
-    checkId(`${at}.id`, token.id, /^tok_[A-Za-z0-9]{16,}$/, 'tok_ + 16 letters or digits', false);
+    checkId(
+      `${at}.id`,
+      token.id,
+      new RegExp(pathParamPatterns.tokenId),
+      'tok_ + 16 to 64 letters or digits',
+      false,
+    );
     checkName(`${at}.name`, token.name, 100);
     if (
       token.description != null &&
@@ -174,7 +181,7 @@ export function checkSeed(seed: unknown): string[] {
       fail(at, 'must be an object { graphId, content }');
       continue;
     }
-    checkId(`${at}.id`, block.id, /^blk_[A-Za-z0-9]+$/, 'blk_note1', false);
+    checkId(`${at}.id`, block.id, new RegExp(pathParamPatterns.blockId), 'blk_note1', false);
     if (typeof block.graphId !== 'string' || !graphs.has(block.graphId)) {
       fail(`${at}.graphId`, 'must be the id of a graph in "graphs"');
     }

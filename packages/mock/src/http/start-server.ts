@@ -6,6 +6,7 @@ import { createAdminHandlers } from '../admin/create-admin-handlers.js';
 import { problemResponse } from '../admin/problem.js';
 import { createGraphTokenMock, type GraphTokenMock, type MockSeed, type RateLimitOptions } from '../index.js';
 import { CORS, CORS_PREFLIGHT } from '../internal/pipeline.js';
+import { hasDotSegment } from './dot-segments.js';
 import { BodyTooLargeError, MAX_BODY_BYTES, toFetchRequest, writeFetchResponse } from './node-bridge.js';
 import { formatLogLine } from './request-log.js';
 import { loadSeedFile } from './seed-file.js';
@@ -190,6 +191,15 @@ export async function startGraphTokenMockServer(
   const answer = async (req: IncomingMessage): Promise<Response> => {
     // A CORS preflight, for /v1 and the admin endpoints alike.
     if (req.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS_PREFLIGHT });
+    if (hasDotSegment(req.url ?? '/')) {
+      // Resolving it would route the request to another path (`blocks/..` → the graph): refuse it.
+      return problemResponse({
+        status: 404,
+        code: 'not_found',
+        detail:
+          'The GraphToken API has no path with a `.` or `..` segment (plain or percent-encoded). Send the path of one operation, with each id as the API returned it.',
+      });
+    }
     let request: Request;
     try {
       request = await toFetchRequest(req, mock!.baseUrl, maxBodyBytes);

@@ -9,7 +9,9 @@ import {
   checkTokenFormat,
   effectiveScopes,
   isScope,
+  matchesPathParam,
   normalizeScopes,
+  pathParamPatterns,
   type Role,
   roleNames,
   type Scope,
@@ -186,8 +188,8 @@ export class MockState {
     roles: Record<string, Role>;
   }): GraphRecord {
     const id = input.id ?? this.nextId('graph');
-    if (!/^gr_[A-Za-z0-9]+$/.test(id))
-      throw new MockSetupError(`graph id ${id} must match ^gr_[A-Za-z0-9]+$`);
+    if (!matchesPathParam('graphId', id))
+      throw new MockSetupError(`graph id ${id} must match ${pathParamPatterns.graphId}`);
     if (this.graphs.has(id)) throw new MockSetupError(`graph ${id} exists already`);
     if (input.name.length === 0) throw new MockSetupError(`graph ${id} needs a name`);
     for (const [accountId, role] of Object.entries(input.roles)) {
@@ -216,8 +218,8 @@ export class MockState {
     if (taken) throw new MockSetupError(`token ${taken.id} has this secret already`);
     const secretHash = hashSecret(input.secret);
     const id = input.id ?? this.nextId('token');
-    if (!/^tok_[A-Za-z0-9]{16,}$/.test(id))
-      throw new MockSetupError(`token id ${id} must match ^tok_[A-Za-z0-9]{16,}$`);
+    if (!matchesPathParam('tokenId', id))
+      throw new MockSetupError(`token id ${id} must match ${pathParamPatterns.tokenId}`);
     if (this.tokens.has(id)) throw new MockSetupError(`token ${id} exists already`);
     this.requireAccount(input.createdBy);
     if (input.scopes.length === 0 || !input.scopes.every(isScope)) {
@@ -259,8 +261,8 @@ export class MockState {
   ): BlockRecord {
     this.requireGraph(graphId);
     const id = options.id ?? this.nextId('block');
-    if (!/^blk_[A-Za-z0-9]+$/.test(id))
-      throw new MockSetupError(`block id ${id} must match ^blk_[A-Za-z0-9]+$`);
+    if (!matchesPathParam('blockId', id))
+      throw new MockSetupError(`block id ${id} must match ${pathParamPatterns.blockId}`);
     if (this.blocks.has(id)) throw new MockSetupError(`block ${id} exists already`);
     if (content.length < 1 || content.length > 10000)
       throw new MockSetupError('block content is 1 to 10000 characters');

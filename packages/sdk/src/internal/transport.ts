@@ -17,10 +17,13 @@ import {
   checkTokenFormat,
   containsSecret,
   errorCodes,
+  matchesPathParam,
   type OperationId,
   operations,
+  type PathParamName,
   type Problem,
   ProblemSchema,
+  pathParamPatterns,
   type Scope,
 } from '@graphtoken/contract';
 import ky, {
@@ -449,7 +452,16 @@ function isDomException(error: unknown): boolean {
   return typeof DOMException !== 'undefined' && error instanceof DOMException;
 }
 
-/** The URL of a call; refuses a token secret in a path or query parameter (it would end up in logs). */
+/** A short, printable rendering of a refused argument (quoted, escaped, at most 40 characters). */
+function describeArgument(value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+}
+
+/**
+ * The URL of a call. Refuses, before anything is sent, a path parameter that breaks its pattern in
+ * the spec (`self`, `.`, `..`, `/`: it could reach another operation) and a token secret in a path
+ * or query parameter (it would end up in logs).
+ */
 export function buildUrl(baseUrl: string, spec: CallSpec): string {
   const op = operations[spec.operationId];
   let path: string = op.path;
@@ -461,6 +473,11 @@ export function buildUrl(baseUrl: string, spec: CallSpec): string {
     if (containsSecret(value)) {
       throw new InvalidArgumentError(
         `${name} looks like a token secret (gt_…). Pass the token's id (tok_…) instead: a secret must never appear in a URL. Nothing was sent.`,
+      );
+    }
+    if (!matchesPathParam(name, value)) {
+      throw new InvalidArgumentError(
+        `${op.operationId}: ${name} ${describeArgument(value)} is not a valid id; it must match ${pathParamPatterns[name as PathParamName]} (the spec's pattern). Pass the id exactly as the API returned it. Nothing was sent.`,
       );
     }
     path = path.replace(`{${name}}`, encodeURIComponent(value));

@@ -1,0 +1,27 @@
+/**
+ * Dot segments in a raw request target. A URL parser resolves `.` and `..` (also percent-encoded
+ * as `%2e`, and after a `\`, which it reads as `/`) before any router sees the path, so
+ * `/v1/graphs/gr_x/blocks/%2e%2e` would reach getGraph. The standalone server refuses such a target
+ * with `404 not_found` instead: it names no operation of the API.
+ */
+
+/** The path part of a request target (origin-form `/p?q` or absolute-form `http://h/p?q`). */
+function targetPath(target: string): string {
+  const withoutQuery = target.split(/[?#]/, 1)[0] ?? '';
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\/[^/\\]*/i.exec(withoutQuery);
+  return absolute ? withoutQuery.slice(absolute[0].length) : withoutQuery;
+}
+
+/**
+ * Whether a raw request target's path has a `.` or `..` segment, plain or percent-encoded
+ * (`%2e`, `.%2E`…), with `/` or `\` as the separator.
+ * @example hasDotSegment('/v1/tokens/self/..') // true
+ */
+export function hasDotSegment(target: string): boolean {
+  return targetPath(target)
+    .split(/[/\\]/)
+    .some((segment) => {
+      const dots = segment.replace(/%2e/gi, '.');
+      return dots === '.' || dots === '..';
+    });
+}
