@@ -13,8 +13,6 @@ import {
   pathParamPatterns,
 } from './generated/operations.js';
 
-const compiled = new Map<string, RegExp>();
-
 /** Whether `name` is a path parameter of the API. */
 export function isPathParamName(name: string): name is PathParamName {
   return Object.hasOwn(pathParamPatterns, name);
@@ -27,13 +25,7 @@ export function isPathParamName(name: string): name is PathParamName {
  * @example matchesPathParam('tokenId', 'self') // false: `self` is a path segment, not an id
  */
 export function matchesPathParam(name: string, value: string): boolean {
-  if (!isPathParamName(name)) return false;
-  let pattern = compiled.get(name);
-  if (pattern === undefined) {
-    pattern = new RegExp(pathParamPatterns[name]);
-    compiled.set(name, pattern);
-  }
-  return pattern.test(value);
+  return isPathParamName(name) && new RegExp(pathParamPatterns[name]).test(value);
 }
 
 /**
@@ -45,9 +37,8 @@ export function invalidPathParam(
   params: Readonly<Record<string, unknown>>,
 ): PathParamName | undefined {
   const names: readonly string[] = operations[operationId].pathParams;
-  for (const name of names) {
+  return names.find((name) => {
     const value = params[name];
-    if (typeof value !== 'string' || !matchesPathParam(name, value)) return name as PathParamName;
-  }
-  return undefined;
+    return typeof value !== 'string' || !matchesPathParam(name, value);
+  }) as PathParamName | undefined;
 }

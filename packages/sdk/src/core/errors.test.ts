@@ -139,7 +139,7 @@ describe('APIError.generate', () => {
     expect(message('graph_not_in_token')).toContain('right graph id');
     expect(message('insufficient_scope')).toContain('right scope');
     expect(message('not_graph_admin')).toContain('owners and admins');
-    expect(message('not_token_owner')).toContain('created this token');
+    expect(message('not_token_owner')).toContain("token's creator");
     expect(message('not_token_owner')).toContain('revoke it');
     expect(message('scope_not_allowed_for_encrypted_graph')).toContain('append');
   });

@@ -210,7 +210,7 @@ const GUIDANCE: Record<ErrorCode, (context: MessageContext) => string> = {
   not_graph_admin: () =>
     "Only a graph's owners and admins can mint tokens for it; the token's account is an editor or viewer of one of these graphs (a graph shared with you).",
   not_token_owner: () =>
-    'Only the account that created this token can rename or rotate it (a rotated secret acts as its creator). Ask its creator to do it, revoke it if it must stop working, or create your own token.',
+    "Only the token's creator can rename or rotate it (a new secret acts as the creator). Ask them, revoke it, or create your own token.",
   not_found: () =>
     "Not found. Check the id, and that the token's account can see this graph (a graph it cannot see looks unknown).",
   token_not_active: () =>

@@ -452,11 +452,6 @@ function isDomException(error: unknown): boolean {
   return typeof DOMException !== 'undefined' && error instanceof DOMException;
 }
 
-/** A short, printable rendering of a refused argument (quoted, escaped, at most 40 characters). */
-function describeArgument(value: string): string {
-  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-}
-
 /**
  * The URL of a call. Refuses, before anything is sent, a path parameter that breaks its pattern in
  * the spec (`self`, `.`, `..`, `/`: it could reach another operation) and a token secret in a path
@@ -466,18 +461,16 @@ export function buildUrl(baseUrl: string, spec: CallSpec): string {
   const op = operations[spec.operationId];
   let path: string = op.path;
   for (const name of op.pathParams) {
-    const value = spec.path?.[name];
-    if (typeof value !== 'string' || value.trim() === '') {
-      throw new InvalidArgumentError(`${op.operationId} needs a non-empty ${name}.`);
-    }
+    const value = String(spec.path?.[name] ?? '');
     if (containsSecret(value)) {
       throw new InvalidArgumentError(
         `${name} looks like a token secret (gt_…). Pass the token's id (tok_…) instead: a secret must never appear in a URL. Nothing was sent.`,
       );
     }
+    // The spec's pattern: `self`, `.`, `..`, `/`, `?` or `#` in an id could reach another operation.
     if (!matchesPathParam(name, value)) {
       throw new InvalidArgumentError(
-        `${op.operationId}: ${name} ${describeArgument(value)} is not a valid id; it must match ${pathParamPatterns[name as PathParamName]} (the spec's pattern). Pass the id exactly as the API returned it. Nothing was sent.`,
+        `${op.operationId}: ${name} ${JSON.stringify(value.slice(0, 40))} must match ${pathParamPatterns[name as PathParamName]}: pass the id as the API returned it. Nothing was sent.`,
       );
     }
     path = path.replace(`{${name}}`, encodeURIComponent(value));

@@ -178,7 +178,7 @@ describe('the DOMAIN error table against the mock', () => {
       NotTokenOwnerError,
       'not_token_owner',
     );
-    expect(rotate.message).toContain('created this token');
+    expect(rotate.message).toContain("token's creator");
     expect(rotate.message).not.toContain(grace.secret);
     await expectCode(
       admin().tokens.update(grace.token.id, { name: 'hijacked' }),
