@@ -97,8 +97,15 @@ describe('parseGraphIds', () => {
 
 describe('parseTokenId', () => {
   it('accepts a token id', () => {
-    expect(parseTokenId('tok_abc123', 'revoke')).toBe('tok_abc123');
+    expect(parseTokenId('tok_G5KdR5pNKRaVTet6', 'revoke')).toBe('tok_G5KdR5pNKRaVTet6');
   });
+
+  it.each(['self', '.', '..', 'tok_abc123', 'tok_G5KdR5pNKRaVTet6/..', 'tok_G5KdR5pNKRaVTet6%2F'])(
+    'refuses %s, which is no token id (it could reach another operation)',
+    (given) => {
+      expect(() => parseTokenId(given, 'revoke')).toThrow('is not a token id');
+    },
+  );
 
   it('asks for the id when it is missing', () => {
     expect(() => parseTokenId(undefined, 'rotate')).toThrow(

@@ -3,7 +3,7 @@
  * (`read,append`), presets (`roam-append-only`) and ids. Each failure is a {@link UsageError}
  * whose message says what a valid value looks like.
  */
-import { presets, type Scope } from '@graphtoken/sdk';
+import { matchesPathParam, presets, type Scope } from '@graphtoken/sdk';
 
 /** Bad input on the command line: the message says what to type instead. */
 export class UsageError extends Error {
@@ -87,7 +87,10 @@ export function parseTokenId(value: string | undefined, command: string): string
         'A secret typed on a command line stays in your shell history: consider rotating it.',
     );
   }
-  if (!/^tok_[A-Za-z0-9]+$/.test(value))
-    throw new UsageError(`"${value}" is not a token id (they look like tok_…)`);
+  // The spec's pattern for a token id: anything else (`self`, `..`) could reach another operation.
+  if (!matchesPathParam('tokenId', value))
+    throw new UsageError(
+      `"${value.slice(0, 80)}" is not a token id (they look like tok_…, from \`token-admin list\`)`,
+    );
   return value;
 }

@@ -295,7 +295,7 @@ describe('rotate', () => {
   });
 
   it('refuses a grace period over 7 days', async () => {
-    const { code, stderr } = await cli(['rotate', 'tok_abc', '--grace', '8d']);
+    const { code, stderr } = await cli(['rotate', 'tok_G5KdR5pNKRaVTet6', '--grace', '8d']);
     expect(code).toBe(EXIT.usage);
     expect(stderr).toContain('--grace can be at most 7d');
   });
@@ -322,7 +322,7 @@ describe('revoke', () => {
   });
 
   it('says when the token does not exist', async () => {
-    const { code, stderr } = await cli(['revoke', 'tok_doesnotexist000']);
+    const { code, stderr } = await cli(['revoke', 'tok_doesnotexist0000']);
     expect(code).toBe(EXIT.apiError);
     expect(stderr).toContain('NotFoundError');
   });
