@@ -31,6 +31,17 @@ describe('path ids on the in-process mock', () => {
     expect(mock.store.listBlocks(seedIds.graphs.research)).toHaveLength(blocksBefore);
   });
 
+  it('never echoes a secret pasted where an id belongs', async () => {
+    const { secret } = mock.store.createToken({ scopes: ['read'], graphIds: [seedIds.graphs.research] });
+    for (const path of [`/v1/tokens/${secret}`, `/v1/graphs/${seedIds.graphs.research}/blocks/${secret}`]) {
+      const res = await fetch(`${mock.baseUrl}${path}`, { method: 'DELETE', headers });
+      expect(res.status).toBe(404);
+      expect(await res.text()).not.toContain(secret);
+    }
+    expect(JSON.stringify(mock.requests.all())).not.toContain(secret);
+    expect(mock.store.findTokenBySecret(secret)?.status).toBe('active');
+  });
+
   it('still answers the same operations with valid ids', async () => {
     const get = await fetch(`${mock.baseUrl}/v1/tokens/${seedIds.tokens.bootstrap}`, { headers });
     expect(get.status).toBe(200);

@@ -13,8 +13,9 @@ import { hasDotSegment } from './dot-segments.js';
 import { type GraphTokenMockServer, startGraphTokenMockServer } from './start-server.js';
 
 let server: GraphTokenMockServer;
+const logLines: string[] = [];
 beforeAll(async () => {
-  server = await startGraphTokenMockServer({ port: 0 });
+  server = await startGraphTokenMockServer({ port: 0, log: (line) => logLines.push(line) });
 });
 afterAll(async () => {
   await server.close();
@@ -89,6 +90,18 @@ describe('path ids on the standalone server', () => {
       expect(state()).toEqual(before);
     },
   );
+
+  it('never echoes a secret pasted into a refused target, in the answer or the log', async () => {
+    const { secret } = server.mock.store.createToken({ scopes: ['manage'] });
+    for (const target of [`/v1/tokens/${secret}/..`, `/v1/tokens/${secret}%2F`, `/v1/tokens/${secret}`]) {
+      const answer = await send('DELETE', target);
+      expect(answer.status).toBe(404);
+      expect(answer.body).not.toContain(secret);
+    }
+    expect(logLines.join('\n')).not.toContain(secret);
+    expect(JSON.stringify(server.mock.requests.all())).not.toContain(secret);
+    expect(server.mock.store.findTokenBySecret(secret)?.status).toBe('active');
+  });
 
   it('still routes valid ids', async () => {
     const answer = await send('GET', `/v1/tokens/${seedIds.tokens.bootstrap}`);
