@@ -35,16 +35,10 @@ const ENCRYPTED = 'gr_enc';
 /** Graph ids a call may name: the four graphs and one that does not exist. */
 const GRAPH_CHOICES = [...GRAPHS, 'gr_nowhere'] as const;
 const ROLES: readonly Role[] = ['owner', 'admin', 'editor', 'viewer', 'none'];
-const SCOPE_SETS: readonly (readonly Scope[])[] = [
-  ['manage'],
-  ['read'],
-  ['append'],
-  ['write'],
-  ['manage', 'write'],
-  ['manage', 'read'],
-  ['manage', 'append'],
-  ['read', 'append'],
-];
+/** Every non-empty set of scopes (15), normalised or not: `[read, write]` is as valid a request as `[write]`. */
+const SCOPE_SETS: readonly (readonly Scope[])[] = Array.from({ length: 15 }, (_, i) =>
+  (['read', 'append', 'write', 'manage'] as const).filter((_, bit) => ((i + 1) >> bit) & 1),
+);
 const OPERATIONS = Object.keys(OPERATION_NEEDS) as Operation[];
 
 const seed: MockSeed = {
