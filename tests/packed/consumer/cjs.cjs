@@ -1,9 +1,15 @@
 // CommonJS: `require()` of the package, as a CommonJS app (or a bundler in CJS mode) does.
 const sdk = require('@graphtoken/sdk');
 
-const runtime = globalThis.Bun ? `bun ${Bun.version}` : globalThis.Deno ? `deno ${Deno.version.deno}` : `node ${process.version}`;
+const runtime = globalThis.Bun
+  ? `bun ${Bun.version}`
+  : globalThis.Deno
+    ? `deno ${Deno.version.deno}`
+    : `node ${process.version}`;
 if (!require.resolve('@graphtoken/sdk').endsWith('index.cjs')) {
-  throw new Error(`require('@graphtoken/sdk') resolved ${require.resolve('@graphtoken/sdk')}, not the CJS build`);
+  throw new Error(
+    `require('@graphtoken/sdk') resolved ${require.resolve('@graphtoken/sdk')}, not the CJS build`,
+  );
 }
 import('./scenario.mjs')
   .then(({ runScenario }) =>

@@ -7,7 +7,10 @@ import { runScenario } from './scenario.mjs';
 const { server, mock } = setupGraphTokenServer(createGraphTokenMock());
 server.listen({ onUnhandledFrame: 'error' });
 try {
-  const line = await runScenario(sdk, { token: BOOTSTRAP_TOKEN, label: `node ${process.version} in-process mock, ESM` });
+  const line = await runScenario(sdk, {
+    token: BOOTSTRAP_TOKEN,
+    label: `node ${process.version} in-process mock, ESM`,
+  });
   const recorded = mock.requests.count();
   if (recorded < 8) throw new Error(`the in-process mock recorded ${recorded} requests, want at least 8`);
   console.log(`${line}; ${recorded} requests answered in-process`);

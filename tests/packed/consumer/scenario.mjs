@@ -21,7 +21,10 @@ export async function runScenario(sdk, { baseUrl, token, label }) {
 
   // 1. Introspect the bootstrap token.
   const me = await admin.tokens.introspect();
-  check(me.token.scopes.includes('manage'), `introspect: the bootstrap token has manage (got ${me.token.scopes})`);
+  check(
+    me.token.scopes.includes('manage'),
+    `introspect: the bootstrap token has manage (got ${me.token.scopes})`,
+  );
   check(typeof me.account.id === 'string' && me.account.id.startsWith('acc_'), 'introspect: the account');
 
   // 2. Mint a read+append token for one graph (its secret stays in memory, never printed).
@@ -61,13 +64,22 @@ export async function runScenario(sdk, { baseUrl, token, label }) {
     await writer.tokens.list().firstPage();
     check(false, 'tokens.list with read+append must be refused');
   } catch (error) {
-    check(error instanceof sdk.InsufficientScopeError, `error: an InsufficientScopeError (got ${error?.name}: ${error?.message})`);
+    check(
+      error instanceof sdk.InsufficientScopeError,
+      `error: an InsufficientScopeError (got ${error?.name}: ${error?.message})`,
+    );
     check(error instanceof sdk.APIError && error instanceof sdk.GraphTokenError, 'error: its parents');
     check(sdk.isInsufficientScopeError(error), 'error: isInsufficientScopeError matches');
-    check(error.code === 'insufficient_scope' && error.status === 403, `error: code and status (${error.code}, ${error.status})`);
+    check(
+      error.code === 'insufficient_scope' && error.status === 403,
+      `error: code and status (${error.code}, ${error.status})`,
+    );
     check(/^req_/.test(error.requestId ?? ''), 'error: the request id');
     const shown = `${error.message} ${error.stack} ${JSON.stringify(error)}`;
-    check(!shown.includes(created.secret) && !shown.includes(token), 'error: no secret in message, stack or JSON');
+    check(
+      !shown.includes(created.secret) && !shown.includes(token),
+      'error: no secret in message, stack or JSON',
+    );
   }
 
   // 6. A not-found on a made-up token id, and the revoke of the minted token.
@@ -75,14 +87,20 @@ export async function runScenario(sdk, { baseUrl, token, label }) {
     await admin.tokens.get('tok_doesnotexist0000');
     check(false, 'tokens.get of an unknown id must be refused');
   } catch (error) {
-    check(sdk.isNotFoundError(error) && error.code === 'not_found' && error.status === 404, 'error: not_found');
+    check(
+      sdk.isNotFoundError(error) && error.code === 'not_found' && error.status === 404,
+      'error: not_found',
+    );
   }
   await admin.tokens.revoke(created.token.id);
   try {
     await writer.tokens.introspect();
     check(false, 'a revoked token must be refused');
   } catch (error) {
-    check(error instanceof sdk.TokenRevokedError && error.code === 'token_revoked', `error: token_revoked (got ${error?.name})`);
+    check(
+      error instanceof sdk.TokenRevokedError && error.code === 'token_revoked',
+      `error: token_revoked (got ${error?.name})`,
+    );
   }
 
   return `ok ${label}: ${checks} checks (introspect, create, append 3, ${pages} pages, insufficient_scope, not_found, token_revoked)`;

@@ -15,7 +15,11 @@ export interface RunningMock {
 }
 
 /** Starts `graphtoken-mock --port 0` from `consumerDir` and resolves once its banner is complete. */
-export function startMockServer(nodeBin: string, consumerDir: string, timeoutMs = 30_000): Promise<RunningMock> {
+export function startMockServer(
+  nodeBin: string,
+  consumerDir: string,
+  timeoutMs = 30_000,
+): Promise<RunningMock> {
   const bin = join(consumerDir, 'node_modules', '@graphtoken', 'mock', 'dist', 'cli', 'index.js');
   const child: ChildProcess = spawn(nodeBin, [bin, '--port', '0', '--quiet'], {
     cwd: consumerDir,
@@ -31,7 +35,9 @@ export function startMockServer(nodeBin: string, consumerDir: string, timeoutMs 
     let output = '';
     const timer = setTimeout(() => {
       void stop();
-      reject(new Error(`graphtoken-mock printed no complete banner within ${timeoutMs / 1000} s:\n${output}`));
+      reject(
+        new Error(`graphtoken-mock printed no complete banner within ${timeoutMs / 1000} s:\n${output}`),
+      );
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk;

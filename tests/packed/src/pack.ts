@@ -20,7 +20,9 @@ export async function packAll(repoRoot: string, outDir: string): Promise<Record<
       timeoutMs: 120_000,
     });
     if (code !== 0) throw new Error(`pnpm pack in packages/${dir} failed (exit ${code}):\n${output}`);
-    const file = readdirSync(outDir).find((name) => name.startsWith(`graphtoken-${dir}-`) && name.endsWith('.tgz'));
+    const file = readdirSync(outDir).find(
+      (name) => name.startsWith(`graphtoken-${dir}-`) && name.endsWith('.tgz'),
+    );
     if (!file) throw new Error(`pnpm pack in packages/${dir} wrote no tarball:\n${output}`);
     tarballs[dir] = join(outDir, file);
   }
@@ -32,7 +34,11 @@ export async function packAll(repoRoot: string, outDir: string): Promise<Record<
  * the SDK's and the mock's own `@graphtoken/contract` dependency take the tarball too, since it is
  * not on the registry) and the fixture files (scenario, entries, tsconfigs, worker).
  */
-export function writeConsumer(consumerDir: string, fixturesDir: string, tarballs: Record<PackageDir, string>): void {
+export function writeConsumer(
+  consumerDir: string,
+  fixturesDir: string,
+  tarballs: Record<PackageDir, string>,
+): void {
   cpSync(fixturesDir, consumerDir, { recursive: true });
   const pkg = {
     name: 'graphtoken-consumer',

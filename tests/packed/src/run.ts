@@ -74,21 +74,29 @@ async function packStep() {
 async function runtimesStep() {
   let runtimes: Awaited<ReturnType<typeof ensureRuntimes>> | undefined;
   const cache = join(repoRoot, '.cache', 'runtimes');
-  await check('runtimes', `node@22.13, node@24, bun@1, deno@2 from the npm registry, cached in ${cache}`, async () => {
-    runtimes = await ensureRuntimes(cache);
-    return Object.values(runtimes)
-      .map((r) => `${r.name} ${r.version}`)
-      .join(', ');
-  });
+  await check(
+    'runtimes',
+    `node@22.13, node@24, bun@1, deno@2 from the npm registry, cached in ${cache}`,
+    async () => {
+      runtimes = await ensureRuntimes(cache);
+      return Object.values(runtimes)
+        .map((r) => `${r.name} ${r.version}`)
+        .join(', ');
+    },
+  );
   return runtimes;
 }
 
 async function runAll(runtimes: Awaited<ReturnType<typeof ensureRuntimes>>): Promise<void> {
   const { node22, node24, bun, deno } = runtimes;
-  await check('standalone mock', 'graphtoken-mock --port 0 --quiet (the tarball bin), parse its banner', async () => {
-    mock = await startMockServer(node24.bin, consumer);
-    return `listening; banner gives GRAPHTOKEN_BASE_URL=${mock.baseUrl} and GRAPHTOKEN_TOKEN=…`;
-  });
+  await check(
+    'standalone mock',
+    'graphtoken-mock --port 0 --quiet (the tarball bin), parse its banner',
+    async () => {
+      mock = await startMockServer(node24.bin, consumer);
+      return `listening; banner gives GRAPHTOKEN_BASE_URL=${mock.baseUrl} and GRAPHTOKEN_TOKEN=…`;
+    },
+  );
   if (!mock) return;
   const env = { ...process.env, GRAPHTOKEN_BASE_URL: mock.baseUrl, GRAPHTOKEN_TOKEN: mock.token };
   const at = { cwd: consumer, env };
@@ -105,12 +113,17 @@ async function runAll(runtimes: Awaited<ReturnType<typeof ensureRuntimes>>): Pro
   await step('deno ESM', deno.bin, [...denoAllow, 'esm.mjs'], at);
   await step('deno CommonJS', deno.bin, [...denoAllow, 'cjs.cjs'], at);
   const { baseUrl, token } = mock;
-  await check('workerd (miniflare)', 'esbuild worker.mjs (conditions workerd, worker, browser), run it in workerd', () =>
-    runWorker(consumer, { baseUrl, token }),
+  await check(
+    'workerd (miniflare)',
+    'esbuild worker.mjs (conditions workerd, worker, browser), run it in workerd',
+    () => runWorker(consumer, { baseUrl, token }),
   );
+  // The in-process mock answers the SDK's default base URL: no GRAPHTOKEN_* from the server here.
+  const { GRAPHTOKEN_BASE_URL: _url, GRAPHTOKEN_TOKEN: _token, ...inProcessEnv } = env;
+  const inProcess = { cwd: consumer, env: inProcessEnv };
   for (const node of [node22, node24]) {
-    await step(`${node.name} in-process mock ESM`, node.bin, ['mock-in-process.mjs'], at);
-    await step(`${node.name} in-process mock CommonJS`, node.bin, ['mock-in-process.cjs'], at);
+    await step(`${node.name} in-process mock ESM`, node.bin, ['mock-in-process.mjs'], inProcess);
+    await step(`${node.name} in-process mock CommonJS`, node.bin, ['mock-in-process.cjs'], inProcess);
   }
 }
 

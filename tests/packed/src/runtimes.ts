@@ -25,7 +25,12 @@ interface RuntimeSpec {
   readonly versionArgs: readonly string[];
 }
 
-const NODE_OLDEST: RuntimeSpec = { name: 'node 22.13', spec: 'node@22.13', bin: 'node', versionArgs: ['--version'] };
+const NODE_OLDEST: RuntimeSpec = {
+  name: 'node 22.13',
+  spec: 'node@22.13',
+  bin: 'node',
+  versionArgs: ['--version'],
+};
 const NODE_24: RuntimeSpec = { name: 'node 24', spec: 'node@24', bin: 'node', versionArgs: ['--version'] };
 const BUN: RuntimeSpec = { name: 'bun', spec: 'bun@1', bin: 'bun', versionArgs: ['--version'] };
 const DENO: RuntimeSpec = { name: 'deno', spec: 'deno@2', bin: 'deno', versionArgs: ['--version'] };
@@ -49,7 +54,16 @@ async function ensure(cacheDir: string, runtime: RuntimeSpec): Promise<Runtime> 
   if (version === null) {
     mkdirSync(prefix, { recursive: true });
     console.log(`  fetching ${runtime.spec} from the npm registry into ${prefix}`);
-    const args = ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', runtime.spec];
+    const args = [
+      'install',
+      '--prefix',
+      prefix,
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      runtime.spec,
+    ];
     const { code, output } = await runCommand('npm', args, { cwd: prefix, timeoutMs: 300_000 });
     if (code !== 0) throw new Error(`npm ${args.join(' ')} failed (exit ${code}):\n${output}`);
     version = await versionOf(bin, runtime.versionArgs, prefix);

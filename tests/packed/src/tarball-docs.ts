@@ -22,9 +22,12 @@ interface PackageJson {
 export function linkTargets(markdown: string): string[] {
   const withoutCode = markdown.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
   const targets: string[] = [];
-  for (const match of withoutCode.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) targets.push(match[1] ?? '');
-  for (const match of withoutCode.matchAll(/^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm)) targets.push(match[1] ?? '');
-  for (const match of withoutCode.matchAll(/\b(?:href|src)\s*=\s*["']([^"']+)["']/g)) targets.push(match[1] ?? '');
+  for (const match of withoutCode.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g))
+    targets.push(match[1] ?? '');
+  for (const match of withoutCode.matchAll(/^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm))
+    targets.push(match[1] ?? '');
+  for (const match of withoutCode.matchAll(/\b(?:href|src)\s*=\s*["']([^"']+)["']/g))
+    targets.push(match[1] ?? '');
   return targets;
 }
 
@@ -38,14 +41,19 @@ export function docsProblems(root: string, dir: PackageDir): string[] {
   const pkg = JSON.parse(readFileSync(join(pkgRoot, 'package.json'), 'utf8')) as PackageJson;
   const repo = typeof pkg.repository === 'object' ? pkg.repository : undefined;
   if (!repo || repo.type !== 'git' || repo.url !== `git+${REPOSITORY_URL}.git`) {
-    problems.push(`repository must be { type: 'git', url: 'git+${REPOSITORY_URL}.git', directory } (got ${JSON.stringify(pkg.repository)})`);
+    problems.push(
+      `repository must be { type: 'git', url: 'git+${REPOSITORY_URL}.git', directory } (got ${JSON.stringify(pkg.repository)})`,
+    );
   }
   if (repo?.directory !== `packages/${dir}`) problems.push(`repository.directory must be packages/${dir}`);
   if (pkg.homepage !== `${REPOSITORY_URL}/tree/main/packages/${dir}#readme`) {
-    problems.push(`homepage must be ${REPOSITORY_URL}/tree/main/packages/${dir}#readme (got ${pkg.homepage})`);
+    problems.push(
+      `homepage must be ${REPOSITORY_URL}/tree/main/packages/${dir}#readme (got ${pkg.homepage})`,
+    );
   }
   const bugs = typeof pkg.bugs === 'object' ? pkg.bugs.url : pkg.bugs;
-  if (bugs !== `${REPOSITORY_URL}/issues`) problems.push(`bugs must be ${REPOSITORY_URL}/issues (got ${bugs})`);
+  if (bugs !== `${REPOSITORY_URL}/issues`)
+    problems.push(`bugs must be ${REPOSITORY_URL}/issues (got ${bugs})`);
 
   const readmePath = join(pkgRoot, 'README.md');
   if (!existsSync(readmePath)) return [...problems, 'README.md is not in the tarball'];
@@ -56,19 +64,27 @@ export function docsProblems(root: string, dir: PackageDir): string[] {
     if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#')) continue;
     const file = normalize(join(pkgRoot, target.split('#')[0] ?? ''));
     if (!file.startsWith(`${pkgRoot}/`) || !existsSync(file)) {
-      problems.push(`README link "${target}" leaves the package or names a file not in it: use an absolute ${REPOSITORY_URL}/… URL`);
+      problems.push(
+        `README link "${target}" leaves the package or names a file not in it: use an absolute ${REPOSITORY_URL}/… URL`,
+      );
     }
   }
   return problems;
 }
 
 /** Unpacks each tarball and checks its docs; throws with every problem found. */
-export async function checkTarballDocs(tarballs: Record<PackageDir, string>, workDir: string): Promise<string> {
+export async function checkTarballDocs(
+  tarballs: Record<PackageDir, string>,
+  workDir: string,
+): Promise<string> {
   const all: string[] = [];
   for (const [dir, tarball] of Object.entries(tarballs) as [PackageDir, string][]) {
     const root = join(workDir, dir);
     mkdirSync(root, { recursive: true });
-    const { code, output } = await runCommand('tar', ['-xzf', tarball, '-C', root], { cwd: workDir, timeoutMs: 60_000 });
+    const { code, output } = await runCommand('tar', ['-xzf', tarball, '-C', root], {
+      cwd: workDir,
+      timeoutMs: 60_000,
+    });
     if (code !== 0) throw new Error(`tar -xzf ${tarball} failed:\n${output}`);
     all.push(...docsProblems(root, dir).map((problem) => `@graphtoken/${dir}: ${problem}`));
   }

@@ -8,7 +8,10 @@ import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 
 /** Bundles and runs the worker once; resolves with the line it answered, throws with its error. */
-export async function runWorker(consumerDir: string, env: { baseUrl: string; token: string }): Promise<string> {
+export async function runWorker(
+  consumerDir: string,
+  env: { baseUrl: string; token: string },
+): Promise<string> {
   const outfile = join(consumerDir, 'worker.bundle.mjs');
   await build({
     entryPoints: [join(consumerDir, 'worker.mjs')],
@@ -24,6 +27,8 @@ export async function runWorker(consumerDir: string, env: { baseUrl: string; tok
   const mf = new Miniflare({
     modules: true,
     scriptPath: outfile,
+    // Module names are paths relative to this root (the consumer folder lives outside the cwd).
+    modulesRoot: consumerDir,
     compatibilityDate: '2025-09-01',
     bindings: { GRAPHTOKEN_BASE_URL: env.baseUrl, GRAPHTOKEN_TOKEN: env.token },
   });
