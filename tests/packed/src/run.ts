@@ -15,7 +15,7 @@
  *
  * Run: `pnpm -r build && pnpm --filter @graphtoken-tests/packed test` (KEEP_CONSUMER=1 keeps the folder).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -56,6 +56,13 @@ try {
   await mock?.stop();
   if (process.env.KEEP_CONSUMER) console.log(`kept ${work}`);
   else rmSync(work, { recursive: true, force: true });
+}
+
+/** The first ```ts block of a README: the snippet a newcomer pastes first (plain JavaScript by design). */
+function firstSnippet(readme: string): string {
+  const code = /```ts\n([\s\S]*?)```/.exec(readFileSync(readme, 'utf8'))?.[1];
+  if (!code) throw new Error(`${readme} has no \`\`\`ts block`);
+  return code;
 }
 
 async function packStep() {
@@ -101,6 +108,18 @@ async function runAll(runtimes: Awaited<ReturnType<typeof ensureRuntimes>>): Pro
   const env = { ...process.env, GRAPHTOKEN_BASE_URL: mock.baseUrl, GRAPHTOKEN_TOKEN: mock.token };
   const at = { cwd: consumer, env };
 
+  await check(
+    'SDK README snippet',
+    "the first ```ts block of the installed SDK's README, as readme-snippet.mjs",
+    async () => {
+      writeFileSync(
+        join(consumer, 'readme-snippet.mjs'),
+        firstSnippet(join(consumer, 'node_modules/@graphtoken/sdk/README.md')),
+      );
+      return 'written';
+    },
+  );
+  await step('SDK README snippet on node 24', node24.bin, ['readme-snippet.mjs'], at);
   for (const node of [node22, node24]) {
     await step(`${node.name} ESM`, node.bin, ['esm.mjs'], at);
     await step(`${node.name} CommonJS`, node.bin, ['cjs.cjs'], at);

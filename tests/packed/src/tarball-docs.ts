@@ -40,7 +40,7 @@ export function docsProblems(root: string, dir: PackageDir): string[] {
   const pkgRoot = join(root, 'package');
   const pkg = JSON.parse(readFileSync(join(pkgRoot, 'package.json'), 'utf8')) as PackageJson;
   const repo = typeof pkg.repository === 'object' ? pkg.repository : undefined;
-  if (!repo || repo.type !== 'git' || repo.url !== `git+${REPOSITORY_URL}.git`) {
+  if (repo?.type !== 'git' || repo.url !== `git+${REPOSITORY_URL}.git`) {
     problems.push(
       `repository must be { type: 'git', url: 'git+${REPOSITORY_URL}.git', directory } (got ${JSON.stringify(pkg.repository)})`,
     );

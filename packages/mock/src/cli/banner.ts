@@ -13,7 +13,15 @@ import { BOOTSTRAP_TOKEN } from '../constants.js';
  * @param options.version - the version of @graphtoken/mock.
  * @param options.bootstrap - whether the seed holds the bootstrap token (the default seed does).
  */
-export function banner({ url, version, bootstrap }: { url: string; version: string; bootstrap: boolean }): string {
+export function banner({
+  url,
+  version,
+  bootstrap,
+}: {
+  url: string;
+  version: string;
+  bootstrap: boolean;
+}): string {
   const lines = [
     `GraphToken mock ${version} listening on ${url}`,
     `  API: ${url}/v1/…   admin: ${url}/__mock/`,

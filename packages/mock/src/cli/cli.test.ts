@@ -148,7 +148,9 @@ describe('graphtoken-mock', () => {
     const cli = await serve(['--port', '0']);
     expect(cli.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     // Ready-to-paste lines: the base URL the SDK takes (no /v1: the SDK adds it) and the bootstrap token.
-    expect(cli.stdout()).toContain(`\n  GRAPHTOKEN_BASE_URL=${cli.url}\n  GRAPHTOKEN_TOKEN=${BOOTSTRAP_TOKEN}\n`);
+    expect(cli.stdout()).toContain(
+      `\n  GRAPHTOKEN_BASE_URL=${cli.url}\n  GRAPHTOKEN_TOKEN=${BOOTSTRAP_TOKEN}\n`,
+    );
     expect(cli.stdout()).not.toMatch(/GRAPHTOKEN_BASE_URL=\S*\/v1/);
 
     const created = await api(cli.url, '/v1/tokens', {
