@@ -76,13 +76,13 @@ export function runCommand(
 
 /**
  * Runs one command as a step: prints `RUN <name>: <command line>`, then PASS with the last line the
- * command printed, or FAIL with its whole output.
+ * command printed (or `silentPass` when it printed nothing, as tsc does), or FAIL with its whole output.
  */
 export async function step(
   name: string,
   command: string,
   args: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; silentPass?: string },
 ): Promise<StepResult> {
   console.log(`RUN  ${name}: ${[command, ...args].join(' ')}`);
   const started = performance.now();
@@ -90,7 +90,7 @@ export async function step(
   const { code, output, timedOut } = await runCommand(command, args, { ...options, timeoutMs });
   const seconds = (performance.now() - started) / 1000;
   const lines = output.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('npm warn'));
-  if (code === 0) return record(name, true, seconds, lines.at(-1) ?? '(no output)');
+  if (code === 0) return record(name, true, seconds, lines.at(-1) ?? options.silentPass ?? 'exit code 0');
   const why = timedOut ? `timed out after ${timeoutMs / 1000} s` : `exit code ${code}`;
   return record(name, false, seconds, why, lines.join('\n'));
 }
