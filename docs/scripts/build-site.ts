@@ -1,5 +1,5 @@
 /**
- * `pnpm docs`: the API reference as one static site in docs/site/.
+ * `pnpm run docs`: the API reference as one static site in docs/site/.
  *
  * - `sdk/` and `mock/`: typedoc of @graphtoken/sdk and @graphtoken/mock (every public entry point);
  * - `api/`: spec/openapi.yaml rendered by Redoc (`redocly build-docs`), one self-contained HTML file;

@@ -1,5 +1,5 @@
 /**
- * The built reference site (`pnpm docs`), opened in Chromium as a reader would: from the index to
+ * The built reference site (`pnpm run docs`), opened in Chromium as a reader would: from the index to
  * the rendered OpenAPI reference, where every operation of the contract's generated operations
  * table must be listed with its method and path, and every error code must be named; and to the
  * typedoc pages of the SDK and the mock. The site must not need the network (requests to it are
