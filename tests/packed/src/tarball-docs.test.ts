@@ -81,6 +81,22 @@ describe('docsProblems', () => {
     expect(problems[1]).toContain('"examples/quickstart"');
   });
 
+  it('reports a mock README that does not say it is ESM only', () => {
+    const mock = {
+      ...good,
+      name: '@graphtoken/mock',
+      repository: { ...good.repository, directory: 'packages/mock' },
+      homepage: `${REPOSITORY_URL}/tree/main/packages/mock#readme`,
+    };
+    const install = '```sh\nnpm install --save-dev @graphtoken/mock\n```\n';
+    expect(docsProblems(unpacked(mock, { 'README.md': install }), 'mock')).toEqual([
+      'the mock README does not say it is ESM only',
+    ]);
+    expect(
+      docsProblems(unpacked(mock, { 'README.md': `${install}**ESM only**, like msw.` }), 'mock'),
+    ).toEqual([]);
+  });
+
   it('reports a README without an install line', () => {
     const problems = docsProblems(unpacked(good, { 'README.md': '# sdk\n' }), 'sdk');
     expect(problems).toEqual(['the README has no `npm install @graphtoken/sdk` line']);

@@ -60,6 +60,8 @@ export function docsProblems(root: string, dir: PackageDir): string[] {
   const readme = readFileSync(readmePath, 'utf8');
   const install = new RegExp(`npm install (?:-D |--save-dev )?${pkg.name}\\b`);
   if (!install.test(readme)) problems.push(`the README has no \`npm install ${pkg.name}\` line`);
+  if (dir === 'mock' && !/\bESM only\b/i.test(readme))
+    problems.push('the mock README does not say it is ESM only');
   for (const target of linkTargets(readme)) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#')) continue;
     const file = normalize(join(pkgRoot, target.split('#')[0] ?? ''));
