@@ -147,9 +147,11 @@ describe('graphtoken-mock', () => {
   it('serves on --port 0, prints the URL and the bootstrap token, logs each request redacted', async () => {
     const cli = await serve(['--port', '0']);
     expect(cli.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // Ready-to-paste lines: the base URL the SDK takes (no /v1: the SDK adds it) and the bootstrap token.
     expect(cli.stdout()).toContain(
-      `bootstrap token (scope manage, a public test secret): ${BOOTSTRAP_TOKEN}`,
+      `\n  GRAPHTOKEN_BASE_URL=${cli.url}\n  GRAPHTOKEN_TOKEN=${BOOTSTRAP_TOKEN}\n`,
     );
+    expect(cli.stdout()).not.toMatch(/GRAPHTOKEN_BASE_URL=\S*\/v1/);
 
     const created = await api(cli.url, '/v1/tokens', {
       method: 'POST',
@@ -163,6 +165,7 @@ describe('graphtoken-mock', () => {
     expect((await api(cli.url, '/__mock/state')).status).toBe(200);
 
     expect(await stop(cli, 'SIGINT')).toBe(0);
+    expect(cli.stdout()).not.toContain(secret);
     const log = cli.stdout().split('Press Ctrl+C to stop.\n')[1] ?? '';
     const lines = log.trim().split('\n');
     expect(lines).toEqual([

@@ -8,6 +8,7 @@ import {
 } from '../http/start-server.js';
 import { BOOTSTRAP_TOKEN, type MockSeed } from '../index.js';
 import { parseCliArgs, UsageError } from './args.js';
+import { banner } from './banner.js';
 import { USAGE } from './usage.js';
 
 /** Where the CLI writes: stdout for the banner and the request log, stderr for errors. */
@@ -57,13 +58,7 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
       ...(seed !== undefined ? { seed } : {}),
       ...(quiet ? {} : { log: (line: string) => output.out(line) }),
     });
-    const lines = [`GraphToken mock ${VERSION} listening on ${server.url}`];
-    if (seedHasBootstrap(seed)) {
-      lines.push(`  bootstrap token (scope manage, a public test secret): ${BOOTSTRAP_TOKEN}`);
-    } else {
-      lines.push('  tokens: the secrets in your seed file');
-    }
-    lines.push(`  API:   ${server.url}/v1   admin: ${server.url}/__mock/`);
+    const lines = [banner({ url: server.url, version: VERSION, bootstrap: seedHasBootstrap(seed) })];
     if (options.stateFile !== undefined) {
       lines.push(`  state: ${options.stateFile} (${restoring ? 'restored' : 'new'})`);
     }

@@ -320,15 +320,16 @@ export const CORS_PREFLIGHT = {
   'Access-Control-Max-Age': '600',
 };
 
+/** `/v1/v1/…`: a base URL that already ends in `/v1`, with the SDK (or a script) adding `/v1` again. */
+const DOUBLED_PREFIX = /^\/v1\/v1(\/|$)/;
+
 function notFoundRoute(request: Request, path: string, requestId: string): OperationResult {
   if (request.method === 'OPTIONS') return { status: 204, headers: CORS_PREFLIGHT };
-  return problemResult(
-    new ApiProblem(
-      'not_found',
-      `The GraphToken API has no operation ${request.method} ${path}. Check the method and path against spec/openapi.yaml.`,
-    ),
-    requestId,
-  );
+  const detail = DOUBLED_PREFIX.test(path)
+    ? `The GraphToken API has no operation ${request.method} ${path}: the path starts with /v1 twice. ` +
+      'The base URL is the server without /v1 (the SDK adds /v1 itself): drop /v1 from baseUrl or GRAPHTOKEN_BASE_URL.'
+    : `The GraphToken API has no operation ${request.method} ${path}. Check the method and path against spec/openapi.yaml.`;
+  return problemResult(new ApiProblem('not_found', detail), requestId);
 }
 
 function recordedHeaders(request: Request): Record<string, string> {

@@ -29,6 +29,15 @@ it('answers an unknown API path with a loud 404 naming it', async () => {
   expect((await res.json()).detail).toContain('no operation GET /v2/tokens');
 });
 
+it('answers a doubled /v1 prefix (a base URL that ends in /v1) with a 404 that says so', async () => {
+  const res = await fetch(`${mock.baseUrl}/v1/v1/tokens/self`, { headers: auth });
+  expect(res.status).toBe(404);
+  const problem = await res.json();
+  expect(problem.code).toBe('not_found');
+  expect(problem.detail).toContain('starts with /v1 twice');
+  expect(problem.detail).toContain('drop /v1 from baseUrl');
+});
+
 it('exposes the msw server for extra handlers', () => {
   expect(mock.server.listHandlers().length).toBe(mock.handlers.length);
 });

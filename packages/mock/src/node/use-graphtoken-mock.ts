@@ -20,11 +20,24 @@ export interface UseGraphTokenMockOptions extends GraphTokenMockOptions {
   hooks?: LifecycleHooks;
 }
 
-// Vitest's hooks, when vitest is installed: loaded once, so `useGraphTokenMock` stays synchronous.
-const vitestHooks: LifecycleHooks | undefined = await import('vitest').then(
-  (v) => ({ beforeAll: v.beforeAll, afterEach: v.afterEach, afterAll: v.afterAll }) as LifecycleHooks,
-  () => undefined,
-);
+/**
+ * Vitest's hooks, from the running Vitest itself. Vitest puts its own module namespace on
+ * `globalThis.__vitest_index__` in every Node worker (what its `import.meta.vitest` builds on), so
+ * the hooks are found synchronously, with no top-level `await import('vitest')`: that await made
+ * this entry an async module, which `require()` refuses (ERR_REQUIRE_ASYNC_MODULE), and Vitest
+ * refuses `require('vitest')` itself.
+ */
+function vitestHooks(): LifecycleHooks | undefined {
+  const vitest = (globalThis as { __vitest_index__?: Partial<LifecycleHooks> }).__vitest_index__;
+  if (
+    typeof vitest?.beforeAll === 'function' &&
+    typeof vitest.afterEach === 'function' &&
+    typeof vitest.afterAll === 'function'
+  ) {
+    return { beforeAll: vitest.beforeAll, afterEach: vitest.afterEach, afterAll: vitest.afterAll };
+  }
+  return undefined;
+}
 
 function defaultHooks(): LifecycleHooks {
   const g = globalThis as Partial<LifecycleHooks>;
@@ -35,8 +48,12 @@ function defaultHooks(): LifecycleHooks {
   ) {
     return { beforeAll: g.beforeAll, afterEach: g.afterEach, afterAll: g.afterAll };
   }
-  if (vitestHooks) return vitestHooks;
-  throw new Error('useGraphTokenMock needs a test runner: run it under Vitest or Jest, or pass { hooks }');
+  const hooks = vitestHooks();
+  if (hooks) return hooks;
+  throw new Error(
+    'useGraphTokenMock needs a test runner: run it under Vitest or Jest, or pass { hooks: { beforeAll, afterEach, afterAll } } ' +
+      "from your runner (node:test: import { before as beforeAll, afterEach, after as afterAll } from 'node:test').",
+  );
 }
 
 /**
