@@ -113,7 +113,11 @@ function time(command: string, argv: readonly string[], found: number): { second
 const tools = {
   graphtoken: () => time(process.execPath, [BIN, 'scan', root, '--json'], 1),
   grep: () =>
-    time('grep', ['-rEIn', '--exclude-dir=.git', '--exclude-dir=node_modules', `${TOKEN_PREFIX}[0-9A-Za-z]{36}`, root], 0),
+    time(
+      'grep',
+      ['-rEIn', '--exclude-dir=.git', '--exclude-dir=node_modules', `${TOKEN_PREFIX}[0-9A-Za-z]{36}`, root],
+      0,
+    ),
 };
 
 try {
@@ -130,7 +134,8 @@ try {
   }
   const samples: Record<keyof typeof tools, number[]> = { graphtoken: [], grep: [] };
   for (let round = 0; round < rounds; round++) {
-    for (const name of Object.keys(tools) as (keyof typeof tools)[]) samples[name].push(tools[name]().seconds);
+    for (const name of Object.keys(tools) as (keyof typeof tools)[])
+      samples[name].push(tools[name]().seconds);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const mb = report.scanned.bytes / 1e6;
@@ -144,7 +149,9 @@ try {
     `  graphtoken scan  ${median(samples.graphtoken).toFixed(3)} s  ${ours.toFixed(0).padStart(5)} MB/s  ` +
       `goal ≥ ${GOAL_MB_PER_S} MB/s: ${ours >= GOAL_MB_PER_S ? 'met' : 'NOT met'}`,
   );
-  console.log(`  grep -rEIn       ${median(samples.grep).toFixed(3)} s  ${rate('grep').toFixed(0).padStart(5)} MB/s`);
+  console.log(
+    `  grep -rEIn       ${median(samples.grep).toFixed(3)} s  ${rate('grep').toFixed(0).padStart(5)} MB/s`,
+  );
   console.log(`  ratio graphtoken / grep throughput (same run): ${(ours / rate('grep')).toFixed(2)}`);
   console.log('  (times include starting the process: node for graphtoken, grep itself)');
   if (ours < GOAL_MB_PER_S) process.exitCode = 1;

@@ -3,21 +3,14 @@
  * changes hold a secret, and `scan --staged` reads git's index, not the working tree.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateTokenSecret } from '@graphtoken/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../src/exit-codes.ts';
+import { readmeHook } from './readme-hook.ts';
 import { BIN, graphtoken } from './run-cli.ts';
-
-/** The hook script from the README, word for word. */
-export function readmeHook(): string {
-  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-  const hook = /```sh\n(#!\/bin\/sh\n[^`]*graphtoken scan --staged[^`]*)```/.exec(readme)?.[1];
-  if (!hook) throw new Error('README.md has no pre-commit hook block');
-  return hook;
-}
 
 const secret = generateTokenSecret();
 let repo: string;

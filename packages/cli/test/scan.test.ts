@@ -85,7 +85,9 @@ describe('graphtoken scan', () => {
         { path: 'logo.png', reason: 'binary' },
       ]),
     );
-    expect(run.stderr).toContain('warning: skipped 1 file over 0.0 MB (raise the cap with --max-file-size): big.log');
+    expect(run.stderr).toContain(
+      'warning: skipped 1 file over 0.0 MB (raise the cap with --max-file-size): big.log',
+    );
     // Raising the cap finds it.
     const raised = await scan(['--max-file-size', '1M']);
     expect(raised.code).toBe(EXIT_CODES.secretsFound);

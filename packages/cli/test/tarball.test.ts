@@ -12,8 +12,11 @@ import { generateTokenSecret } from '@graphtoken/contract';
 import { BOOTSTRAP_TOKEN } from '@graphtoken/mock';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { EXIT_CODES } from '../src/exit-codes.ts';
+import { readmeHook } from './readme-hook.ts';
 
-const packages = ['contract', 'sdk', 'mock', 'cli'].map((name) => new URL(`../../${name}`, import.meta.url).pathname);
+const packages = ['contract', 'sdk', 'mock', 'cli'].map(
+  (name) => new URL(`../../${name}`, import.meta.url).pathname,
+);
 let root: string;
 let app: string;
 
@@ -26,7 +29,8 @@ beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'graphtoken-cli-tarball-'));
   const tarballs = join(root, 'tarballs');
   mkdirSync(tarballs);
-  for (const dir of packages) execFileSync('pnpm', ['pack', '--pack-destination', tarballs], { cwd: dir, stdio: 'ignore' });
+  for (const dir of packages)
+    execFileSync('pnpm', ['pack', '--pack-destination', tarballs], { cwd: dir, stdio: 'ignore' });
   app = join(root, 'app');
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true }));
@@ -72,7 +76,9 @@ it('introspects a token against the standalone mock the installed package starts
       env: { ...process.env, GRAPHTOKEN_TOKEN: BOOTSTRAP_TOKEN, GRAPHTOKEN_BASE_URL: url },
     });
     expect(run.status, run.stderr).toBe(EXIT_CODES.ok);
-    expect(JSON.parse(run.stdout)).toMatchObject({ token: { id: 'tok_bootstrap0000000', scopes: ['manage'] } });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      token: { id: 'tok_bootstrap0000000', scopes: ['manage'] },
+    });
   } finally {
     mock.kill('SIGTERM');
   }
@@ -87,14 +93,21 @@ it('scans, and refuses a commit through the README hook as written', () => {
   expect(scan.stdout + scan.stderr).not.toContain(secret.slice(3, -4));
 
   // The hook from the README shipped in the package, word for word.
-  const readme = readFileSync(join(app, 'node_modules/@graphtoken/cli/README.md'), 'utf8');
-  const hook = /```sh\n(#!\/bin\/sh\n[^`]*graphtoken scan --staged[^`]*)```/.exec(readme)?.[1];
+  const hook = readmeHook(join(app, 'node_modules/@graphtoken/cli/README.md'));
   expect(hook).toContain('npx --no graphtoken scan --staged');
   execFileSync('git', ['init', '-q'], { cwd: app });
-  writeFileSync(join(app, '.git/hooks/pre-commit'), hook!);
+  writeFileSync(join(app, '.git/hooks/pre-commit'), hook);
   chmodSync(join(app, '.git/hooks/pre-commit'), 0o755);
   inApp('git', ['add', 'leak.env', 'package.json']);
-  const commit = inApp('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '-m', 'leak']);
+  const commit = inApp('git', [
+    '-c',
+    'user.name=T',
+    '-c',
+    'user.email=t@example.com',
+    'commit',
+    '-m',
+    'leak',
+  ]);
   expect(commit.status).not.toBe(0);
   expect(commit.stderr).toContain(`leak.env:1:18: GraphToken secret gt_…${secret.slice(-4)}`);
   expect(commit.stdout + commit.stderr).not.toContain(secret.slice(3, -4));

@@ -59,7 +59,16 @@ describe('tokens create', () => {
   });
 
   it('prints only the secret with --secret-only, to pipe into a secret manager', async () => {
-    const run = await tokens(['create', '--name', 'ci', '--preset', 'roam-append-only', '--graph', journal, '--secret-only']);
+    const run = await tokens([
+      'create',
+      '--name',
+      'ci',
+      '--preset',
+      'roam-append-only',
+      '--graph',
+      journal,
+      '--secret-only',
+    ]);
     expect(run.code, run.stderr).toBe(EXIT_CODES.ok);
     expect(run.stdout).toMatch(/^gt_[0-9A-Za-z]{36}\n$/);
     expect(run.stderr).toContain('⚠ This is the only time the secret');
@@ -97,7 +106,10 @@ describe('tokens create', () => {
       want: '--expires-in must be between 1s and 1 year',
     },
     { given: ['--name', 'x', '--scope', 'read', '--graph', research], want: "Unknown option '--scope'" },
-    { given: ['--name', 'x', '--scopes', 'read', '--graph', research, '--json', '--secret-only'], want: 'not both' },
+    {
+      given: ['--name', 'x', '--scopes', 'read', '--graph', research, '--json', '--secret-only'],
+      want: 'not both',
+    },
   ])('explains bad input with exit 2 and no request: $want', async ({ given, want }) => {
     const run = await tokens(['create', ...given, '--json']);
     expect(run.code).toBe(EXIT_CODES.usage);
@@ -108,19 +120,40 @@ describe('tokens create', () => {
   });
 
   it("exits 6 with the API's refusal of a read token on an encrypted graph", async () => {
-    const run = await tokens(['create', '--name', 'Journal reader', '--scopes', 'read', '--graph', journal, '--json']);
+    const run = await tokens([
+      'create',
+      '--name',
+      'Journal reader',
+      '--scopes',
+      'read',
+      '--graph',
+      journal,
+      '--json',
+    ]);
     expect(run.code).toBe(EXIT_CODES.rejected);
     expect(run.stderr).toContain('EncryptedGraphScopeError');
     expect(run.stderr).toContain("bind only the 'append' scope");
   });
 
   it('exits 4 for a graph shared with you, and for a token without manage', async () => {
-    const sharedGraph = await tokens(['create', '--name', 'x', '--scopes', 'read', '--graph', shared, '--json']);
+    const sharedGraph = await tokens([
+      'create',
+      '--name',
+      'x',
+      '--scopes',
+      'read',
+      '--graph',
+      shared,
+      '--json',
+    ]);
     expect(sharedGraph.code).toBe(EXIT_CODES.permission);
     expect(sharedGraph.stderr).toContain('NotGraphAdminError');
 
     const { secret } = await created(['--name', 'reader', '--scopes', 'read', '--graph', research]);
-    const run = await tokens(['create', '--name', 'x', '--scopes', 'read', '--graph', research, '--json'], secret);
+    const run = await tokens(
+      ['create', '--name', 'x', '--scopes', 'read', '--graph', research, '--json'],
+      secret,
+    );
     expect(run.code).toBe(EXIT_CODES.permission);
     expect(run.stderr).toContain('InsufficientScopeError');
     expect(run.stderr + run.stdout).not.toMatch(SECRET);
@@ -139,7 +172,9 @@ describe('tokens list and get', () => {
     expect(lines[0]).toMatch(/^ID\s+NAME\s+SCOPES\s+GRAPHS\s+STATUS\s+HINT\s+LAST USED$/);
     const row = (id: string) => lines.find((l) => l.startsWith(id)) ?? '';
     expect(row(reader.id)).toMatch(
-      new RegExp(`Search indexer\\s+read\\s+gr_research\\s+active\\s+gt_…${reader.secret.slice(-4)}\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC$`),
+      new RegExp(
+        `Search indexer\\s+read\\s+gr_research\\s+active\\s+gt_…${reader.secret.slice(-4)}\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC$`,
+      ),
     );
     expect(row(appender.id)).toMatch(/Zapier\s+append\s+gr_research\s+active\s+gt_…\w{4}\s+never$/);
     expect(row(seedIds.tokens.bootstrap)).toMatch(/bootstrap\s+manage\s+—\s+active/);
@@ -152,7 +187,9 @@ describe('tokens list and get', () => {
     await created(['--name', 'Team bot', '--scopes', 'read', '--graph', team]);
     expect((await tokens(['revoke', reader.id])).code).toBe(EXIT_CODES.ok);
 
-    const revoked = JSON.parse((await tokens(['list', '--status', 'revoked', '--json'])).stdout) as { id: string }[];
+    const revoked = JSON.parse((await tokens(['list', '--status', 'revoked', '--json'])).stdout) as {
+      id: string;
+    }[];
     expect(revoked.map((t) => t.id)).toEqual([reader.id]);
     const teamRun = await tokens(['list', '--graph', team, '--json']);
     expect((JSON.parse(teamRun.stdout) as { name: string }[]).map((t) => t.name)).toEqual(['Team bot']);
@@ -165,11 +202,23 @@ describe('tokens list and get', () => {
   });
 
   it('gets one token, and exits 5 when there is none', async () => {
-    const { id } = await created(['--name', 'Nightly sync', '--description', 'Copies notes', '--scopes', 'read', '--graph', research]);
+    const { id } = await created([
+      '--name',
+      'Nightly sync',
+      '--description',
+      'Copies notes',
+      '--scopes',
+      'read',
+      '--graph',
+      research,
+    ]);
     const run = await tokens(['get', id]);
     expect(run.code).toBe(EXIT_CODES.ok);
     expect(run.stdout).toContain('description Copies notes');
-    expect(JSON.parse((await tokens(['get', id, '--json'])).stdout)).toMatchObject({ id, name: 'Nightly sync' });
+    expect(JSON.parse((await tokens(['get', id, '--json'])).stdout)).toMatchObject({
+      id,
+      name: 'Nightly sync',
+    });
 
     const missing = await tokens(['get', 'tok_doesnotexist00000']);
     expect(missing.code).toBe(EXIT_CODES.notFound);
@@ -182,7 +231,11 @@ describe('tokens rename', () => {
     const { id } = await created(['--name', 'Old', '--scopes', 'read', '--graph', research]);
     const run = await tokens(['rename', id, 'New name', '--description', 'Exports every night', '--json']);
     expect(run.code, run.stderr).toBe(EXIT_CODES.ok);
-    expect(JSON.parse(run.stdout)).toMatchObject({ id, name: 'New name', description: 'Exports every night' });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      id,
+      name: 'New name',
+      description: 'Exports every night',
+    });
     const cleared = await tokens(['rename', id, '--description', '', '--json']);
     expect(JSON.parse(cleared.stdout)).toMatchObject({ name: 'New name', description: null });
   });
@@ -206,7 +259,9 @@ describe('tokens rotate', () => {
     expect(run.stderr).not.toMatch(SECRET);
 
     const list = await tokens(['list']);
-    expect(list.stdout.split('\n').find((l) => l.startsWith(old.id))).toMatch(/active until \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    expect(list.stdout.split('\n').find((l) => l.startsWith(old.id))).toMatch(
+      /active until \d{4}-\d\d-\d\d \d\d:\d\d UTC/,
+    );
     server.mock.clock.advance({ hours: 1, seconds: 1 });
     await expect(client(old.secret).tokens.introspect()).rejects.toSatisfy(isTokenRevokedError);
     await expect(client(secret).tokens.introspect()).resolves.toBeTruthy();
@@ -339,7 +394,9 @@ describe('configuration and exit codes', () => {
   it('names an unknown command and lists the right ones (exit 2)', async () => {
     const run = await graphtoken(['tokens', 'delete', 'tok_1']);
     expect(run.code).toBe(EXIT_CODES.usage);
-    expect(run.stderr).toContain('unknown command "tokens delete": use one of list, get, create, rename, rotate, revoke, introspect');
+    expect(run.stderr).toContain(
+      'unknown command "tokens delete": use one of list, get, create, rename, rotate, revoke, introspect',
+    );
   });
 
   it("prints help and each command's usage", async () => {

@@ -108,7 +108,9 @@ export function parseTokenId(value: string | undefined, command: string): string
     );
   }
   if (!TOKEN_ID.test(value)) {
-    throw new UsageError(`"${value}" is not a token id (they look like tok_ and 16 or more letters and digits)`);
+    throw new UsageError(
+      `"${value}" is not a token id (they look like tok_ and 16 or more letters and digits)`,
+    );
   }
   return value;
 }

@@ -10,7 +10,7 @@ import { EXIT_CODES } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import { formatHint } from '../output/format.js';
 import { formatMegabytes, Progress } from '../scan/progress.js';
-import { DEFAULT_MAX_FILE_BYTES, type ScanResult, Scanner, type Skipped } from '../scan/scanner.js';
+import { DEFAULT_MAX_FILE_BYTES, Scanner, type ScanResult, type Skipped } from '../scan/scanner.js';
 import { scanStaged } from '../scan/staged.js';
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
@@ -58,7 +58,9 @@ graphtoken tokens revoke tok_…), then remove it from the file.`,
         : parseByteSize(values['max-file-size'], '--max-file-size');
     const paths = positionals.length === 0 && !values.staged ? ['.'] : positionals;
     if (values.staged && paths.length > 0) {
-      throw new UsageError('--staged scans what is staged for commit: give either --staged or paths, not both');
+      throw new UsageError(
+        '--staged scans what is staged for commit: give either --staged or paths, not both',
+      );
     }
     if (paths.filter((p) => p === '-').length > 1) throw new UsageError('"-" (stdin) can be given only once');
     if (paths.includes('-') && io.stdin === undefined) throw new UsageError('no standard input to scan');
@@ -99,7 +101,8 @@ function report(io: CliIO, result: ScanResult, json: boolean, maxFileBytes: numb
   if (json) {
     io.stdout(JSON.stringify({ findings, scanned: { files, bytes }, skipped }, null, 2));
   } else {
-    for (const f of findings) io.stdout(`${f.path}:${f.line}:${f.column}: GraphToken secret ${formatHint(f.hint)}`);
+    for (const f of findings)
+      io.stdout(`${f.path}:${f.line}:${f.column}: GraphToken secret ${formatHint(f.hint)}`);
   }
   warnSkipped(io, skipped, maxFileBytes);
   if (json) return;

@@ -27,7 +27,8 @@ export function chooseSecretOutput(
   values: { json?: boolean | undefined; 'secret-only'?: boolean | undefined },
   action: string,
 ): SecretOutput {
-  if (values.json && values['secret-only']) throw new UsageError('give either --json or --secret-only, not both');
+  if (values.json && values['secret-only'])
+    throw new UsageError('give either --json or --secret-only, not both');
   if (values.json) return 'json';
   if (values['secret-only']) return 'secret-only';
   if (io.stdoutIsTTY) return 'terminal';
@@ -39,7 +40,13 @@ export function chooseSecretOutput(
 }
 
 /** Prints a new token and its secret, this once, and the warning (on stderr, so a pipe gets only the data). */
-export function printNewSecret(io: CliIO, output: SecretOutput, token: Token, secret: string, heading: string): void {
+export function printNewSecret(
+  io: CliIO,
+  output: SecretOutput,
+  token: Token,
+  secret: string,
+  heading: string,
+): void {
   if (output === 'secret-only') io.stdout(secret);
   else if (output === 'json') io.stdout(JSON.stringify({ token, secret }, null, 2));
   else {

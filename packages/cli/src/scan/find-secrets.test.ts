@@ -61,7 +61,8 @@ describe('SecretStream', () => {
     for (let size = 1; size <= 45; size++) {
       const stream = new SecretStream();
       const found = [];
-      for (let at = 0; at < input.length; at += size) found.push(...stream.push(input.subarray(at, at + size)));
+      for (let at = 0; at < input.length; at += size)
+        found.push(...stream.push(input.subarray(at, at + size)));
       expect(found, `chunks of ${size} bytes`).toEqual(whole);
     }
     // Two chunks, cut at every position.

@@ -37,7 +37,9 @@ interface Origin {
  * @param origin where the buffer starts in its input (for {@link SecretStream}'s chunks)
  */
 export function findSecrets(bytes: Uint8Array, origin: Origin = { lines: 0, column: 0 }): SecretMatch[] {
-  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buffer = Buffer.isBuffer(bytes)
+    ? bytes
+    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const found: SecretMatch[] = [];
   const last = buffer.length - TOKEN_LENGTH;
   let line = origin.lines + 1;
@@ -50,7 +52,11 @@ export function findSecrets(bytes: Uint8Array, origin: Origin = { lines: 0, colu
       at = buffer.indexOf(PREFIX, at + 1);
       continue;
     }
-    for (let nl = buffer.indexOf(NEWLINE, counted); nl !== -1 && nl < at; nl = buffer.indexOf(NEWLINE, nl + 1)) {
+    for (
+      let nl = buffer.indexOf(NEWLINE, counted);
+      nl !== -1 && nl < at;
+      nl = buffer.indexOf(NEWLINE, nl + 1)
+    ) {
       line++;
       lineStart = nl + 1;
     }
@@ -83,7 +89,8 @@ export class SecretStream {
     const found = findSecrets(data, { lines: this.#lines, column: this.#column });
     const lastBreak = keep > 0 ? data.lastIndexOf(NEWLINE, keep - 1) : -1;
     if (lastBreak !== -1) {
-      for (let nl = data.indexOf(NEWLINE); nl !== -1 && nl < keep; nl = data.indexOf(NEWLINE, nl + 1)) this.#lines++;
+      for (let nl = data.indexOf(NEWLINE); nl !== -1 && nl < keep; nl = data.indexOf(NEWLINE, nl + 1))
+        this.#lines++;
       this.#column = keep - lastBreak - 1;
     } else {
       this.#column += keep;

@@ -84,8 +84,14 @@ export class Scanner {
 
   /** Scans bytes already in memory (a git blob); skips them if binary or over the cap. */
   scanBytes(path: string, bytes: Uint8Array): void {
-    if (bytes.length > this.#maxFileBytes) return this.skip(path, 'too-large');
-    if (isBinary(bytes)) return this.skip(path, 'binary');
+    if (bytes.length > this.#maxFileBytes) {
+      this.skip(path, 'too-large');
+      return;
+    }
+    if (isBinary(bytes)) {
+      this.skip(path, 'binary');
+      return;
+    }
     for (const match of findSecrets(bytes)) this.#findings.push({ path, ...match });
     this.#count(bytes.length);
   }
@@ -104,7 +110,8 @@ export class Scanner {
     try {
       isDirectory = statSync(path).isDirectory();
     } catch (error) {
-      return this.skip(path, 'unreadable', errorCode(error));
+      this.skip(path, 'unreadable', errorCode(error));
+      return;
     }
     if (isDirectory) this.#scanDirectory(path);
     else this.#scanFile(path);
@@ -118,7 +125,10 @@ export class Scanner {
     for await (const part of stream) {
       const chunk = typeof part === 'string' ? Buffer.from(part) : part;
       if (!probed) {
-        if (isBinary(chunk)) return this.skip(path, 'binary');
+        if (isBinary(chunk)) {
+          this.skip(path, 'binary');
+          return;
+        }
         probed = true;
       }
       bytes += chunk.length;
@@ -169,12 +179,17 @@ export class Scanner {
     try {
       fd = openSync(path, 'r');
     } catch (error) {
-      return this.skip(path, 'unreadable', errorCode(error));
+      this.skip(path, 'unreadable', errorCode(error));
+      return;
     }
     try {
       const size = fstatSync(fd).size;
-      if (size > this.#maxFileBytes) return this.skip(path, 'too-large');
-      if (this.#buffer.length < size) this.#buffer = Buffer.allocUnsafe(Math.max(size, this.#buffer.length * 2));
+      if (size > this.#maxFileBytes) {
+        this.skip(path, 'too-large');
+        return;
+      }
+      if (this.#buffer.length < size)
+        this.#buffer = Buffer.allocUnsafe(Math.max(size, this.#buffer.length * 2));
       let length = 0;
       // Up to the size seen when opened: a file being appended to (a log) is read as it was then.
       while (length < size) {

@@ -49,7 +49,11 @@ export interface Connection {
  * @param needs what the token must be able to do, for the message when none is configured
  * @throws {UsageError} when no token is configured, the file cannot be read, or the token is malformed
  */
-export function connect(io: CliIO, values: ConnectionValues, needs = 'a token with the manage scope'): Connection {
+export function connect(
+  io: CliIO,
+  values: ConnectionValues,
+  needs = 'a token with the manage scope',
+): Connection {
   const { token, source } = readToken(io, values['token-file'], needs);
   const format = checkTokenFormat(token);
   if (!format.ok) {

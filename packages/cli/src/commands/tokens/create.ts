@@ -1,5 +1,5 @@
 /** `graphtoken tokens create`: mint a token; its secret is printed this once. */
-import { needsGraphs, type Scope } from '@graphtoken/sdk';
+import { containsSecret, needsGraphs, type Scope } from '@graphtoken/sdk';
 import { noExtraArguments, parseCommandArgs } from '../../args/parse-command-args.js';
 import { parseDuration, parseGraphIds, parseScopes, presetScopes } from '../../args/values.js';
 import { chooseSecretOutput, printNewSecret, SECRET_OPTIONS } from '../../output/secret.js';
@@ -47,8 +47,15 @@ Example:
       'expires-in': { type: 'string' },
     });
     noExtraArguments(positionals);
-    if (!values.name) throw new UsageError('--name is required: name the app or pipeline that will use the token');
+    if (!values.name)
+      throw new UsageError('--name is required: name the app or pipeline that will use the token');
     if (values.name.length > 100) throw new UsageError('--name can be at most 100 characters');
+    if (containsSecret(`${values.name} ${values.description ?? ''}`)) {
+      // Names and descriptions are shown in every list: a secret pasted there would leak to all who list.
+      throw new UsageError(
+        '--name or --description holds a token secret: leave it out (it is not repeated here)',
+      );
+    }
     const scopes = chooseScopes(values.scopes, values.preset);
     const graphIds = parseGraphIds(values.graph ?? []);
     if (graphIds.length === 0 && needsGraphs(scopes)) {

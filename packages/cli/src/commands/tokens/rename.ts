@@ -1,5 +1,6 @@
 /** `graphtoken tokens rename`: a new name (and/or description); nothing else about a token can change. */
-import { noExtraArguments, parseCommandArgs, redactIfSecret } from '../../args/parse-command-args.js';
+import { containsSecret } from '@graphtoken/sdk';
+import { noExtraArguments, parseCommandArgs } from '../../args/parse-command-args.js';
 import { parseTokenId } from '../../args/values.js';
 import { describeToken } from '../../output/format.js';
 import { UsageError } from '../../usage-error.js';
@@ -36,8 +37,11 @@ Example:
     if (name !== undefined && (name.trim().length === 0 || name.length > 100)) {
       throw new UsageError('the new name must be 1–100 characters');
     }
-    if (name !== undefined && name.includes('gt_')) {
-      throw new UsageError(`refusing the name ${redactIfSecret(name)}: a secret does not belong in a name`);
+    if (containsSecret(`${name ?? ''} ${values.description ?? ''}`)) {
+      // Names and descriptions are shown in every list: a secret pasted there would leak to all who list.
+      throw new UsageError(
+        'that name or description holds a token secret: leave it out (it is not repeated here)',
+      );
     }
     if (values.description !== undefined && values.description.length > 500) {
       throw new UsageError('--description can be at most 500 characters');
