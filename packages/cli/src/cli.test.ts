@@ -61,3 +61,15 @@ it('turns an unexpected failure into exit 9 with a scrubbed message', async () =
   expect(err()).toContain(`gt_…${secret.slice(-4)}`);
   expect(err()).not.toContain(secret);
 });
+
+it('reports scan progress on a terminal stderr, erasing its line at the end', async () => {
+  const raw: string[] = [];
+  const { io, out, err } = terminal({ stderrRaw: (text) => raw.push(text) });
+  const code = await runCli(['scan', new URL('.', import.meta.url).pathname], io);
+  expect(code, err()).toBe(EXIT_CODES.ok);
+  expect(out()).toBe('');
+  expect(err()).toMatch(
+    /^scanned \d+ files, \d+\.\d MB in \d+\.\d s \(\d+ MB\/s\)\nNo GraphToken secret found/,
+  );
+  for (const text of raw) expect(text).toMatch(/^\r\x1b\[2K(scanning: \d+ files, .* MB\/s\))?$/);
+});

@@ -56,6 +56,19 @@ describe('graphtoken scan', () => {
     expectNoSecret(run, secret, second);
   });
 
+  it('names a file by the hint when its name holds a secret', async () => {
+    write(`keys/${secret}.txt`, `${second}\n`);
+    const run = await scan(['keys', '--json']);
+    expect(run.code).toBe(EXIT_CODES.secretsFound);
+    expect(JSON.parse(run.stdout).findings).toEqual([
+      { path: `keys/${hint(secret)}.txt`, line: 1, column: 1, hint: second.slice(-4) },
+    ]);
+    expectNoSecret(run, secret, second);
+    const missing = await scan([`${second}.env`]);
+    expect(missing.code).toBe(EXIT_CODES.usage);
+    expectNoSecret(missing, second);
+  });
+
   it('exits 0 when there is none, a look-alike with a bad checksum included', async () => {
     const lookAlike = `${secret.slice(0, -1)}${secret.endsWith('x') ? 'y' : 'x'}`;
     write('a.txt', `token = ${lookAlike}\n`);

@@ -4,6 +4,7 @@
  * is with its public hint, never the secret.
  */
 import { statSync } from 'node:fs';
+import { scrubSecrets } from '@graphtoken/sdk';
 import { parseCommandArgs } from '../args/parse-command-args.js';
 import { parseByteSize } from '../args/values.js';
 import { EXIT_CODES } from '../exit-codes.js';
@@ -70,8 +71,11 @@ graphtoken tokens revoke tok_…), then remove it from the file.`,
         statSync(path);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
+        const shown = scrubSecrets(path);
         throw new UsageError(
-          code === 'ENOENT' ? `no such file or directory: ${path}` : `cannot read ${path} (${code ?? 'EIO'})`,
+          code === 'ENOENT'
+            ? `no such file or directory: ${shown}`
+            : `cannot read ${shown} (${code ?? 'EIO'})`,
         );
       }
     }
@@ -97,7 +101,10 @@ graphtoken tokens revoke tok_…), then remove it from the file.`,
 };
 
 function report(io: CliIO, result: ScanResult, json: boolean, maxFileBytes: number): void {
-  const { findings, files, bytes, skipped } = result;
+  const { files, bytes } = result;
+  // A path is printed as found, unless a secret is part of a file name: then only its hint.
+  const findings = result.findings.map((f) => ({ ...f, path: scrubSecrets(f.path) }));
+  const skipped = result.skipped.map((s) => ({ ...s, path: scrubSecrets(s.path) }));
   if (json) {
     io.stdout(JSON.stringify({ findings, scanned: { files, bytes }, skipped }, null, 2));
   } else {
