@@ -23,7 +23,7 @@ export const EXIT_CODES = {
   ok: 0,
   /** `scan` found at least one secret. */
   secretsFound: 1,
-  /** Bad command line or configuration (e.g. GRAPHTOKEN_TOKEN missing or malformed); nothing was sent. */
+  /** Bad command line or configuration (e.g. GRAPHTOKEN_TOKEN missing or malformed; nothing was sent), or a scan that could not read a path. */
   usage: 2,
   /** The API refused the token (401: missing, malformed, unknown, revoked or expired; 400 bad credentials). */
   authentication: 3,

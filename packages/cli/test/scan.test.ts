@@ -2,13 +2,14 @@
  * `graphtoken scan` end to end, run as a child process on real files, trees and stdin. Every test
  * checks that the secret itself is in neither stdout nor stderr.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateTokenSecret } from '@graphtoken/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../src/exit-codes.ts';
-import { graphtoken, type Run } from './run-cli.ts';
+import { BIN, graphtoken, type Run } from './run-cli.ts';
 
 const secret = generateTokenSecret();
 const second = generateTokenSecret();
@@ -131,6 +132,32 @@ describe('graphtoken scan', () => {
     expect(run.stdout).toBe(`-:200001:18: GraphToken secret ${hint(secret)}\n`);
     expectNoSecret(run, secret);
     expect((await scan(['-'], 'nothing\n')).code).toBe(EXIT_CODES.ok);
+  });
+
+  it('reads a pipe given as a path (/dev/stdin, <(command)) as a stream, not as an empty file', () => {
+    // A shell pipe is a FIFO (Node's own stdin pipes are sockets, which cannot be opened by path).
+    const run = spawnSync(
+      'sh',
+      ['-c', 'printf "line\\n  %s\\n" "$SECRET" | "$NODE" "$BIN" scan /dev/stdin'],
+      {
+        env: { PATH: process.env.PATH, SECRET: secret, NODE: process.execPath, BIN },
+        encoding: 'utf8',
+      },
+    );
+    expect(run.status, run.stderr).toBe(EXIT_CODES.secretsFound);
+    expect(run.stdout).toBe(`/dev/stdin:2:3: GraphToken secret ${hint(secret)}\n`);
+    expectNoSecret({ code: run.status, stdout: run.stdout, stderr: run.stderr }, secret);
+  });
+
+  it('reports a path it cannot open as unreadable, and exits 2: an incomplete scan proves nothing', async () => {
+    const run = await scan(['/dev/stdin', '--json'], 'whatever');
+    expect(run.code, run.stderr).toBe(EXIT_CODES.usage);
+    expect(JSON.parse(run.stdout).skipped).toEqual([
+      { path: '/dev/stdin', reason: 'unreadable', code: 'ENXIO' },
+    ]);
+    expect(run.stderr).toContain('warning: could not read 1 path (check permissions): /dev/stdin (ENXIO)');
+    const text = await scan(['/dev/stdin'], 'whatever');
+    expect(text.stderr).toContain('but the scan is incomplete');
   });
 
   it('shows progress on stderr with --progress, never on stdout', async () => {

@@ -3,6 +3,7 @@
  * run in this process with the options passed through unchanged.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Command } from './command.js';
 
 /** Where the installed @graphtoken/mock keeps its `graphtoken-mock` bin. */
@@ -28,7 +29,7 @@ them with: graphtoken mock --help`,
     // The mock's bin reads its options from process.argv and runs until SIGINT/SIGTERM; it sets
     // process.exitCode itself when it stops at once (help, version, a usage error).
     const bin = mockBinUrl();
-    process.argv = [process.argv[0]!, bin.pathname, ...args];
+    process.argv = [process.argv[0]!, fileURLToPath(bin), ...args];
     await import(bin.href);
     return Number(process.exitCode ?? 0);
   },

@@ -3,7 +3,7 @@
  * changes, offline (the checksum tells a real secret from look-alikes), and prints where each one
  * is with its public hint, never the secret.
  */
-import { statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { scrubSecrets } from '@graphtoken/sdk';
 import { parseCommandArgs } from '../args/parse-command-args.js';
 import { parseByteSize } from '../args/values.js';
@@ -41,7 +41,7 @@ With no path, scans the current directory.
   -h, --help              show this help
 
 Exit codes: 0 no secret found, 1 secrets found, 2 usage error (bad option, missing path,
---staged outside a git repository).
+--staged outside a git repository) or an incomplete scan (a path that could not be read).
 
 Found one? Revoke it at once (graphtoken tokens list shows it by its hint; then
 graphtoken tokens revoke tok_…), then remove it from the file.`,
@@ -65,10 +65,13 @@ graphtoken tokens revoke tok_…), then remove it from the file.`,
     }
     if (paths.filter((p) => p === '-').length > 1) throw new UsageError('"-" (stdin) can be given only once');
     if (paths.includes('-') && io.stdin === undefined) throw new UsageError('no standard input to scan');
+    /** Paths that are pipes or devices (`<(git log -p)`, /dev/stdin): read as streams, not as files. */
+    const streams = new Set<string>();
     for (const path of paths) {
       if (path === '-') continue;
       try {
-        statSync(path);
+        const stat = statSync(path);
+        if (stat.isFIFO() || stat.isCharacterDevice() || stat.isSocket()) streams.add(path);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         const shown = scrubSecrets(path);
@@ -90,13 +93,16 @@ graphtoken tokens revoke tok_…), then remove it from the file.`,
     } else {
       for (const path of paths) {
         if (path === '-') await scanner.scanStream('-', io.stdin!);
+        else if (streams.has(path)) await scanner.scanStream(path, createReadStream(path));
         else scanner.scanPath(path);
       }
     }
     const result = scanner.result();
     progress?.done(result.files, result.bytes);
     report(io, result, values.json, maxFileBytes);
-    return result.findings.length > 0 ? EXIT_CODES.secretsFound : EXIT_CODES.ok;
+    if (result.findings.length > 0) return EXIT_CODES.secretsFound;
+    // Fail closed: a scan that could not read everything cannot say there is no secret.
+    return result.skipped.some((s) => s.reason === 'unreadable') ? EXIT_CODES.usage : EXIT_CODES.ok;
   },
 };
 
@@ -115,7 +121,12 @@ function report(io: CliIO, result: ScanResult, json: boolean, maxFileBytes: numb
   if (json) return;
   const scanned = `scanned ${files} file${files === 1 ? '' : 's'}, ${formatMegabytes(bytes)}`;
   if (findings.length === 0) {
-    io.stderr(`No GraphToken secret found (${scanned}).`);
+    const incomplete = skipped.some((s) => s.reason === 'unreadable');
+    io.stderr(
+      incomplete
+        ? `No GraphToken secret found in what could be read (${scanned}), but the scan is incomplete: fix the permissions of the paths above, or leave them out.`
+        : `No GraphToken secret found (${scanned}).`,
+    );
     return;
   }
   const where = new Set(findings.map((f) => f.path)).size;

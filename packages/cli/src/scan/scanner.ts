@@ -117,8 +117,19 @@ export class Scanner {
     else this.#scanFile(path);
   }
 
-  /** Scans a stream (stdin) chunk by chunk, however long: it is never held whole. */
+  /**
+   * Scans a stream (stdin, a pipe) chunk by chunk, however long: it is never held whole. A stream
+   * that fails (a socket that cannot be opened by path) is recorded as `unreadable`.
+   */
   async scanStream(path: string, stream: AsyncIterable<Uint8Array | string>): Promise<void> {
+    try {
+      await this.#scanStream(path, stream);
+    } catch (error) {
+      this.skip(path, 'unreadable', errorCode(error));
+    }
+  }
+
+  async #scanStream(path: string, stream: AsyncIterable<Uint8Array | string>): Promise<void> {
     const secrets = new SecretStream();
     let bytes = 0;
     let probed = false;
