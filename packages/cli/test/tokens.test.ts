@@ -3,6 +3,7 @@
  * mock server (real HTTP), checking output, exit codes and that a secret is printed only once, by
  * the command that minted it, and only when asked.
  */
+import { generateTokenSecret } from '@graphtoken/contract';
 import { BOOTSTRAP_TOKEN, seedIds } from '@graphtoken/mock';
 import { type GraphTokenMockServer, startGraphTokenMockServer } from '@graphtoken/mock/http';
 import { GraphToken, isTokenRevokedError } from '@graphtoken/sdk';
@@ -365,7 +366,6 @@ describe('configuration and exit codes', () => {
   });
 
   it('exits 3 for an unknown token', async () => {
-    const { generateTokenSecret } = await import('@graphtoken/contract');
     const unknown = generateTokenSecret();
     const run = await tokens(['list'], unknown);
     expect(run.code).toBe(EXIT_CODES.authentication);
@@ -407,6 +407,33 @@ describe('configuration and exit codes', () => {
     }
     expect((await graphtoken(['tokens', 'create', '--help'])).stdout).toContain('--preset <name>');
     expect((await graphtoken(['help', 'scan'])).stdout).toContain('--staged');
+  });
+});
+
+describe('a secret typed where it does not belong', () => {
+  const typed = generateTokenSecret();
+  it.each([
+    { name: 'as a --token flag', given: ['tokens', 'list', '--token', typed] },
+    { name: 'as --token=…', given: ['tokens', 'list', `--token=${typed}`] },
+    { name: 'as a token id', given: ['tokens', 'get', typed] },
+    { name: 'as a graph id', given: ['tokens', 'list', '--graph', typed] },
+    { name: 'as an extra argument', given: ['tokens', 'list', 'extra', typed] },
+    {
+      name: 'as a name',
+      given: ['tokens', 'create', '--name', typed, '--scopes', 'read', '--graph', research, '--json'],
+    },
+    { name: 'in a new name', given: ['tokens', 'rename', 'tok_abcdefghijklmnop', `app ${typed}`] },
+    { name: 'as a command', given: [typed] },
+    { name: 'as a tokens command', given: ['tokens', typed] },
+    { name: 'as a path to scan', given: ['scan', typed] },
+  ])('is refused with exit 2 and never echoed: $name', async ({ given }) => {
+    const run = await graphtoken(given, {
+      env: { GRAPHTOKEN_TOKEN: BOOTSTRAP_TOKEN, GRAPHTOKEN_BASE_URL: server.url },
+    });
+    expect(run.code, run.stderr).toBe(EXIT_CODES.usage);
+    expect(run.stderr).not.toBe('');
+    expect(run.stdout + run.stderr).not.toContain(typed.slice(3, -4));
+    expect(server.mock.requests.all()).toHaveLength(0);
   });
 });
 

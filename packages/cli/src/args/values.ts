@@ -5,6 +5,7 @@
  */
 import { presets, type Scope } from '@graphtoken/sdk';
 import { UsageError } from '../usage-error.js';
+import { redactIfSecret } from './parse-command-args.js';
 
 const SCOPES = ['read', 'append', 'write', 'manage'] as const satisfies readonly Scope[];
 
@@ -87,7 +88,8 @@ export function parseGraphIds(values: readonly string[]): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
   for (const id of ids) {
-    if (!GRAPH_ID.test(id)) throw new UsageError(`"${id}" is not a graph id (they look like gr_…)`);
+    if (!GRAPH_ID.test(id))
+      throw new UsageError(`"${redactIfSecret(id)}" is not a graph id (they look like gr_…)`);
   }
   return ids;
 }
