@@ -57,7 +57,9 @@ export async function scanStaged(scanner: Scanner, cwd: string, env: NodeJS.Proc
   }
   const { code, stderr } = await exited;
   if (code !== 0 || next !== staged.length) {
-    throw new Error(`git cat-file --batch failed (exit ${code}): ${stderr.trim()}`);
+    throw new UsageError(
+      `git could not read the staged files (git cat-file exit ${code}: ${stderr.trim().split('\n')[0] ?? ''}): check the repository with git fsck`,
+    );
   }
 }
 
