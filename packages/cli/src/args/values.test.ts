@@ -125,12 +125,30 @@ describe('parseTokenId', () => {
     );
   });
 
-  it.each(['tok_short', 'tok_../../tokens/self', 'self', 'tok_abcdefghijklmnop/rotate'])(
-    'refuses "%s", which breaks the id pattern (it could reach another operation)',
-    (given) => {
-      expect(() => parseTokenId(given, 'get')).toThrow('is not a token id');
-    },
-  );
+  it.each([
+    'tok_short',
+    'tok_abc123',
+    'tok_../../tokens/self',
+    'self',
+    '.',
+    '..',
+    'tok_abcdefghijklmnop/rotate',
+    'tok_G5KdR5pNKRaVTet6/..',
+    'tok_G5KdR5pNKRaVTet6%2F',
+  ])('refuses "%s", which breaks the id pattern (it could reach another operation)', (given) => {
+    expect(() => parseTokenId(given, 'get')).toThrow('is not a token id');
+  });
+
+  it('quotes at most 80 characters of a long wrong id', () => {
+    let message = '';
+    try {
+      parseTokenId(`tok_${'x'.repeat(10_000)}!`, 'get');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('is not a token id');
+    expect(message.length).toBeLessThan(250);
+  });
 
   it('refuses a secret without repeating it', () => {
     const secret = 'gt_0123456789abcdefghijABCDEFGHIJ012345';

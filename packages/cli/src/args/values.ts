@@ -89,7 +89,7 @@ export function parseGraphIds(values: readonly string[]): string[] {
     .filter(Boolean);
   for (const id of ids) {
     if (!GRAPH_ID.test(id))
-      throw new UsageError(`"${redactIfSecret(id)}" is not a graph id (they look like gr_…)`);
+      throw new UsageError(`"${redactIfSecret(id).slice(0, 80)}" is not a graph id (they look like gr_…)`);
   }
   return ids;
 }
@@ -111,7 +111,7 @@ export function parseTokenId(value: string | undefined, command: string): string
   }
   if (!TOKEN_ID.test(value)) {
     throw new UsageError(
-      `"${value}" is not a token id (they look like tok_ and 16 or more letters and digits)`,
+      `"${value.slice(0, 80)}" is not a token id (they look like tok_ and 16 or more letters and digits, from \`graphtoken tokens list\`)`,
     );
   }
   return value;
