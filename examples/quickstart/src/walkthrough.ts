@@ -217,8 +217,10 @@ function summarize(n: Narrator): void {
   n.say('  • revocation is immediate; revoked tokens stay listable for debugging');
   n.say('  • encrypted graphs accept append-only tokens only');
   n.say();
-  n.say('Next: examples/node-app (a production app and its error handling), examples/token-admin');
-  n.say('(a CLI for graph owners), examples/testing-with-vitest (test your code with this mock).');
+  n.say('Next: examples/node-app (a production app and its error handling), the graphtoken CLI');
+  n.say(
+    '(packages/cli: manage tokens, scan for leaked secrets), examples/testing-with-vitest (test your code with this mock).',
+  );
 }
 
 /** Awaits a call the walkthrough expects to fail with an API error code, and returns that error. */

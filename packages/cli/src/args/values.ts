@@ -1,14 +1,11 @@
 /**
- * Parsing of the values the commands take: durations (`30d`, `1h30m`), scope lists
- * (`read,append`), presets (`roam-append-only`) and ids. Each failure is a {@link UsageError}
- * whose message says what a valid value looks like.
+ * Parsing of the values the commands take: durations (`30d`, `1h30m`), byte sizes (`10M`), scope
+ * lists (`read,append`), presets (`roam-append-only`) and ids. Each failure is a
+ * {@link UsageError} whose message says what a valid value looks like.
  */
 import { matchesPathParam, presets, type Scope } from '@graphtoken/sdk';
-
-/** Bad input on the command line: the message says what to type instead. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+import { UsageError } from '../usage-error.js';
+import { redactIfSecret } from './parse-command-args.js';
 
 const SCOPES = ['read', 'append', 'write', 'manage'] as const satisfies readonly Scope[];
 
@@ -19,6 +16,7 @@ const UNITS = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 } as const;
  *
  * @example
  * parseDuration('1h30m', '--grace') // 5400
+ * @throws {UsageError} naming the flag and the accepted form
  */
 export function parseDuration(text: string, flag: string): number {
   const parts = [...text.matchAll(/(\d+)([smhdw])/g)];
@@ -28,6 +26,24 @@ export function parseDuration(text: string, flag: string): number {
     );
   }
   return parts.reduce((sum, [, n, unit]) => sum + Number(n) * UNITS[unit as keyof typeof UNITS], 0);
+}
+
+const SIZE_UNITS = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as const;
+
+/**
+ * Parses a byte size: `1048576`, `512K`, `10M`, `1G` (binary units, case-insensitive).
+ *
+ * @example
+ * parseByteSize('10M', '--max-file-size') // 10485760
+ * @throws {UsageError} naming the flag and the accepted form
+ */
+export function parseByteSize(text: string, flag: string): number {
+  const match = /^(\d+)([kmg]?)i?b?$/i.exec(text.trim());
+  const bytes = match ? Number(match[1]) * SIZE_UNITS[match[2]!.toLowerCase() as keyof typeof SIZE_UNITS] : 0;
+  if (!match || bytes < 1) {
+    throw new UsageError(`${flag} takes a size like 10M, 512K or 1G (bytes, KiB, MiB, GiB), not "${text}"`);
+  }
+  return bytes;
 }
 
 /** Parses `read,append` into scopes. */
@@ -50,7 +66,7 @@ function kebab(name: string): string {
   return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
-/** The scope presets by their command-line name (`roam-append-only`, `triply-write`, ...). */
+/** The SDK's scope presets by their command-line name (`roam-append-only`, `triply-write`, …). */
 export const PRESETS: ReadonlyMap<string, readonly Scope[]> = new Map(
   Object.entries(presets).map(([name, scopes]) => [kebab(name), scopes]),
 );
@@ -69,8 +85,8 @@ export function parseGraphIds(values: readonly string[]): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
   for (const id of ids) {
-    if (!/^gr_[A-Za-z0-9_]+$/.test(id))
-      throw new UsageError(`"${id}" is not a graph id (they look like gr_…)`);
+    if (!matchesPathParam('graphId', id))
+      throw new UsageError(`"${redactIfSecret(id).slice(0, 80)}" is not a graph id (they look like gr_…)`);
   }
   return ids;
 }
@@ -80,17 +96,17 @@ export function parseGraphIds(values: readonly string[]): string[] {
  * the shell history, and it must not reach a URL or a log either.
  */
 export function parseTokenId(value: string | undefined, command: string): string {
-  if (!value) throw new UsageError(`${command} needs a token id: token-admin ${command} tok_…`);
-  if (value.startsWith('gt_')) {
+  if (!value) throw new UsageError(`${command} needs a token id: graphtoken tokens ${command} tok_…`);
+  if (value.includes('gt_')) {
     throw new UsageError(
-      'that is a token secret, not a token id: pass the id (tok_…) from `token-admin list`. ' +
+      'that is a token secret, not a token id: pass the id (tok_…) from `graphtoken tokens list`. ' +
         'A secret typed on a command line stays in your shell history: consider rotating it.',
     );
   }
-  // The spec's pattern for a token id: anything else (`self`, `..`) could reach another operation.
-  if (!matchesPathParam('tokenId', value))
+  if (!matchesPathParam('tokenId', value)) {
     throw new UsageError(
-      `"${value.slice(0, 80)}" is not a token id (they look like tok_…, from \`token-admin list\`)`,
+      `"${value.slice(0, 80)}" is not a token id (they look like tok_ and 16 to 64 letters and digits, from \`graphtoken tokens list\`)`,
     );
+  }
   return value;
 }

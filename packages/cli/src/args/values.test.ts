@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { UsageError } from '../usage-error.ts';
 import {
   PRESETS,
+  parseByteSize,
   parseDuration,
   parseGraphIds,
   parseScopes,
   parseTokenId,
   presetScopes,
-  UsageError,
-} from './args.ts';
+} from './values.ts';
 
 describe('parseDuration', () => {
   it.each([
@@ -31,6 +32,24 @@ describe('parseDuration', () => {
       );
     },
   );
+});
+
+describe('parseByteSize', () => {
+  it.each([
+    { given: '1', want: 1 },
+    { given: '512K', want: 524_288 },
+    { given: '10M', want: 10_485_760 },
+    { given: '10MiB', want: 10_485_760 },
+    { given: '1g', want: 1_073_741_824 },
+  ])('reads $given as $want bytes', ({ given, want }) => {
+    expect(parseByteSize(given, '--max-file-size')).toBe(want);
+  });
+
+  it.each(['', '0', '10 MB', '-1M', '1.5M', '10T', 'M'])('refuses "%s" with an example', (given) => {
+    expect(() => parseByteSize(given, '--max-file-size')).toThrow(
+      `--max-file-size takes a size like 10M, 512K or 1G (bytes, KiB, MiB, GiB), not "${given}"`,
+    );
+  });
 });
 
 describe('parseScopes', () => {
@@ -81,7 +100,7 @@ describe('presets', () => {
 
 describe('parseGraphIds', () => {
   it('accepts repeated and comma-separated flags', () => {
-    expect(parseGraphIds(['gr_research,gr_team', 'gr_journal'])).toEqual([
+    expect(parseGraphIds(['gr_research, gr_team', 'gr_journal'])).toEqual([
       'gr_research',
       'gr_team',
       'gr_journal',
@@ -97,20 +116,38 @@ describe('parseGraphIds', () => {
 
 describe('parseTokenId', () => {
   it('accepts a token id', () => {
-    expect(parseTokenId('tok_G5KdR5pNKRaVTet6', 'revoke')).toBe('tok_G5KdR5pNKRaVTet6');
+    expect(parseTokenId('tok_bootstrap0000000', 'revoke')).toBe('tok_bootstrap0000000');
   });
-
-  it.each(['self', '.', '..', 'tok_abc123', 'tok_G5KdR5pNKRaVTet6/..', 'tok_G5KdR5pNKRaVTet6%2F'])(
-    'refuses %s, which is no token id (it could reach another operation)',
-    (given) => {
-      expect(() => parseTokenId(given, 'revoke')).toThrow('is not a token id');
-    },
-  );
 
   it('asks for the id when it is missing', () => {
     expect(() => parseTokenId(undefined, 'rotate')).toThrow(
-      'rotate needs a token id: token-admin rotate tok_…',
+      'rotate needs a token id: graphtoken tokens rotate tok_…',
     );
+  });
+
+  it.each([
+    'tok_short',
+    'tok_abc123',
+    'tok_../../tokens/self',
+    'self',
+    '.',
+    '..',
+    'tok_abcdefghijklmnop/rotate',
+    'tok_G5KdR5pNKRaVTet6/..',
+    'tok_G5KdR5pNKRaVTet6%2F',
+  ])('refuses "%s", which breaks the id pattern (it could reach another operation)', (given) => {
+    expect(() => parseTokenId(given, 'get')).toThrow('is not a token id');
+  });
+
+  it('quotes at most 80 characters of a long wrong id', () => {
+    let message = '';
+    try {
+      parseTokenId(`tok_${'x'.repeat(10_000)}!`, 'get');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('is not a token id');
+    expect(message.length).toBeLessThan(250);
   });
 
   it('refuses a secret without repeating it', () => {
