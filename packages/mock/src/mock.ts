@@ -84,13 +84,13 @@ function checkRateLimit(limit: RateLimitOptions | false): RateLimitOptions | fal
   const { limit: n, windowSeconds } = (limit ?? {}) as Partial<RateLimitOptions>;
   if (
     !Number.isInteger(n) ||
-    (n as number) < 1 ||
+    (n as number) < 0 ||
     typeof windowSeconds !== 'number' ||
     !Number.isFinite(windowSeconds) ||
     windowSeconds <= 0
   ) {
     throw new RangeError(
-      'rateLimit must be false or { limit: an integer >= 1, windowSeconds: a number > 0 }',
+      'rateLimit must be false or { limit: an integer >= 0, windowSeconds: a number > 0 }',
     );
   }
   return { limit: n as number, windowSeconds };

@@ -97,7 +97,12 @@ describe('a failed admin command changes nothing', () => {
         mock.latencyMs = ms;
       }).toThrow(RangeError);
     }
-    for (const limit of [{ limit: 0, windowSeconds: 1 }, { limit: 1, windowSeconds: Number.NaN }, null]) {
+    for (const limit of [
+      { limit: -1, windowSeconds: 1 },
+      { limit: 1.5, windowSeconds: 1 },
+      { limit: 1, windowSeconds: Number.NaN },
+      null,
+    ]) {
       expect(() => {
         mock.rateLimit = limit as never;
       }).toThrow(RangeError);
