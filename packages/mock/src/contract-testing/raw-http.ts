@@ -18,7 +18,12 @@ export interface RawAnswer {
 }
 
 /** Parses an HTTP/1.1 answer (one; a body by Content-Length or up to the close). */
-export function parseRawAnswer(raw: string): RawAnswer {
+export function parseRawAnswer(received: string): RawAnswer {
+  // Interim answers (`100 Continue` to `Expect: 100-continue`) come before the final one.
+  let raw = received;
+  while (/^HTTP\/1\.[01] 1\d\d /.test(raw) && raw.includes('\r\n\r\n')) {
+    raw = raw.slice(raw.indexOf('\r\n\r\n') + 4);
+  }
   const match = /^HTTP\/1\.[01] (\d{3})[^\r\n]*\r\n/.exec(raw);
   if (!match) return { answered: false, status: 0, headers: {}, body: '', raw };
   const end = raw.indexOf('\r\n\r\n');
@@ -55,10 +60,15 @@ function dechunk(text: string): string {
 }
 
 /**
- * Sends `bytes` to `127.0.0.1:port` and resolves with the answer once the server closes the
- * connection (or after `timeoutMs`, with what arrived by then).
+ * Sends `bytes` to `127.0.0.1:port` (then ends its side when `end` is set) and resolves with the
+ * answer once the server closes the connection (or after `timeoutMs`, with what arrived by then).
  */
-export function rawRequest(port: number, bytes: string | Buffer, timeoutMs = 5000): Promise<RawAnswer> {
+export function rawRequest(
+  port: number,
+  bytes: string | Buffer,
+  timeoutMs = 5000,
+  options: { end?: boolean } = {},
+): Promise<RawAnswer> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     const socket = connect(port, '127.0.0.1');
@@ -71,6 +81,8 @@ export function rawRequest(port: number, bytes: string | Buffer, timeoutMs = 500
     socket.on('data', (chunk) => chunks.push(chunk));
     socket.on('error', () => {});
     socket.on('close', done);
-    socket.write(bytes);
+    // `end`: nothing more will come (the server sees the end of the stream after these bytes).
+    if (options.end) socket.end(bytes);
+    else socket.write(bytes);
   });
 }

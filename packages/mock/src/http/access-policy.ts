@@ -87,6 +87,13 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
   return {
     adminDisabledReason,
     refuse(req, { admin, authority }) {
+      if (req.headers.host === undefined && req.httpVersion !== '1.0') {
+        return problemResponse({
+          status: 400,
+          code: 'invalid_request',
+          detail: `An HTTP/1.1 request needs a Host header (RFC 9112 section 3.2), e.g. Host: 127.0.0.1:${port}.`,
+        });
+      }
       for (const value of [req.headers.host, authority]) {
         if (value !== undefined && !hostAllowed(value)) {
           return problemResponse({

@@ -204,7 +204,8 @@ export async function startGraphTokenMockServer(
     });
   };
 
-  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+  // A missing Host is answered by the access policy (problem+json), not by node's bare 400.
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requireHostHeader: false }, (req, res) => {
     void handle(req, res);
   });
   let policy: AccessPolicy | undefined;
