@@ -438,28 +438,24 @@ function requestArbitrary(callers: FuzzCallers, port: number): fc.Arbitrary<Fuzz
           graphIds: fc.subarray([research, team], { minLength: 1 }),
         })
         .map((b) => ({ method: 'POST', target: '/v1/tokens', who: 0, body: JSON.stringify(b) })),
-      fc
-        .array(fc.record({ content }), { minLength: 1, maxLength: 3 })
-        .map((blocks) => ({
-          method: 'POST',
-          target: `/v1/graphs/${research}/blocks`,
-          who: 3,
-          body: JSON.stringify({ blocks }),
-        })),
+      fc.array(fc.record({ content }), { minLength: 1, maxLength: 3 }).map((blocks) => ({
+        method: 'POST',
+        target: `/v1/graphs/${research}/blocks`,
+        who: 3,
+        body: JSON.stringify({ blocks }),
+      })),
       content.map((c) => ({
         method: 'PATCH',
         target: `/v1/graphs/${research}/blocks/blk_research1`,
         who: 3,
         body: JSON.stringify({ content: c }),
       })),
-      fc
-        .nat({ max: 5 })
-        .map((i) => ({
-          method: 'POST',
-          target: `/v1/tokens/${callers.tokenIds[i + 1]}/rotate`,
-          who: 0,
-          body: JSON.stringify({ gracePeriodSeconds: 3600 }),
-        })),
+      fc.nat({ max: 5 }).map((i) => ({
+        method: 'POST',
+        target: `/v1/tokens/${callers.tokenIds[i + 1]}/rotate`,
+        who: 0,
+        body: JSON.stringify({ gracePeriodSeconds: 3600 }),
+      })),
       fc
         .constantFrom(
           '/v1/tokens',
