@@ -200,7 +200,10 @@ function requestArbitrary(callers: FuzzCallers, port: number): fc.Arbitrary<Fuzz
     {
       weight: 1,
       arbitrary: fc
-        .tuple(otherMethod, fc.integer({ min: 8_000, max: 64_000 }))
+        .tuple(
+          otherMethod,
+          fc.oneof(fc.integer({ min: 8_100, max: 16_000 }), fc.integer({ min: 16_000, max: 64_000 })),
+        )
         .map(([m, n]) => ({ method: m, target: `/v1/graphs/${'a'.repeat(n)}` })),
     },
     {
