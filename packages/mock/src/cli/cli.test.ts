@@ -144,6 +144,9 @@ describe('graphtoken-mock', () => {
     const cli = await serve(['--port', '0', '--host', '0.0.0.0', '-q']);
     expect(cli.stdout()).toMatch(/admin endpoints OFF: .*--admin-token/);
     expect(cli.stdout()).toContain('warning: listening on 0.0.0.0 makes the mock reachable from the network');
+    const loopback = cli.url.replace('0.0.0.0', '127.0.0.1');
+    expect((await api(loopback, '/v1/tokens/self', { token: BOOTSTRAP_TOKEN })).status).toBe(200);
+    expect((await api(loopback, '/__mock/state')).status).toBe(403);
     expect(await stop(cli, 'SIGTERM')).toBe(0);
   });
 
