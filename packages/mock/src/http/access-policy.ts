@@ -84,6 +84,16 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
   const originAllowed = (origin: string): boolean =>
     ownOrigins.has(origin.toLowerCase()) || corsOrigins.has('*') || corsOrigins.has(origin);
 
+  const adminCors = (req: IncomingMessage): Record<string, string> => {
+    const origin = req.headers.origin;
+    if (origin === undefined || !originAllowed(origin)) return {};
+    return {
+      'Access-Control-Allow-Origin': origin,
+      'Access-Control-Expose-Headers': 'X-Request-Id, WWW-Authenticate',
+      Vary: 'Origin',
+    };
+  };
+
   return {
     adminDisabledReason,
     refuse(req, { admin, authority }) {
@@ -136,19 +146,11 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
       }
       return undefined;
     },
-    adminCors(req) {
-      const origin = req.headers.origin;
-      if (origin === undefined || !originAllowed(origin)) return {};
-      return {
-        'Access-Control-Allow-Origin': origin,
-        'Access-Control-Expose-Headers': 'X-Request-Id, WWW-Authenticate',
-        Vary: 'Origin',
-      };
-    },
+    adminCors,
     adminPreflight(req) {
       const asked = req.headers['access-control-request-headers'];
       const headers = {
-        ...this.adminCors(req),
+        ...adminCors(req),
         'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
         'Access-Control-Allow-Headers':
           typeof asked === 'string' && /^[\w-]+(\s*,\s*[\w-]+)*$/.test(asked.trim())

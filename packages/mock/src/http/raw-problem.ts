@@ -4,12 +4,13 @@
  * limit, a bad `Content-Length` or chunking) and `CONNECT` (the `connect` event).
  * @internal
  */
-import { STATUS_CODES } from 'node:http';
+import { type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ErrorCode } from '@graphtoken/contract';
 import { newRequestId } from '../admin/problem.js';
 import { CORS } from '../internal/pipeline.js';
 import { ApiProblem } from '../internal/problem.js';
+import type { RequestLogEntry } from './request-log.js';
 
 /** What to answer. */
 export interface RawProblem {
@@ -81,4 +82,65 @@ export function clientErrorProblem(error: NodeJS.ErrnoException): RawProblem {
         detail: `The request is not well-formed HTTP/1.1 (${String(error.code ?? 'parse error').replace(/[^A-Z0-9_]/gi, '')}): check the request line, the header names and values, Content-Length and chunked encoding.`,
       };
   }
+}
+
+/**
+ * Answers what node:http cannot hand to the request handler: malformed HTTP (`clientError`: bad
+ * bytes, oversized headers, a bad `Content-Length` or chunking) with problem+json where the socket
+ * can still be written, instead of node's bare 400, and `CONNECT` with 405, instead of a closed
+ * connection. Returns the responses such an answer replaced (their handler must not write them).
+ */
+export function answerUnparsedRequests(
+  server: Server,
+  logEntry: (entry: Omit<RequestLogEntry, 'durationMs'>, started: number) => void,
+): WeakSet<ServerResponse> {
+  const answeredRaw = new WeakSet<ServerResponse>();
+  // Malformed HTTP (bad bytes, oversized headers, a bad Content-Length or chunking): problem+json
+  // where the socket can still be written, instead of node's bare 400.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    const started = performance.now();
+    // The response of a request whose body broke the framing (bad chunking) has not started yet:
+    // this answer takes its place. One that has started can only be cut short.
+    const pending = (socket as { _httpMessage?: ServerResponse | null })._httpMessage ?? undefined;
+    if (error.code === 'ECONNRESET' || pending?.headersSent) {
+      socket.destroy();
+      return;
+    }
+    if (pending) answeredRaw.add(pending);
+    const problem = clientErrorProblem(error);
+    const requestId = writeRawProblem(socket, problem);
+    logEntry(
+      {
+        method: '-',
+        target: '-',
+        status: requestId ? problem.status : 'aborted',
+        authorization: undefined,
+        requestId,
+      },
+      started,
+    );
+  });
+  // CONNECT (a proxy tunnel) is not for this server: 405, not a closed connection.
+  server.on('connect', (req: IncomingMessage, socket: Duplex) => {
+    const started = performance.now();
+    socket.on('error', () => {});
+    const requestId = writeRawProblem(socket, {
+      status: 405,
+      code: 'invalid_request',
+      detail:
+        'This server is not a proxy: CONNECT is not allowed. The API uses GET, HEAD, POST, PATCH and DELETE.',
+      headers: { Allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS' },
+    });
+    logEntry(
+      {
+        method: 'CONNECT',
+        target: req.url ?? '-',
+        status: requestId ? 405 : 'aborted',
+        authorization: undefined,
+        requestId,
+      },
+      started,
+    );
+  });
+  return answeredRaw;
 }

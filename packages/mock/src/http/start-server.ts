@@ -1,13 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
 import { scrubSecrets } from '@graphtoken/contract';
 import { getResponse, type RequestHandler } from 'msw';
-import { ADMIN_PREFIX, adminMethods, createAdminHandlers } from '../admin/create-admin-handlers.js';
+import { ADMIN_PREFIX, createAdminHandlers } from '../admin/create-admin-handlers.js';
 import { newRequestId, problemResponse } from '../admin/problem.js';
 import { createGraphTokenMock, type GraphTokenMock, type MockSeed, type RateLimitOptions } from '../index.js';
 import { CORS } from '../internal/pipeline.js';
-import { allowedMethods } from '../internal/route-table.js';
 import { type AccessPolicy, createAccessPolicy } from './access-policy.js';
 import {
   BodyTooLargeError,
@@ -17,8 +15,9 @@ import {
   toFetchRequest,
   writeFetchResponse,
 } from './node-bridge.js';
-import { clientErrorProblem, writeRawProblem } from './raw-problem.js';
+import { answerUnparsedRequests } from './raw-problem.js';
 import { formatLogLine, type RequestLogEntry } from './request-log.js';
+import { screenRequest } from './screen-request.js';
 import { loadSeedFile } from './seed-file.js';
 import { loadStateFile, writeStateFile } from './state-file.js';
 
@@ -95,7 +94,6 @@ export class MockServerError extends Error {
 
 /** node:http's limit on the request line and headers (its default, 16 KiB); over it: 431. */
 const MAX_HEADER_BYTES = 16 * 1024;
-const ALL_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
 
 function isAdminPath(pathname: string): boolean {
   return pathname === ADMIN_PREFIX || pathname.startsWith(`${ADMIN_PREFIX}/`);
@@ -209,56 +207,9 @@ export async function startGraphTokenMockServer(
     void handle(req, res);
   });
   let policy: AccessPolicy | undefined;
-  const answeredRaw = new WeakSet<ServerResponse>();
   const logEntry = (entry: Omit<RequestLogEntry, 'durationMs'>, started: number) =>
     log?.(formatLogLine({ ...entry, durationMs: performance.now() - started }));
-  // Malformed HTTP (bad bytes, oversized headers, a bad Content-Length or chunking): problem+json
-  // where the socket can still be written, instead of node's bare 400.
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    const started = performance.now();
-    // The response of a request whose body broke the framing (bad chunking) has not started yet:
-    // this answer takes its place. One that has started can only be cut short.
-    const pending = (socket as { _httpMessage?: ServerResponse | null })._httpMessage ?? undefined;
-    if (error.code === 'ECONNRESET' || pending?.headersSent) {
-      socket.destroy();
-      return;
-    }
-    if (pending) answeredRaw.add(pending);
-    const problem = clientErrorProblem(error);
-    const requestId = writeRawProblem(socket, problem);
-    logEntry(
-      {
-        method: '-',
-        target: '-',
-        status: requestId ? problem.status : 'aborted',
-        authorization: undefined,
-        requestId,
-      },
-      started,
-    );
-  });
-  // CONNECT (a proxy tunnel) is not for this server: 405, not a closed connection.
-  server.on('connect', (req: IncomingMessage, socket: Duplex) => {
-    const started = performance.now();
-    socket.on('error', () => {});
-    const requestId = writeRawProblem(socket, {
-      status: 405,
-      code: 'invalid_request',
-      detail:
-        'This server is not a proxy: CONNECT is not allowed. The API uses GET, HEAD, POST, PATCH and DELETE.',
-      headers: { Allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS' },
-    });
-    logEntry(
-      {
-        method: 'CONNECT',
-        target: req.url ?? '-',
-        status: requestId ? 405 : 'aborted',
-        authorization: undefined,
-        requestId,
-      },
-      started,
-    );
-  });
+  const answeredRaw = answerUnparsedRequests(server, logEntry);
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const entry = {
@@ -296,37 +247,8 @@ export async function startGraphTokenMockServer(
     target: RequestTarget | undefined,
     admin: boolean,
   ): Promise<Response> => {
-    if (target === undefined) {
-      return problemResponse({
-        status: 400,
-        code: 'invalid_request',
-        detail:
-          'The request target is not a valid path or http URL (RFC 9112 section 3.2). Send a path such as /v1/tokens/self.',
-      });
-    }
-    const refused = policy!.refuse(req, { admin, authority: target.authority });
-    if (refused) return refused;
-    const method = (req.method ?? 'GET').toUpperCase();
-    if (target.pathname === '*') {
-      if (method === 'OPTIONS') return new Response(null, { status: 204, headers: { Allow: ALL_METHODS } });
-      return problemResponse({
-        status: 400,
-        code: 'invalid_request',
-        detail: 'Only OPTIONS takes the target *.',
-      });
-    }
-    if (admin && method === 'OPTIONS') return policy!.adminPreflight(req);
-    // Methods the Fetch standard forbids (a Request cannot even be built for them).
-    if (method === 'TRACE' || method === 'TRACK') {
-      const allow = admin ? adminMethods(target.pathname) : allowedMethods(target.pathname);
-      const response = problemResponse({
-        status: allow.length > 0 ? 405 : 404,
-        code: allow.length > 0 ? 'invalid_request' : 'not_found',
-        detail: `${method} is not allowed here${allow.length > 0 ? `; ${target.pathname} allows ${allow.join(', ')}` : ''}. The API uses GET, HEAD, POST, PATCH and DELETE.`,
-      });
-      if (allow.length > 0) response.headers.set('Allow', allow.join(', '));
-      return response;
-    }
+    const screened = screenRequest(req, target, admin, policy!);
+    if (screened) return screened;
     let request: Request;
     try {
       request = await toFetchRequest(req, mock!.baseUrl, maxBodyBytes);
