@@ -53,8 +53,9 @@ export async function runQuickstart({ env, write }: QuickstartOptions): Promise<
   }
 
   // The embedded mock: the whole API in this process (msw intercepts fetch), with its own clock.
-  const { mock, server } = setupGraphTokenServer(createGraphTokenMock());
-  server.listen({ onUnhandledFrame: failOnUnhandledApiRequest(mock) });
+  // `listen` proves that requests are intercepted here (it throws in a runtime where they are not).
+  const { mock, server, listen } = setupGraphTokenServer(createGraphTokenMock());
+  await listen({ onUnhandledFrame: failOnUnhandledApiRequest(mock) });
   narrator.say(`Running against the embedded GraphToken mock (${mock.baseUrl}, in this process: no network,`);
   narrator.say('no account). It starts with one token, "bootstrap", whose secret the mock publishes.');
   try {

@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+export { characterLength, MAX_BLOCK_CHARACTERS } from './characters.js';
 export { isDateTime } from './date-time.js';
 export type { components, operations as OperationTypes, paths } from './generated/openapi.js';
 export {

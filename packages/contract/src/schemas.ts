@@ -12,6 +12,7 @@
  * expression with a method call in it (`z.string().check(…)`) unless it is marked side-effect free.
  */
 import * as z from 'zod/mini';
+import { MAX_BLOCK_CHARACTERS } from './characters.js';
 import { isDateTime } from './date-time.js';
 import { errorCodes, roleNames, scopeNames } from './generated/operations.js';
 import { TOKEN_LENGTH, TOKEN_PREFIX } from './token-format.js';
@@ -113,7 +114,7 @@ export const BlockSchema = /* @__PURE__ */ pure(() =>
   z.object({
     id: z.string(),
     graphId: z.string(),
-    content: z.string().check(z.minLength(1), z.maxLength(10000)),
+    content: z.string().check(z.minLength(1), z.maxLength(MAX_BLOCK_CHARACTERS)),
     createdAt: timestamp(),
     updatedAt: timestamp(),
   }),
@@ -180,7 +181,7 @@ export const RotateTokenRequestSchema = /* @__PURE__ */ pure(() =>
 /** One block to append. */
 export const NewBlockSchema = /* @__PURE__ */ pure(() =>
   z.strictObject({
-    content: z.string().check(z.minLength(1), z.maxLength(10000)),
+    content: z.string().check(z.minLength(1), z.maxLength(MAX_BLOCK_CHARACTERS)),
   }),
 );
 
@@ -194,7 +195,7 @@ export const AppendBlocksRequestSchema = /* @__PURE__ */ pure(() =>
 /** The body of `PATCH /v1/graphs/{graphId}/blocks/{blockId}`. */
 export const UpdateBlockRequestSchema = /* @__PURE__ */ pure(() =>
   z.strictObject({
-    content: z.string().check(z.minLength(1), z.maxLength(10000)),
+    content: z.string().check(z.minLength(1), z.maxLength(MAX_BLOCK_CHARACTERS)),
   }),
 );
 

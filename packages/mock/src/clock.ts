@@ -36,17 +36,40 @@ export interface InternalClock extends MockClock {
   setState(state: ClockState): void;
 }
 
+const UNIT_MS = { days: 86_400_000, hours: 3_600_000, minutes: 60_000, seconds: 1000 } as const;
+
+/** Milliseconds of an advance; NaN for anything that is not a number or a duration of numbers. */
 function toMs(by: ClockAdvance): number {
   if (typeof by === 'number') return by;
-  return (
-    (((by.days ?? 0) * 24 + (by.hours ?? 0)) * 60 + (by.minutes ?? 0)) * 60_000 + (by.seconds ?? 0) * 1000
-  );
+  if (by === null || typeof by !== 'object') return Number.NaN;
+  let ms = 0;
+  for (const [unit, size] of Object.entries(UNIT_MS)) {
+    const value = (by as Record<string, unknown>)[unit];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return Number.NaN;
+    ms += value * size;
+  }
+  return ms;
+}
+
+/** The earliest time the clock shows: 0001-01-01T00:00:00Z (RFC 3339 years have four digits). */
+const MIN_CLOCK_MS = Date.parse('0001-01-01T00:00:00Z');
+/** The latest time the clock shows: 9999-12-31T23:59:59.999Z. */
+const MAX_CLOCK_MS = Date.parse('9999-12-31T23:59:59.999Z');
+
+function checkRange(ms: number, what: string): number {
+  if (!Number.isFinite(ms) || ms < MIN_CLOCK_MS || ms > MAX_CLOCK_MS) {
+    throw new RangeError(
+      `${what} must be from year 0001 to 9999 (RFC 3339 date-times have four-digit years)`,
+    );
+  }
+  return ms;
 }
 
 function parseTime(at: Date | string): number {
-  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  const ms = typeof at === 'string' ? Date.parse(at) : at instanceof Date ? at.getTime() : Number.NaN;
   if (Number.isNaN(ms)) throw new RangeError(`not a valid time: ${String(at)}`);
-  return ms;
+  return checkRange(ms, 'the time');
 }
 
 /**
@@ -71,10 +94,13 @@ export function createClock(options: {
   return {
     nowMs,
     now: () => new Date(nowMs()),
+    // Each command is checked in full, the resulting time included, before anything changes:
+    // a refused command leaves the clock as it was.
     advance(by) {
       const ms = toMs(by);
       if (!Number.isFinite(ms) || ms < 0)
-        throw new RangeError('the clock only moves forward: advance by a positive amount');
+        throw new RangeError('the clock only moves forward: advance by a finite amount >= 0');
+      checkRange(nowMs() + ms, 'the clock after this advance');
       offsetMs += ms;
       frozenMs += ms;
       changed();
@@ -87,9 +113,14 @@ export function createClock(options: {
     },
     getState: () => ({ offsetMs, frozenAt: frozen ? new Date(frozenMs).toISOString() : null }),
     setState(state) {
+      if (typeof state?.offsetMs !== 'number') throw new RangeError('a clock state needs a numeric offsetMs');
+      const at =
+        state.frozenAt !== null
+          ? parseTime(state.frozenAt)
+          : checkRange(Date.now() + state.offsetMs, 'the clock');
       offsetMs = state.offsetMs;
-      if (state.frozenAt !== null) frozenMs = parseTime(state.frozenAt);
-      else if (frozen) frozenMs = Date.now() + state.offsetMs;
+      if (state.frozenAt !== null) frozenMs = at;
+      else if (frozen) frozenMs = at;
     },
   };
 }

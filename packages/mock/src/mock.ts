@@ -55,9 +55,9 @@ export interface GraphTokenMock {
   readonly requests: MockRequests;
   /** Direct access to the state. */
   readonly store: MockStore;
-  /** Milliseconds added before every response (settable). */
+  /** Milliseconds added before every response (settable, 0 to 60,000; anything else throws a `RangeError` and changes nothing). */
   latencyMs: number;
-  /** The per-token rate limit, or false (settable). */
+  /** The per-token rate limit, or false (settable; an invalid one throws a `RangeError` and changes nothing). */
   rateLimit: RateLimitOptions | false;
   /**
    * Back to the seed (or the starting snapshot): state, clock, faults, recorded requests, rate-limit
@@ -68,6 +68,32 @@ export interface GraphTokenMock {
   snapshot(): MockSnapshot;
   /** Replaces the state (and clock) with a snapshot; faults and recorded requests stay. */
   restore(snapshot: MockSnapshot): void;
+}
+
+const MAX_LATENCY_MS = 60_000;
+
+function checkLatency(ms: number): number {
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > MAX_LATENCY_MS) {
+    throw new RangeError(`latencyMs must be a number of milliseconds from 0 to ${MAX_LATENCY_MS}`);
+  }
+  return ms;
+}
+
+function checkRateLimit(limit: RateLimitOptions | false): RateLimitOptions | false {
+  if (limit === false) return false;
+  const { limit: n, windowSeconds } = (limit ?? {}) as Partial<RateLimitOptions>;
+  if (
+    !Number.isInteger(n) ||
+    (n as number) < 0 ||
+    typeof windowSeconds !== 'number' ||
+    !Number.isFinite(windowSeconds) ||
+    windowSeconds <= 0
+  ) {
+    throw new RangeError(
+      'rateLimit must be false or { limit: an integer >= 0, windowSeconds: a number > 0 }',
+    );
+  }
+  return { limit: n as number, windowSeconds };
 }
 
 /**
@@ -94,7 +120,10 @@ export function createGraphTokenMock(options: GraphTokenMockOptions = {}): Graph
   });
   const state = new MockState(clock, onChange);
   const startClock = clock.getState();
-  const settings: MockSettings = { latencyMs: options.latencyMs ?? 0, rateLimit: options.rateLimit ?? false };
+  const settings: MockSettings = {
+    latencyMs: checkLatency(options.latencyMs ?? 0),
+    rateLimit: checkRateLimit(options.rateLimit ?? false),
+  };
   let requestCounter = 0;
   const runtime: MockRuntime = {
     state,
@@ -135,13 +164,13 @@ export function createGraphTokenMock(options: GraphTokenMockOptions = {}): Graph
       return settings.latencyMs;
     },
     set latencyMs(ms: number) {
-      settings.latencyMs = ms;
+      settings.latencyMs = checkLatency(ms);
     },
     get rateLimit() {
       return settings.rateLimit;
     },
     set rateLimit(limit: RateLimitOptions | false) {
-      settings.rateLimit = limit;
+      settings.rateLimit = checkRateLimit(limit);
       runtime.rateLimiter.clear();
     },
     reset() {
@@ -157,7 +186,14 @@ export function createGraphTokenMock(options: GraphTokenMockOptions = {}): Graph
     },
     snapshot: () => state.toSnapshot(),
     restore(snapshot) {
-      state.loadSnapshot(snapshot);
+      // A snapshot that fails to load leaves the mock as it was.
+      const before = state.toSnapshot();
+      try {
+        state.loadSnapshot(snapshot);
+      } catch (error) {
+        state.loadSnapshot(before);
+        throw error;
+      }
       runtime.rateLimiter.clear();
       runtime.idempotency.clear();
       onChange();

@@ -437,6 +437,7 @@ export interface components {
         Block: {
             id: string;
             graphId: string;
+            /** @description 1 to 10,000 characters (Unicode code points, see "Lengths of strings"). */
             content: string;
             /** Format: date-time */
             createdAt: string;
@@ -454,12 +455,14 @@ export interface components {
             data: components["schemas"]["Block"][];
         };
         NewBlock: {
+            /** @description 1 to 10,000 characters (Unicode code points, see "Lengths of strings"). */
             content: string;
         };
         AppendBlocksRequest: {
             blocks: components["schemas"]["NewBlock"][];
         };
         UpdateBlockRequest: {
+            /** @description 1 to 10,000 characters (Unicode code points, see "Lengths of strings"). */
             content: string;
         };
         /** @description An RFC 9457 problem details body (`application/problem+json`). Never contains a secret. */

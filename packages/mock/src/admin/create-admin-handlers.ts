@@ -1,5 +1,8 @@
 import { HttpResponse, http, type RequestHandler } from 'msw';
 import type { GraphTokenMock } from '../index.js';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../internal/json-depth.js';
+import { pathPattern } from '../internal/path-pattern.js';
+import { isUrlTooLong, MAX_URL_LENGTH } from '../internal/url-length.js';
 import { newRequestId, problemResponse } from './problem.js';
 import {
   type Validated,
@@ -57,6 +60,14 @@ async function readJson(request: Request): Promise<Validated<unknown>> {
   const text = await request.text();
   if (text.trim() === '')
     return { ok: false, errors: [{ field: 'body', message: 'is empty; send a JSON object' }] };
+  if (exceedsJsonDepth(text)) {
+    return {
+      ok: false,
+      errors: [
+        { field: 'body', message: `nests more than ${MAX_JSON_DEPTH} levels deep; send a flat JSON object` },
+      ],
+    };
+  }
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
@@ -91,7 +102,18 @@ async function readJson(request: Request): Promise<Validated<unknown>> {
  */
 export function createAdminHandlers(mock: GraphTokenMock): RequestHandler[] {
   const base = mock.baseUrl.replace(/\/+$/, '') + ADMIN_PREFIX;
+  const basePath = new URL(mock.baseUrl).pathname.replace(/\/+$/, '');
   return [
+    // msw's router throws past 8,192 characters: answer such a URL before any route is tried.
+    http.all(
+      ({ request }) => isUrlTooLong(request, mock.baseUrl),
+      () =>
+        problemResponse({
+          status: 414,
+          code: 'request_too_large',
+          detail: `The request URL is longer than ${MAX_URL_LENGTH} characters. Check the URL.`,
+        }),
+    ),
     http.post(`${base}/faults`, async ({ request }) => {
       const body = await readJson(request);
       if (!body.ok) return invalid(body.errors);
@@ -137,12 +159,37 @@ export function createAdminHandlers(mock: GraphTokenMock): RequestHandler[] {
       return noContent();
     }),
     http.get(`${base}/state`, () => json(mock.snapshot())),
-    http.all(`${base}/*`, ({ request }) =>
-      problemResponse({
+    http.all(`${base}/*`, ({ request }) => {
+      const path = new URL(request.url).pathname.slice(basePath.length);
+      const allow = adminMethods(path);
+      if (allow.length > 0 && request.method === 'OPTIONS') {
+        return new HttpResponse(null, {
+          status: 204,
+          headers: { Allow: allow.join(', '), 'X-Request-Id': newRequestId() },
+        });
+      }
+      if (allow.length > 0) {
+        const response = problemResponse({
+          status: 405,
+          code: 'invalid_request',
+          detail: `${path} does not take ${request.method}; it allows ${allow.join(', ')}.`,
+        });
+        response.headers.set('Allow', allow.join(', '));
+        return response;
+      }
+      return problemResponse({
         status: 404,
         code: 'not_found',
-        detail: `No admin endpoint ${request.method} ${new URL(request.url).pathname}. The admin endpoints are: ${ENDPOINTS.join(', ')}.`,
-      }),
-    ),
+        detail: `No admin endpoint ${request.method} ${path}. The admin endpoints are: ${ENDPOINTS.join(', ')}.`,
+      });
+    }),
   ];
+}
+
+/** The methods an admin path allows, from {@link ENDPOINTS} (plus OPTIONS); empty for an unknown path. @internal */
+export function adminMethods(path: string): string[] {
+  const methods = ENDPOINTS.filter((e) => pathPattern(e.slice(e.indexOf(' ') + 1)).test(path)).map((e) =>
+    e.slice(0, e.indexOf(' ')),
+  );
+  return methods.length === 0 ? [] : [...new Set(methods), 'OPTIONS'];
 }

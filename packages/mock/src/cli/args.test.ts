@@ -62,9 +62,42 @@ describe('parseCliArgs', () => {
     { given: ['--now', 'tomorrow'], want: /--now must be an RFC 3339 date-time/ },
     { given: ['serve'], want: /unexpected argument "serve"/ },
     { given: ['--host', ''], want: /--host needs an address/ },
+    { given: ['--cors-origin', 'localhost:5173'], want: /--cors-origin must be \* or an origin/ },
+    { given: ['--allowed-host', 'http://mock'], want: /--allowed-host must be a host name/ },
+    { given: ['--admin-token', 'short'], want: /--admin-token must be 16 to 256/ },
   ])('rejects $given with a clear message', ({ given, want }) => {
     expect(() => parseCliArgs(given)).toThrowError(UsageError);
     expect(() => parseCliArgs(given)).toThrowError(want);
+  });
+
+  it('reads the admin surface options, repeatable ones as lists', () => {
+    const command = parseCliArgs([
+      '--cors-origin',
+      'http://localhost:5173',
+      '--cors-origin=https://app.example',
+      '--allowed-host',
+      'mock',
+      '--allowed-host',
+      'mock.internal:4010',
+      '--admin-token',
+      'an-admin-secret-0123456789',
+    ]);
+    expect(command).toMatchObject({
+      options: {
+        corsOrigins: ['http://localhost:5173', 'https://app.example'],
+        allowedHosts: ['mock', 'mock.internal:4010'],
+        adminToken: 'an-admin-secret-0123456789',
+      },
+    });
+  });
+
+  it('takes the admin token from GRAPHTOKEN_MOCK_ADMIN_TOKEN, and never echoes a bad one', () => {
+    expect(parseCliArgs([], { GRAPHTOKEN_MOCK_ADMIN_TOKEN: 'from-the-environment-123' })).toMatchObject({
+      options: { adminToken: 'from-the-environment-123' },
+    });
+    expect(() => parseCliArgs(['--admin-token', 'a secret with spaces'])).toThrowError(
+      expect.objectContaining({ message: expect.not.stringContaining('a secret with spaces') }),
+    );
   });
 });
 

@@ -40,9 +40,13 @@ function parseInteger(flag: string, text: string, min: number, max: number): num
 
 /**
  * Parses the `graphtoken-mock` command line with `util.parseArgs` (strict: an unknown flag or a
- * stray argument is a {@link UsageError}).
+ * stray argument is a {@link UsageError}). `env` supplies `GRAPHTOKEN_MOCK_ADMIN_TOKEN` when
+ * `--admin-token` is not given (a secret on the command line shows in `ps`).
  */
-export function parseCliArgs(argv: readonly string[]): CliCommand {
+export function parseCliArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): CliCommand {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -63,6 +67,32 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (values['state-file'] !== undefined) options.stateFile = values['state-file'];
   if (values.latency !== undefined) options.latency = parseInteger('--latency', values.latency, 0, 60_000);
   if (values['rate-limit'] !== undefined) options.rateLimit = parseRateLimit(values['rate-limit']);
+  if (values['cors-origin'] !== undefined) {
+    for (const origin of values['cors-origin']) {
+      if (origin !== '*' && !/^https?:\/\/[^/\s]+\/?$/i.test(origin)) {
+        throw new UsageError(
+          `--cors-origin must be * or an origin such as http://localhost:5173 (got "${origin}")`,
+        );
+      }
+    }
+    options.corsOrigins = values['cors-origin'];
+  }
+  if (values['allowed-host'] !== undefined) {
+    for (const name of values['allowed-host']) {
+      if (!/^[^\s/:]+(:\d{1,5})?$|^\[[0-9a-fA-F:.]+\](:\d{1,5})?$/.test(name)) {
+        throw new UsageError(`--allowed-host must be a host name, optionally with :port (got "${name}")`);
+      }
+    }
+    options.allowedHosts = values['allowed-host'];
+  }
+  const adminToken = values['admin-token'] ?? env.GRAPHTOKEN_MOCK_ADMIN_TOKEN;
+  if (adminToken !== undefined) {
+    if (!/^[\x21-\x7e]{16,256}$/.test(adminToken)) {
+      // Never echo the value: it is a secret.
+      throw new UsageError('--admin-token must be 16 to 256 visible ASCII characters (no spaces)');
+    }
+    options.adminToken = adminToken;
+  }
   if (values.now !== undefined) {
     if (!isDateTime(values.now)) {
       throw new UsageError(
@@ -87,6 +117,9 @@ function parse(argv: readonly string[]) {
       latency: { type: 'string' },
       'rate-limit': { type: 'string' },
       now: { type: 'string' },
+      'cors-origin': { type: 'string', multiple: true },
+      'allowed-host': { type: 'string', multiple: true },
+      'admin-token': { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },

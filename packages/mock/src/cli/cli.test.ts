@@ -125,9 +125,29 @@ describe('graphtoken-mock', () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: graphtoken-mock \[options\]/);
-    for (const flag of ['--port', '--host', '--seed', '--state-file', '--latency', '--rate-limit']) {
+    for (const flag of [
+      '--port',
+      '--host',
+      '--seed',
+      '--state-file',
+      '--latency',
+      '--rate-limit',
+      '--cors-origin',
+      '--allowed-host',
+      '--admin-token',
+    ]) {
       expect(stdout).toContain(flag);
     }
+  });
+
+  it('--host 0.0.0.0 without --admin-token: starts with the admin endpoints off and says why', async () => {
+    const cli = await serve(['--port', '0', '--host', '0.0.0.0', '-q']);
+    expect(cli.stdout()).toMatch(/admin endpoints OFF: .*--admin-token/);
+    expect(cli.stdout()).toContain('warning: listening on 0.0.0.0 makes the mock reachable from the network');
+    const loopback = cli.url.replace('0.0.0.0', '127.0.0.1');
+    expect((await api(loopback, '/v1/tokens/self', { token: BOOTSTRAP_TOKEN })).status).toBe(200);
+    expect((await api(loopback, '/__mock/state')).status).toBe(403);
+    expect(await stop(cli, 'SIGTERM')).toBe(0);
   });
 
   it('--version prints the version', async () => {

@@ -11,7 +11,7 @@ const output = {
   err: (line: string) => process.stderr.write(`${line}\n`),
 };
 
-const result = await runCli(process.argv.slice(2), output);
+const result = await runCli(process.argv.slice(2), output, process.env);
 if ('exitCode' in result) {
   process.exitCode = result.exitCode;
 } else {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { version } from '../../package.json';
+import { isLoopback } from '../http/access-policy.js';
 import { loadSeedFile, MockFileError } from '../http/seed-file.js';
 import {
   type GraphTokenMockServer,
@@ -32,10 +33,14 @@ function seedHasBootstrap(seed: MockSeed | undefined): boolean {
  * server and prints where it listens. Errors a user can fix (unknown flag, port in use, bad seed or
  * state file) become one clear line on stderr and exit code 2 (usage) or 1 (cannot start).
  */
-export async function runCli(argv: readonly string[], output: CliOutput): Promise<CliResult> {
+export async function runCli(
+  argv: readonly string[],
+  output: CliOutput,
+  env: Readonly<Record<string, string | undefined>> = {},
+): Promise<CliResult> {
   let command: ReturnType<typeof parseCliArgs>;
   try {
-    command = parseCliArgs(argv);
+    command = parseCliArgs(argv, env);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     output.err(`graphtoken-mock: ${error.message}\n\n${USAGE}`);
@@ -59,6 +64,16 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
       ...(quiet ? {} : { log: (line: string) => output.out(line) }),
     });
     const lines = [banner({ url: server.url, version: VERSION, bootstrap: seedHasBootstrap(seed) })];
+    if (server.adminDisabledReason !== undefined) {
+      lines.push(`  admin endpoints OFF: ${server.adminDisabledReason}.`);
+    } else if (options.adminToken !== undefined) {
+      lines.push('  admin endpoints need Authorization: Bearer <your admin token>');
+    }
+    if (!isLoopback(server.host)) {
+      lines.push(
+        `  warning: listening on ${server.host} makes the mock reachable from the network, with a public bootstrap token; it answers Host names 127.0.0.1, localhost, ${server.host}${options.allowedHosts ? `, ${options.allowedHosts.join(', ')}` : ''} (add more with --allowed-host)`,
+      );
+    }
     if (options.stateFile !== undefined) {
       lines.push(`  state: ${options.stateFile} (${restoring ? 'restored' : 'new'})`);
     }

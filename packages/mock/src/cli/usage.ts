@@ -16,6 +16,16 @@ Options:
       --rate-limit <n/s>   per-token rate limit, e.g. 100/60 = 100 requests per
                            60 seconds (default: off)
       --now <date-time>    start the mock's clock at this time (default: now)
+      --cors-origin <url>  let web pages of this origin call the admin endpoints
+                           (repeatable; * for any). /v1 answers every origin
+      --allowed-host <name>
+                           also answer requests with this Host (name or
+                           name:port, repeatable); others get 400, so a web page
+                           cannot reach the mock through DNS rebinding
+      --admin-token <secret>
+                           require Authorization: Bearer <secret> on the admin
+                           endpoints (or set GRAPHTOKEN_MOCK_ADMIN_TOKEN); needed
+                           for them when --host is not a loopback address
   -q, --quiet              do not log requests
   -h, --help               show this help
   -v, --version            print the version
@@ -26,5 +36,6 @@ bad seed or state file), 2 for a usage error.
 Examples:
   graphtoken-mock --port 0
   graphtoken-mock --seed ./seed.json --state-file ./.graphtoken-mock-state.json
+  GRAPHTOKEN_MOCK_ADMIN_TOKEN=<secret> graphtoken-mock --host 0.0.0.0 --allowed-host mock
   curl -H "Authorization: Bearer <token>" http://127.0.0.1:4010/v1/tokens/self
 `;

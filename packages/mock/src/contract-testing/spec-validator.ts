@@ -9,6 +9,7 @@ import type { ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
+import { operationPathPattern } from '../internal/path-pattern.js';
 
 /** One response to check. */
 export interface ResponseToValidate {
@@ -102,7 +103,26 @@ export function loadSpecValidator(specPath: string | URL): SpecValidator {
       }
       if (r.operationId === null) {
         if (r.method === 'OPTIONS' && r.status === 204) return problems;
-        if (r.status !== 404) problems.push(`${where}: an unknown route must answer 404`);
+        if (r.status === 405) {
+          // A path of the spec with a method it does not take: Allow lists exactly the spec's methods.
+          const specMethods = Object.entries(paths)
+            .filter(([template]) => operationPathPattern(template).test(r.path))
+            .flatMap(([, item]) => Object.keys(item as Json).map((m) => m.toUpperCase()));
+          const allow = (r.headers.get('allow') ?? '').split(/\s*,\s*/).filter((m) => m !== '');
+          const expected = new Set([
+            ...specMethods,
+            'OPTIONS',
+            ...(specMethods.includes('GET') ? ['HEAD'] : []),
+          ]);
+          if (specMethods.length === 0) problems.push(`${where}: 405 for a path the spec does not have`);
+          if (allow.length !== expected.size || !allow.every((m) => expected.has(m)))
+            problems.push(
+              `${where}: Allow "${allow.join(', ')}" is not the spec's ${[...expected].join(', ')}`,
+            );
+          if (allow.includes(r.method)) problems.push(`${where}: 405 for a method Allow lists`);
+        } else if (r.status !== 404 && r.status !== 414) {
+          problems.push(`${where}: an unknown route must answer 404 (405 with Allow for a known path)`);
+        }
         problems.push(...checkBody('Problem', { $ref: '#/components/schemas/Problem' }, r.body, where));
         return problems;
       }

@@ -14,6 +14,7 @@ import { paginate } from '../internal/cursor.js';
 import type { OperationContext } from '../internal/pipeline.js';
 import { ApiProblem } from '../internal/problem.js';
 import { QueryReader, validateBody } from '../internal/validation.js';
+import { checkBlockContent } from '../store/block-content.js';
 import type { BlockRecord } from '../store/records.js';
 import type { TagOperations } from './define.js';
 
@@ -68,6 +69,7 @@ export const blockOperations: TagOperations<'blocks'> = {
   updateBlock(ctx) {
     const input = validateBody(UpdateBlockRequestSchema, ctx.json({ required: true }));
     const block = findBlock(ctx);
+    checkBlockContent(input.content); // the store's own rule, so append and update agree
     block.content = input.content;
     block.updatedAt = new Date(ctx.nowMs).toISOString();
     ctx.state.changed();

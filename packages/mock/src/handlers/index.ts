@@ -1,14 +1,18 @@
 /**
  * The msw handlers of the whole API, built from the spec's operations table: one route per
  * operation (static paths before parameterised ones, so `/v1/tokens/self` wins over
- * `/v1/tokens/{tokenId}`), then a catch-all that answers any other path under the base URL with a
- * loud `404 not_found` naming the unknown route. A route answers only a path that is exactly its
- * template with each id matching its spec pattern; any other path is answered as unknown.
+ * `/v1/tokens/{tokenId}`), then a catch-all that answers `HEAD` on a `GET` resource like the `GET`
+ * without a body, another method on a known path with `405` and an `Allow` header, and any other
+ * path under the base URL with a loud `404 not_found` naming the unknown route. A route answers only
+ * a path that is exactly its template with each id matching its spec pattern; any other path is
+ * answered as unknown. A URL longer than msw's router takes is answered `414` before any route is tried.
  */
 import { type OperationId, type OperationInfo, operations } from '@graphtoken/contract';
 import { http, type RequestHandler } from 'msw';
 import { operationPathPattern } from '../internal/path-pattern.js';
 import { answer, type MockRuntime, type OperationImpl } from '../internal/pipeline.js';
+import { allowedMethods, findRoute } from '../internal/route-table.js';
+import { isUrlTooLong, MAX_URL_LENGTH } from '../internal/url-length.js';
 import { blockOperations } from './blocks.js';
 import { graphOperations } from './graphs.js';
 import { tokenOperations } from './tokens.js';
@@ -57,6 +61,38 @@ export function createHandlers(runtime: MockRuntime): RequestHandler[] {
       return answer(runtime, op, impl, request, { ...match.groups });
     });
   });
-  handlers.push(http.all(`${runtime.baseUrl}/*`, ({ request }) => answer(runtime, null, null, request, {})));
+  const underBase = (request: Request) => request.url.startsWith(`${runtime.baseUrl}/`);
+  // First: a URL too long for msw's router (it throws past 8,192 characters) gets its own answer.
+  handlers.unshift(
+    http.all(
+      ({ request }) => isUrlTooLong(request, runtime.baseUrl),
+      ({ request }) => answer(runtime, null, null, request, {}, { uriTooLong: MAX_URL_LENGTH }),
+    ),
+  );
+  // Last: HEAD on a GET resource, a known path with another method (405 + Allow), unknown paths (404).
+  handlers.push(
+    http.all(
+      ({ request }) => underBase(request),
+      async ({ request }) => {
+        const path = rawPath(request.url, runtime.basePath) || '/';
+        if (request.method === 'HEAD') {
+          const get = findRoute('GET', path);
+          if (get) {
+            const response = await answer(
+              runtime,
+              get.op,
+              implementations[get.op.operationId as OperationId],
+              request,
+              get.params,
+            );
+            return response.type === 'error'
+              ? response
+              : new Response(null, { status: response.status, headers: response.headers });
+          }
+        }
+        return answer(runtime, null, null, request, {}, { allow: allowedMethods(path) });
+      },
+    ),
+  );
   return handlers;
 }

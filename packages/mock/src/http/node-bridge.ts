@@ -45,6 +45,12 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
+      req.off('close', onClose);
+    };
+    // A connection that closes before the body's end (a broken framing, a client gone).
+    const onClose = () => {
+      cleanup();
+      reject(new Error('the connection closed before the end of the request body'));
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
@@ -68,7 +74,40 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
+    req.on('close', onClose);
   });
+}
+
+/** A request target, parsed: its path and query, and the authority of an absolute-form target. */
+export interface RequestTarget {
+  pathname: string;
+  search: string;
+  /** `host[:port]` of an absolute-form target (`GET http://host/path`); undefined for a path. */
+  authority: string | undefined;
+}
+
+/**
+ * Parses a request target (RFC 9112 §3.2): origin-form (`/path?query`), absolute-form
+ * (`http://host/path`, only its path and query are used) or asterisk-form (`*`). Undefined when it
+ * does not parse (`http://[`, a port of 99999, `//[/x`), or is not HTTP.
+ */
+export function parseTarget(target: string): RequestTarget | undefined {
+  try {
+    const absolute = /^[a-z][a-z0-9+.-]*:/i.test(target);
+    if (absolute) {
+      const url = new URL(target);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+      return { pathname: url.pathname, search: url.search, authority: url.host };
+    }
+    if (target === '*') return { pathname: '*', search: '', authority: undefined };
+    if (!target.startsWith('/')) return undefined;
+    // Appended to an origin, so `//x/y` stays a path (empty segments are allowed), not a host.
+    const url = new URL(`http://placeholder.invalid${target}`);
+    if (url.host !== 'placeholder.invalid') return undefined;
+    return { pathname: url.pathname, search: url.search, authority: undefined };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -83,9 +122,8 @@ export async function toFetchRequest(
   origin: string,
   limit = MAX_BODY_BYTES,
 ): Promise<Request> {
-  // An absolute-form target (`GET http://host/path`) keeps only its path and query.
-  const target = req.url ?? '/';
-  const parsed = new URL(target, 'http://placeholder.invalid');
+  const parsed = parseTarget(req.url ?? '/');
+  if (parsed === undefined) throw new TypeError('the request target is not a valid URL or path');
   const url = origin.replace(/\/+$/, '') + parsed.pathname + parsed.search;
   const headers = new Headers();
   for (const [name, values] of Object.entries(req.headersDistinct)) {

@@ -8,6 +8,7 @@ import {
   scopesRefusedOnEncryptedGraph,
 } from '@graphtoken/contract';
 import type { MockSeed } from '../index.js';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../internal/json-depth.js';
 
 /** A seed or state file that cannot be used; the message names the file and what is wrong. */
 export class MockFileError extends Error {
@@ -30,6 +31,11 @@ export function readJsonFile(path: string, what: string): unknown {
       code === 'ENOENT'
         ? `${what} ${path} does not exist`
         : `${what} ${path} cannot be read (${code ?? 'error'})`,
+    );
+  }
+  if (exceedsJsonDepth(text)) {
+    throw new MockFileError(
+      `${what} ${path} nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep`,
     );
   }
   try {

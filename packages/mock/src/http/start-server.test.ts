@@ -296,25 +296,6 @@ describe('client mistakes never crash the server', () => {
 });
 
 describe('admin endpoints under /__mock/', () => {
-  it('answers a page on another origin: CORS on admin answers and their preflight, as on /v1', async () => {
-    const origin = { Origin: 'http://localhost:5173' };
-    const preflight = await call(server, '/__mock/faults', {
-      method: 'OPTIONS',
-      headers: { ...origin, 'Access-Control-Request-Method': 'POST' },
-    });
-    expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
-    expect(preflight.headers.get('access-control-allow-headers')).toContain('Content-Type');
-    for (const answer of [
-      await call(server, '/__mock/requests', { headers: origin }),
-      await call(server, '/__mock/faults', { method: 'POST', body: {}, headers: origin }),
-      await call(server, '/v1/tokens/self', { headers: origin }),
-    ]) {
-      expect(answer.headers.get('access-control-allow-origin')).toBe('*');
-      expect(answer.headers.get('access-control-expose-headers')).toContain('X-Request-Id');
-    }
-  });
-
   it('adds, lists and clears faults', async () => {
     const added = await call(server, '/__mock/faults', {
       method: 'POST',

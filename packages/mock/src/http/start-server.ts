@@ -2,13 +2,23 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { scrubSecrets } from '@graphtoken/contract';
 import { getResponse, type RequestHandler } from 'msw';
-import { createAdminHandlers } from '../admin/create-admin-handlers.js';
-import { problemResponse } from '../admin/problem.js';
+import { ADMIN_PREFIX, createAdminHandlers } from '../admin/create-admin-handlers.js';
+import { newRequestId, problemResponse } from '../admin/problem.js';
 import { createGraphTokenMock, type GraphTokenMock, type MockSeed, type RateLimitOptions } from '../index.js';
-import { CORS, CORS_PREFLIGHT } from '../internal/pipeline.js';
+import { CORS } from '../internal/pipeline.js';
+import { type AccessPolicy, createAccessPolicy } from './access-policy.js';
 import { hasDotSegment } from './dot-segments.js';
-import { BodyTooLargeError, MAX_BODY_BYTES, toFetchRequest, writeFetchResponse } from './node-bridge.js';
-import { formatLogLine } from './request-log.js';
+import {
+  BodyTooLargeError,
+  MAX_BODY_BYTES,
+  parseTarget,
+  type RequestTarget,
+  toFetchRequest,
+  writeFetchResponse,
+} from './node-bridge.js';
+import { answerUnparsedRequests } from './raw-problem.js';
+import { formatLogLine, type RequestLogEntry } from './request-log.js';
+import { screenRequest } from './screen-request.js';
 import { loadSeedFile } from './seed-file.js';
 import { loadStateFile, writeStateFile } from './state-file.js';
 
@@ -35,6 +45,23 @@ export interface GraphTokenMockServerOptions {
   log?: (line: string) => void;
   /** The largest request body read, in bytes; a bigger one gets 413 `request_too_large`. Default 8 MiB. */
   maxBodyBytes?: number;
+  /**
+   * Origins whose web pages may call the admin endpoints (`/__mock/…`), e.g.
+   * `['http://localhost:5173']`, or `['*']` for any. Default: none (a cross-origin page gets 403).
+   * `/v1` answers every origin regardless.
+   */
+  corsOrigins?: readonly string[];
+  /**
+   * Further names the server answers for in the `Host` header, besides 127.0.0.1, localhost, [::1]
+   * and `host` (with its port): `name` (any port) or `name:port`. Any other `Host` gets 400, so a
+   * page cannot reach the server through DNS rebinding.
+   */
+  allowedHosts?: readonly string[];
+  /**
+   * A secret the admin endpoints then require as `Authorization: Bearer <adminToken>` (at least 16
+   * characters). Listening on a non-loopback `host` without one turns the admin endpoints off.
+   */
+  adminToken?: string;
 }
 
 /** A running standalone mock server. */
@@ -47,6 +74,8 @@ export interface GraphTokenMockServer {
   readonly host: string;
   /** The mock behind the server: drive its clock, faults, store and recorded requests directly. */
   readonly mock: GraphTokenMock;
+  /** Why the admin endpoints are off (a non-loopback `host` without `adminToken`); undefined when on. */
+  readonly adminDisabledReason: string | undefined;
   /** Stops accepting connections, closes open ones, writes the state file; resolves when done. Idempotent. */
   close(): Promise<void>;
   /** `close()`, for `await using server = await startGraphTokenMockServer()`. */
@@ -62,6 +91,13 @@ export class MockServerError extends Error {
     super(message, { cause: options.cause });
     this.code = options.code;
   }
+}
+
+/** node:http's limit on the request line and headers (its default, 16 KiB); over it: 431. */
+const MAX_HEADER_BYTES = 16 * 1024;
+
+function isAdminPath(pathname: string): boolean {
+  return pathname === ADMIN_PREFIX || pathname.startsWith(`${ADMIN_PREFIX}/`);
 }
 
 function urlHost(host: string): string {
@@ -109,6 +145,16 @@ function checkOptions(options: GraphTokenMockServerOptions): void {
   }
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1)
     throw new MockServerError('maxBodyBytes must be >= 1');
+  if (options.adminToken !== undefined && !/^[\x21-\x7e]{16,256}$/.test(options.adminToken)) {
+    throw new MockServerError('the admin token must be 16 to 256 visible ASCII characters (no spaces)');
+  }
+  for (const origin of options.corsOrigins ?? []) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/i.test(origin.replace(/\/+$/, ''))) {
+      throw new MockServerError(
+        `a CORS origin is * or scheme://host[:port], e.g. http://localhost:5173 (got "${origin}")`,
+      );
+    }
+  }
 }
 
 /**
@@ -157,9 +203,14 @@ export async function startGraphTokenMockServer(
     });
   };
 
-  const server = createServer((req, res) => {
+  // A missing Host is answered by the access policy (problem+json), not by node's bare 400.
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requireHostHeader: false }, (req, res) => {
     void handle(req, res);
   });
+  let policy: AccessPolicy | undefined;
+  const logEntry = (entry: Omit<RequestLogEntry, 'durationMs'>, started: number) =>
+    log?.(formatLogLine({ ...entry, durationMs: performance.now() - started }));
+  const answeredRaw = answerUnparsedRequests(server, logEntry);
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const entry = {
@@ -172,25 +223,33 @@ export async function startGraphTokenMockServer(
     req.on('error', () => {});
     res.on('error', () => {});
     try {
-      const response = await answer(req);
-      // Every answer of this server is readable cross-origin: admin, 413 and 500 ones as much as /v1's.
+      const target = parseTarget(entry.target);
+      const admin = target !== undefined && isAdminPath(target.pathname);
+      const response = await answer(req, target, admin);
       if (response.type !== 'error') {
-        for (const [name, value] of Object.entries(CORS)) {
+        // /v1 is readable from any origin; the admin endpoints only from the allowed ones.
+        const cors = admin ? policy!.adminCors(req) : CORS;
+        for (const [name, value] of Object.entries(cors)) {
           if (!response.headers.has(name)) response.headers.set(name, value);
         }
+        if (!response.headers.has('x-request-id')) response.headers.set('X-Request-Id', newRequestId());
       }
       requestId = response.headers.get('x-request-id') ?? undefined;
       status = response.type === 'error' ? 'dropped' : response.status;
       await writeFetchResponse(response, req, res);
     } catch {
-      res.destroy();
+      if (!answeredRaw.has(res)) res.destroy();
     } finally {
-      log?.(formatLogLine({ ...entry, status, durationMs: performance.now() - started, requestId }));
+      logEntry({ ...entry, status, requestId }, started);
     }
   };
-  const answer = async (req: IncomingMessage): Promise<Response> => {
-    // A CORS preflight, for /v1 and the admin endpoints alike.
-    if (req.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS_PREFLIGHT });
+  const answer = async (
+    req: IncomingMessage,
+    target: RequestTarget | undefined,
+    admin: boolean,
+  ): Promise<Response> => {
+    const screened = screenRequest(req, target, admin, policy!);
+    if (screened) return screened;
     if (hasDotSegment(req.url ?? '/')) {
       // Resolving it would route the request to another path (`blocks/..` → the graph): refuse it.
       return problemResponse({
@@ -231,6 +290,13 @@ export async function startGraphTokenMockServer(
 
   const address = await listen(server, options.port ?? 0, host);
   const url = `http://${urlHost(host === '0.0.0.0' || host === '::' ? host : address.address)}:${address.port}`;
+  policy = createAccessPolicy({
+    host,
+    port: address.port,
+    ...(options.allowedHosts && { allowedHosts: options.allowedHosts }),
+    ...(options.corsOrigins && { corsOrigins: options.corsOrigins }),
+    ...(options.adminToken !== undefined && { adminToken: options.adminToken }),
+  });
   try {
     mock = createGraphTokenMock({
       baseUrl: url,
@@ -285,6 +351,7 @@ export async function startGraphTokenMockServer(
     port: address.port,
     host,
     mock: ready,
+    adminDisabledReason: policy.adminDisabledReason,
     close,
     [Symbol.asyncDispose]: close,
   };

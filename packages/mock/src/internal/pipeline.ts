@@ -10,6 +10,7 @@ import {
   canPerform,
   type OperationId,
   type OperationInfo,
+  operationErrorCodes,
   type Problem,
   type Scope,
   scrubSecrets,
@@ -20,6 +21,7 @@ import type { InternalRequests } from '../requests.js';
 import type { AccountRecord, GraphRecord, TokenRecord } from '../store/records.js';
 import type { MockState } from '../store/state.js';
 import { AuthenticationFailure, authenticateSecret, readCredential } from './authenticate.js';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth.js';
 import { hasObservers, notifyObservers } from './observers.js';
 import { ApiProblem, validationFailed } from './problem.js';
 import type { RateLimiter, RateLimitOptions } from './rate-limit.js';
@@ -313,18 +315,60 @@ function execute(
   }
 }
 
-/** The answer to a CORS preflight (`OPTIONS`): what a page on another origin may send. @internal */
-export const CORS_PREFLIGHT = {
-  'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key',
-  'Access-Control-Max-Age': '600',
-};
+/** The headers a CORS preflight allows when it names none (`Access-Control-Request-Headers`). */
+const PREFLIGHT_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
+const HEADER_LIST = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+(?:\s*,\s*[!#$%&'*+.^_`|~0-9A-Za-z-]+)*$/;
 
 /** `/v1/v1/…`: a base URL that already ends in `/v1`, with the SDK (or a script) adding `/v1` again. */
 const DOUBLED_PREFIX = /^\/v1\/v1(\/|$)/;
 
-function notFoundRoute(request: Request, path: string, requestId: string): OperationResult {
-  if (request.method === 'OPTIONS') return { status: 204, headers: CORS_PREFLIGHT };
+/**
+ * The answer to a CORS preflight (`OPTIONS`): the API's methods, and whatever request headers the
+ * page asks for (an app's own header added through the SDK's `defaultHeaders` too), as long as
+ * they are well-formed header names. @internal
+ */
+export function preflightHeaders(request: Request): Record<string, string> {
+  const asked = request.headers.get('access-control-request-headers')?.trim() ?? '';
+  return {
+    'Access-Control-Allow-Methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+    'Access-Control-Allow-Headers': asked !== '' && HEADER_LIST.test(asked) ? asked : PREFLIGHT_HEADERS,
+    'Access-Control-Max-Age': '600',
+    Vary: 'Access-Control-Request-Headers',
+  };
+}
+
+/** How the catch-all routes answer a request no operation takes. */
+export interface NoRoute {
+  /** The methods the path allows (a `405` with this `Allow`); empty or absent: no such path (`404`). */
+  allow?: readonly string[];
+  /** Set when the URL is longer than the router takes: a `414`. */
+  uriTooLong?: number;
+}
+
+function notFoundRoute(request: Request, path: string, requestId: string, route: NoRoute): OperationResult {
+  if (route.uriTooLong !== undefined) {
+    return problemResult(
+      new ApiProblem(
+        'request_too_large',
+        `The request URL is longer than ${route.uriTooLong} characters; no path of the GraphToken API comes close. Check the URL.`,
+        { status: 414 },
+      ),
+      requestId,
+    );
+  }
+  if (request.method === 'OPTIONS') return { status: 204, headers: preflightHeaders(request) };
+  const { allow = [] } = route;
+  if (allow.length > 0) {
+    const result = problemResult(
+      new ApiProblem(
+        'invalid_request',
+        `${path} does not take ${request.method}; it allows ${allow.join(', ')}. Check the method against spec/openapi.yaml.`,
+        { status: 405 },
+      ),
+      requestId,
+    );
+    return { ...result, headers: { ...result.headers, Allow: allow.join(', ') } };
+  }
   const detail = DOUBLED_PREFIX.test(path)
     ? `The GraphToken API has no operation ${request.method} ${path}: the path starts with /v1 twice. ` +
       'The base URL is the server without /v1 (the SDK adds /v1 itself): drop /v1 from baseUrl or GRAPHTOKEN_BASE_URL.'
@@ -350,21 +394,38 @@ export async function answer(
   impl: OperationImpl | null,
   request: Request,
   params: Record<string, string>,
+  route: NoRoute = {},
 ): Promise<Response> {
   const requestId = runtime.nextRequestId();
   const url = new URL(request.url);
   const { basePath } = runtime;
   const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : url.pathname;
   const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
-  const body: RequestBody = { text, parsed: text === '' ? undefined : parseJson(text) };
+  // A body nested too deeply is never parsed or walked: an operation that takes a body refuses it
+  // (413, with or without a token); the others ignore it, and it is recorded as text.
+  const tooDeep = text !== '' && exceedsJsonDepth(text);
+  const refuseBody =
+    tooDeep &&
+    op !== null &&
+    (operationErrorCodes[op.operationId as OperationId] as readonly string[]).includes('request_too_large');
+  const body: RequestBody = {
+    text,
+    parsed: text === '' ? undefined : tooDeep ? { ok: false } : parseJson(text),
+  };
   const operationId = (op?.operationId ?? null) as OperationId | null;
   const at = runtime.state.nowIso();
 
-  const fault = runtime.faults.take({ operationId, method: request.method, path });
+  const fault = refuseBody ? undefined : runtime.faults.take({ operationId, method: request.method, path });
   const injected = fault ? faultResult(fault) : undefined;
   let response: Response;
   let tokenId: string | null = null;
-  if (injected === 'drop') {
+  if (refuseBody) {
+    const problem = new ApiProblem(
+      'request_too_large',
+      `The JSON body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep; no request of the API nests more than 3. Nothing was done. Send the body the operation documents.`,
+    );
+    response = toResponse(problemResult(problem, requestId), requestId);
+  } else if (injected === 'drop') {
     response = HttpResponse.error();
   } else if (injected) {
     response = toResponse(problemResult(injected, requestId), requestId);
@@ -373,7 +434,7 @@ export async function answer(
     tokenId = outcome.tokenId;
     response = toResponse(outcome.result, requestId);
   } else {
-    response = toResponse(notFoundRoute(request, path, requestId), requestId);
+    response = toResponse(notFoundRoute(request, path, requestId, route), requestId);
   }
 
   const delay = (fault?.latencyMs ?? 0) + runtime.settings.latencyMs;

@@ -102,7 +102,11 @@ export class ApiProblem extends Error {
   /** The response headers this problem needs besides `X-Request-Id` and `Content-Type`. */
   headers(): Record<string, string> {
     const headers: Record<string, string> = {};
-    const challenge = wwwAuthenticateFor(this.code, this.extras.requiredScopes);
+    // A challenge belongs to the code's own status (a 405 or 414 borrowing a code gets none).
+    const challenge =
+      this.status === errorCodes[this.code].status
+        ? wwwAuthenticateFor(this.code, this.extras.requiredScopes)
+        : undefined;
     if (challenge !== undefined) headers['WWW-Authenticate'] = challenge;
     if (this.extras.retryAfter !== undefined) headers['Retry-After'] = String(this.extras.retryAfter);
     return headers;

@@ -3,7 +3,16 @@
  *
  * @packageDocumentation
  */
-export { failOnUnhandledApiRequest, setupGraphTokenServer } from './setup-server.js';
+export {
+  assertInterception,
+  INTERCEPTION_PROBE_URL,
+  MockInterceptionError,
+} from './assert-interception.js';
+export {
+  failOnUnhandledApiRequest,
+  type GraphTokenServerSetup,
+  setupGraphTokenServer,
+} from './setup-server.js';
 export {
   type LifecycleHooks,
   type UseGraphTokenMockOptions,

@@ -18,6 +18,11 @@ export interface UseGraphTokenMockOptions extends GraphTokenMockOptions {
   onUnhandledFrame?: UnhandledFrameHandle;
   /** The lifecycle hooks; default: the runner's globals (Jest, Vitest `globals`), else Vitest's. */
   hooks?: LifecycleHooks;
+  /**
+   * The fetch your client uses, through which the mock proves at start that it intercepts
+   * (default: the global `fetch`). See `assertInterception`.
+   */
+  fetch?: typeof fetch;
 }
 
 /**
@@ -57,7 +62,9 @@ function defaultHooks(): LifecycleHooks {
 }
 
 /**
- * One line in a test file: creates a mock, starts msw's server before the tests, resets the mock
+ * One line in a test file: creates a mock, starts msw's server before the tests (and proves that it
+ * intercepts: in Bun or Deno, where it cannot, `beforeAll` fails with a `MockInterceptionError`
+ * naming the standalone server), resets the mock
  * (state, clock, faults, recorded requests) after each test and closes the server after all of them.
  * Requests to the API's base URL that nothing answers fail loudly.
  *
@@ -76,10 +83,14 @@ function defaultHooks(): LifecycleHooks {
 export function useGraphTokenMock(
   options: UseGraphTokenMockOptions = {},
 ): GraphTokenMock & { server: SetupServer } {
-  const { onUnhandledFrame, hooks = defaultHooks(), ...mockOptions } = options;
-  const { server, mock } = setupGraphTokenServer(createGraphTokenMock(mockOptions));
+  const { onUnhandledFrame, hooks = defaultHooks(), fetch: fetchFn, ...mockOptions } = options;
+  const { server, mock, listen } = setupGraphTokenServer(createGraphTokenMock(mockOptions));
+  // Before any test: listen, and prove that requests are intercepted (else: MockInterceptionError).
   hooks.beforeAll(() =>
-    server.listen({ onUnhandledFrame: onUnhandledFrame ?? failOnUnhandledApiRequest(mock) }),
+    listen({
+      onUnhandledFrame: onUnhandledFrame ?? failOnUnhandledApiRequest(mock),
+      ...(fetchFn && { fetch: fetchFn }),
+    }),
   );
   hooks.afterEach(() => {
     server.resetHandlers();

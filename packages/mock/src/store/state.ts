@@ -24,6 +24,7 @@ import type { InternalClock } from '../clock.js';
 import { deterministicId, type IdKind } from '../internal/ids.js';
 import { constantTimeEqual, hashSecret } from '../internal/secret-hash.js';
 import type { MockSeed } from '../seed.js';
+import { checkBlockContent } from './block-content.js';
 import type {
   AccountRecord,
   BlockRecord,
@@ -264,8 +265,7 @@ export class MockState {
     if (!matchesPathParam('blockId', id))
       throw new MockSetupError(`block id ${id} must match ${pathParamPatterns.blockId}`);
     if (this.blocks.has(id)) throw new MockSetupError(`block ${id} exists already`);
-    if (content.length < 1 || content.length > 10000)
-      throw new MockSetupError('block content is 1 to 10000 characters');
+    checkBlockContent(content);
     const at =
       options.createdAt === undefined ? this.nowIso() : normalizeTime(options.createdAt, 'createdAt');
     const record: BlockRecord = { id, seq: this.nextSeq(), graphId, content, createdAt: at, updatedAt: at };

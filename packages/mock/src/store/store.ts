@@ -11,6 +11,7 @@ import {
   type Token,
   type TokenWithSecret,
 } from '@graphtoken/contract';
+import { checkBlockContent } from './block-content.js';
 import { MockSetupError, type MockState } from './state.js';
 
 /** An account, as the store shows it. */
@@ -189,9 +190,10 @@ export function createStore(state: MockState): MockStore {
     addBlocks: (graphId, blocks) =>
       mutate(() => {
         state.requireGraph(graphId);
-        return blocks.map((b) =>
-          state.toBlock(state.insertBlock(graphId, typeof b === 'string' ? b : b.content)),
-        );
+        // Every content is checked before the first is added: a refused call adds nothing.
+        const contents = blocks.map((b) => (typeof b === 'string' ? b : b.content));
+        for (const content of contents) checkBlockContent(content);
+        return contents.map((content) => state.toBlock(state.insertBlock(graphId, content)));
       }),
     getBlock: (graphId, blockId) => {
       const b = state.blocks.get(blockId);
