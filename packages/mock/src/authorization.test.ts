@@ -380,4 +380,30 @@ describe('authorization, against the reference policy of DOMAIN.md', () => {
     const hidden = await call('GET', `/v1/tokens/${victim.token.id}`, { token: manage });
     expect([hidden.status, hidden.body.code]).toEqual([404, 'not_found']);
   });
+
+  it('a creator demoted on a bound graph can no longer rotate (a rotation mints a secret), but may still rename and revoke', async () => {
+    const mock = createGraphTokenMock({ seed, now: new Date(START).toISOString(), freezeClock: true });
+    const call = apiClient(mock);
+    const A = 'acc_ada';
+    mock.store.setRole(A, 'gr_a', 'admin');
+    const token = mock.store.createToken({ scopes: ['append'], graphIds: ['gr_a'], createdBy: A });
+    const manage = mock.store.createToken({ scopes: ['manage'], createdBy: A }).secret;
+    for (const role of ['editor', 'viewer', null] as const) {
+      mock.store.setRole(A, 'gr_a', role);
+      const rotated = await call('POST', `/v1/tokens/${token.token.id}/rotate`, {
+        token: manage,
+        json: { gracePeriodSeconds: 604800 },
+      });
+      expect([role, rotated.status, rotated.body.code]).toEqual([role, 403, 'not_graph_admin']);
+      expect(rotated.text).not.toMatch(/gt_[A-Za-z0-9]{36}/);
+    }
+    expect(mock.store.listTokens()).toHaveLength(2);
+    const renamed = await call('PATCH', `/v1/tokens/${token.token.id}`, {
+      token: manage,
+      json: { name: 'x' },
+    });
+    expect(renamed.status).toBe(200);
+    mock.store.setRole(A, 'gr_a', 'owner');
+    expect((await call('POST', `/v1/tokens/${token.token.id}/rotate`, { token: manage })).status).toBe(201);
+  });
 });

@@ -118,7 +118,9 @@ export interface paths {
          *     Works on revoked and expired tokens too. Needs `manage`. Only the account that created
          *     the token may rename it: an owner or admin of a graph it is bound to gets
          *     `403 not_token_owner` (they may still get and revoke it); any other account gets
-         *     `404 not_found`.
+         *     `404 not_found`. A rotation mints a secret, so, as for `createToken`, the creator must
+         *     still be `owner` or `admin` of every graph the token is bound to: a creator since demoted
+         *     to `editor` or `viewer` (or removed) gets `403 not_graph_admin`.
          */
         patch: operations["updateToken"];
         trace?: never;
@@ -626,6 +628,28 @@ export interface components {
                     status?: 403;
                     /** @enum {string} */
                     code?: "insufficient_scope" | "not_token_owner";
+                };
+            };
+        };
+        /**
+         * @description `insufficient_scope`: the token lacks `manage`. `not_token_owner`: the calling token's
+         *     account can see this token (as owner or admin of a graph it is bound to) but did not
+         *     create it; only the creator rotates a token, since the new secret acts as the creator.
+         *     `not_graph_admin`: the creator is no longer `owner` or `admin` of a graph the token is
+         *     bound to; a rotation mints a secret, and only owners and admins mint tokens.
+         */
+        ForbiddenRotate: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "WWW-Authenticate": components["headers"]["WWWAuthenticateInsufficientScope"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 403;
+                    /** @enum {string} */
+                    code?: "insufficient_scope" | "not_token_owner" | "not_graph_admin";
                 };
             };
         };
@@ -1166,7 +1190,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenTokenOwner"];
+            403: components["responses"]["ForbiddenRotate"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];

@@ -219,7 +219,7 @@ export const operationErrorCodes = {
   getToken: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
   updateToken: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','not_token_owner','rate_limited','request_too_large','token_expired','token_revoked','validation_failed'],
   revokeToken: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
-  rotateToken: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','not_token_owner','rate_limited','request_too_large','token_expired','token_not_active','token_revoked','validation_failed'],
+  rotateToken: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','not_graph_admin','not_token_owner','rate_limited','request_too_large','token_expired','token_not_active','token_revoked','validation_failed'],
   listGraphs: ['internal_error','invalid_request','invalid_token','malformed_token','missing_token','rate_limited','token_expired','token_revoked'],
   getGraph: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
   listBlocks: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked','validation_failed'],

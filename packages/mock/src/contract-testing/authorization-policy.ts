@@ -193,6 +193,10 @@ export function expectedAnswer(world: PolicyWorld, call: PolicyCall): Expected {
     const verdict = TOKEN_ACTIONS[TOKEN_ACTION_OF[op]][relation(world, account, target)];
     if (verdict === 'not_found') return refuse(404, 'not_found');
     if (verdict === 'not_token_owner') return refuse(403, 'not_token_owner');
+    // A rotation mints a secret: the creator must still administer every bound graph.
+    if (op === 'rotateToken' && target.graphIds.some((g) => !ADMINISTERS[world.role(account, g)])) {
+      return refuse(403, 'not_graph_admin');
+    }
     if (op === 'rotateToken' && (statusOf(target, world.now) !== 'active' || target.rotatedTo !== null)) {
       return refuse(409, 'token_not_active');
     }

@@ -219,6 +219,16 @@ export const tokenOperations: TagOperations<'tokens'> = {
     const input = validateBody(RotateTokenRequestSchema, body === undefined ? {} : body);
     const { state, nowMs } = ctx;
     const old = ownToken(ctx, 'rotate');
+    // A rotation mints a secret: as for createToken, only an owner/admin of every bound graph may.
+    for (const graphId of old.graphIds) {
+      const role = state.roleOf(ctx.account.id, graphId);
+      if (role === undefined || !canMintTokens(role)) {
+        throw new ApiProblem(
+          'not_graph_admin',
+          `Rotating token ${old.id} mints a new secret for graph ${graphId}, and only owners and admins mint tokens; your role there is ${role ?? 'none'}. Revoke the token, or ask an owner or admin of that graph for a new one.`,
+        );
+      }
+    }
     const status = state.statusOf(old, nowMs);
     if (status !== 'active') {
       throw new ApiProblem(
