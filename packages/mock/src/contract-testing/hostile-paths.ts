@@ -74,4 +74,12 @@ export const rawHostileTargets: readonly HostilePath[] = [
   { method: 'GET', path: `/v1/graphs/${G}/blocks\\..` },
   { method: 'GET', path: '/__mock/../v1/tokens' },
   { method: 'GET', path: '/v1/tokens/./self' },
+  // A URL parser reads `\` as `/`: `tokens\self` would reach introspect, or revoke the caller.
+  { method: 'GET', path: '/v1/tokens\\self' },
+  { method: 'DELETE', path: '/v1/tokens\\self' },
+  { method: 'GET', path: `/v1\\graphs\\${G}\\blocks` },
+  { method: 'GET', path: '/v1/tokens%5Cself' },
+  // An empty first segment is a path, never an authority (`//host/…`).
+  { method: 'DELETE', path: '//tok_AAAAAAAAAAAAAAAAAAAA/v1/tokens/self' },
+  { method: 'GET', path: `//${G}/v1/graphs/${G}` },
 ];

@@ -13,15 +13,17 @@ function targetPath(target: string): string {
 }
 
 /**
- * Whether a raw request target's path has a `.` or `..` segment, plain or percent-encoded
- * (`%2e`, `.%2E`…), with `/` or `\` as the separator.
+ * Whether a URL parser would turn a raw request target's path into another path: it has a `\`
+ * (read as `/`, so `tokens\self` becomes `tokens/self`), or a `.` or `..` segment, plain or
+ * percent-encoded (`%2e`, `.%2E`…).
  * @example hasDotSegment('/v1/tokens/self/..') // true
+ * @example hasDotSegment('/v1/tokens\\self') // true
  */
 export function hasDotSegment(target: string): boolean {
-  return targetPath(target)
-    .split(/[/\\]/)
-    .some((segment) => {
-      const dots = segment.replace(/%2e/gi, '.');
-      return dots === '.' || dots === '..';
-    });
+  const path = targetPath(target);
+  if (path.includes('\\')) return true;
+  return path.split('/').some((segment) => {
+    const dots = segment.replace(/%2e/gi, '.');
+    return dots === '.' || dots === '..';
+  });
 }

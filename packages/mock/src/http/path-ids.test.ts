@@ -122,6 +122,7 @@ describe('hasDotSegment', () => {
     ['/v1/tokens?cursor=..', false],
     ['/v1/tokens#..', false],
     ['/v1/tokens/tok_bootstrap0000000', false],
+    ['/v1/tokens\\self', true],
   ])('%s → %s', (target, want) => {
     expect(hasDotSegment(target)).toBe(want);
   });

@@ -256,7 +256,7 @@ export async function startGraphTokenMockServer(
         status: 404,
         code: 'not_found',
         detail:
-          'The GraphToken API has no path with a `.` or `..` segment (plain or percent-encoded). Send the path of one operation, with each id as the API returned it.',
+          'The GraphToken API has no path with a `\\` or a `.` or `..` segment (plain or percent-encoded). Send the path of one operation, with each id as the API returned it.',
       });
     }
     let request: Request;
