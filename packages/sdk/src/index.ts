@@ -71,6 +71,7 @@ export {
   isTimeoutError,
   isTokenExpiredError,
   isTokenNotActiveError,
+  isTokenProviderError,
   isTokenRevokedError,
   isValidationError,
 } from './core/error-guards.js';
@@ -79,6 +80,7 @@ export {
   APIError,
   type APIErrorInit,
   AuthenticationError,
+  type CodeOf,
   ConflictError,
   ConnectionError,
   EncryptedGraphScopeError,
@@ -102,6 +104,7 @@ export {
   TimeoutError,
   TokenExpiredError,
   TokenNotActiveError,
+  TokenProviderError,
   TokenRevokedError,
   ValidationError,
 } from './core/errors.js';
@@ -132,6 +135,8 @@ export {
   roleScopes,
   type Scope,
   type Scoped,
+  type ScopeRequired,
+  type ScopeRequiredMessage,
   scopesCover,
   scopesRefusedOnEncryptedGraph,
 } from './core/scopes.js';
