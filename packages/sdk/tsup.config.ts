@@ -1,12 +1,37 @@
-import { defineConfig } from 'tsup';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Options } from 'tsup';
 
-export default defineConfig({
+const shared: Options = {
   entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
   sourcemap: true,
-  clean: true,
   target: 'es2022',
   // Runtime-neutral: no Node built-ins, so the same bundle runs in browsers, Deno, Bun and workers.
   platform: 'neutral',
-});
+};
+
+export default defineConfig([
+  // dist is emptied by the build script: tsup builds these two configs in parallel, so neither may clean.
+  { ...shared, format: ['esm', 'cjs'], dts: true },
+  // The `browser` export condition's build: the same code, but response schemas stay on zod/mini's
+  // interpreted path (compile-schema.browser.ts: zod's compiled path and its code generator are
+  // not bundled), and redirects, which a browser hides from scripts, are refused without the
+  // hop-following code (redirect-fetch.browser.ts). See README "Size and speed".
+  {
+    ...shared,
+    entry: { 'browser/index': 'src/index.ts' },
+    format: ['esm'],
+    esbuildPlugins: [
+      {
+        // `./x.js` resolves to `src/internal/x.browser.ts` where such a file exists.
+        name: 'browser-variants',
+        setup(build) {
+          build.onResolve({ filter: /^\.\/(compile-schema|redirect-fetch)\.js$/ }, (args) => ({
+            path: fileURLToPath(
+              new URL(`./src/internal/${args.path.slice(2, -3)}.browser.ts`, import.meta.url),
+            ),
+          }));
+        },
+      },
+    ],
+  },
+]);

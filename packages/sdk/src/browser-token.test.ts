@@ -29,7 +29,7 @@ describe('in a browser', () => {
     expect(error).toBeInstanceOf(InvalidArgumentError);
     expect(isInvalidArgumentError(error)).toBe(true);
     const message = (error as Error).message;
-    expect(message).toMatch(/readable by anyone who can open the page/);
+    expect(message).toMatch(/readable by anyone who opens the page/);
     expect(message).toMatch(/provider function/);
     expect(message).toMatch(/dangerouslyAllowBrowser: true/);
     expect(`${message}${JSON.stringify(error)}`).not.toContain(token);

@@ -84,7 +84,7 @@ export interface ClientOptions<S extends Scope = Scope> {
 
 /** Why a static token is refused in a browser without the opt-in. */
 const BROWSER_TOKEN_REFUSED =
-  "A static token in browser code is readable by anyone who can open the page. Pass a provider function that gets it from your backend (token: () => getToken()), or dangerouslyAllowBrowser: true if the page's user owns the token.";
+  "A static token in browser code is readable by anyone who opens the page. Pass a provider function that gets it from your backend (token: () => getToken()), or dangerouslyAllowBrowser: true if the page's user owns the token.";
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 

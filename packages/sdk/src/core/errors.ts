@@ -222,10 +222,10 @@ const list = (scopes: readonly string[] | undefined) =>
 const GUIDANCE: Record<ErrorCode, (context: MessageContext) => string> = {
   missing_token: ({ offline }) =>
     offline
-      ? 'No token is configured: pass `token` to new GraphToken({ token }), or set the GRAPHTOKEN_TOKEN environment variable (outside browsers).'
-      : 'The API received no token, though the client sent one: a proxy between you and the API may strip the Authorization header.',
+      ? 'No token is configured: pass `token` to new GraphToken({ token }), or set GRAPHTOKEN_TOKEN (outside browsers).'
+      : 'The API received no token, though the client sent one: a proxy may strip the Authorization header.',
   invalid_request: () =>
-    'The request was refused before authentication: send exactly one token, as `Authorization: Bearer <token>`, never in the query string.',
+    'Refused before authentication: send exactly one token, as `Authorization: Bearer <token>`, never in the query string.',
   malformed_token: ({ hint, formatProblem }) =>
     formatProblem
       ? `The token${hint ? ` ${hint}` : ''} is not well-formed: ${describeTokenFormatProblem(formatProblem)}.`
@@ -245,7 +245,7 @@ const GUIDANCE: Record<ErrorCode, (context: MessageContext) => string> = {
   not_found: () =>
     "Not found. Check the id, and that the token's account can see this graph (a graph it cannot see looks unknown).",
   token_not_active: () =>
-    'Only an active token that has not been rotated yet can be rotated; this one is revoked, expired or already rotated. Rotate its successor, or create a new token.',
+    'Only an active, not yet rotated token can be rotated; this one is revoked, expired or already rotated. Rotate its successor, or create a new token.',
   request_too_large: () =>
     'The request body is larger than the API accepts. Send less per request: at most 100 blocks per append, each at most 10,000 characters.',
   validation_failed: ({ problem: p }) =>
@@ -505,7 +505,7 @@ export class ResponseValidationError extends GraphTokenError {
       .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
       .join('; ');
     super(
-      `${message ?? `The response to ${operationId} does not match the API schema (${summary}). The server may be newer or older than this SDK: upgrade @graphtoken/sdk, or pass validateResponses: false.`}${requestId ? ` (request ${requestId})` : ''}`,
+      `${message ?? `The response to ${operationId} does not match the API schema (${summary}). The server may be newer or older than this SDK: upgrade it, or pass validateResponses: false.`}${requestId ? ` (request ${requestId})` : ''}`,
     );
     this.issues = issues.map((i) => ({ path: [...i.path], message: scrub(i.message), code: i.code }));
     this.operationId = operationId;

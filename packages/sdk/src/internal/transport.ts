@@ -15,11 +15,8 @@ import {
   canPerform,
   checkTokenFormat,
   containsSecret,
-  errorCodes,
   type OperationId,
   operations,
-  type Problem,
-  ProblemSchema,
   type Scope,
 } from '@graphtoken/contract';
 import ky, {
@@ -29,6 +26,7 @@ import ky, {
   type KyInstance,
   type Options,
 } from 'ky';
+import { type $ZodType, safeParse } from 'zod/v4/core';
 import {
   AbortError,
   APIError,
@@ -46,7 +44,9 @@ import {
   TokenRevokedError,
 } from '../core/errors.js';
 import type { Hooks } from '../core/hooks.js';
+import { compileSchema } from './compile-schema.js';
 import { newIdempotencyKey } from './idempotency.js';
+import { readProblem } from './problem.js';
 import { safeHeaders, scrub } from './redact.js';
 import { type FetchLike, fetchFollowingRedirects, type RedirectOptions } from './redirect-fetch.js';
 import { parseRetryAfter } from './retry-after.js';
@@ -94,15 +94,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-/** A schema that can check a response body (a zod schema from `@graphtoken/contract`). */
-export interface ResponseSchema {
-  safeParse(data: unknown):
-    | { success: true; data: unknown }
-    | {
-        success: false;
-        error: { issues: readonly { code: string; path: PropertyKey[]; message: string }[] };
-      };
-}
+/** A schema that checks a response body: a zod schema from `@graphtoken/contract`. */
+export type ResponseSchema = $ZodType;
 
 /** One call to make. */
 export interface CallSpec {
@@ -424,7 +417,7 @@ export class Transport {
       return APIError.generate(
         {
           status: response.status,
-          problem: toProblem(error.data),
+          problem: readProblem(error.data, response.status),
           headers: safeHeaders(response.headers, secrets),
           requestId: response.headers.get('x-request-id') ?? undefined,
           token: ctx.token,
@@ -536,7 +529,7 @@ function parseBody(text: string, spec: CallSpec, validate: boolean, requestId: s
     );
   }
   if (!validate || !spec.schema) return data;
-  const result = spec.schema.safeParse(data);
+  const result = safeParse(compileSchema(spec.schema), data);
   if (result.success) return result.data;
   const issues: ResponseIssue[] = result.error.issues.map((i) => ({
     path: i.path,
@@ -544,14 +537,4 @@ function parseBody(text: string, spec: CallSpec, validate: boolean, requestId: s
     code: i.code,
   }));
   throw new ResponseValidationError(spec.operationId, issues, requestId);
-}
-
-/** The problem body of an error response; lenient, so a slightly off body still yields its code. */
-function toProblem(data: unknown): Problem | undefined {
-  if (data === null || typeof data !== 'object') return undefined;
-  const parsed = ProblemSchema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  const code = (data as { code?: unknown }).code;
-  if (typeof code === 'string' && Object.hasOwn(errorCodes, code)) return data as Problem;
-  return undefined;
 }
