@@ -10,8 +10,13 @@ const shared: Options = {
 };
 
 export default defineConfig([
-  // dist is emptied by the build script: tsup builds these two configs in parallel, so neither may clean.
-  { ...shared, format: ['esm', 'cjs'], dts: true },
+  // dist is emptied by the build script: tsup builds these configs in parallel, so none may clean.
+  // The ESM build for Node, Deno, Bun and workers carries ky, zod and @graphtoken/contract inside:
+  // one file to load instead of a graph of about 110 modules, which is most of a cold import's
+  // time in Node (bench/cold-import.ts). Browser bundlers get the browser build below, with its
+  // dependencies left to them.
+  { ...shared, format: ['esm'], dts: true, noExternal: ['ky', 'zod', '@graphtoken/contract'] },
+  { ...shared, format: ['cjs'], dts: true },
   // The `browser` export condition's build: the same code, but response schemas stay on zod/mini's
   // interpreted path (compile-schema.browser.ts: zod's compiled path and its code generator are
   // not bundled), and redirects, which a browser hides from scripts, are refused without the
