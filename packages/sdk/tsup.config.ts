@@ -1,22 +1,46 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Options } from 'tsup';
 
 const shared: Options = {
   entry: ['src/index.ts'],
-  dts: true,
   sourcemap: true,
-  // `pnpm build` empties dist/ first: the two builds below run side by side, so neither may clean.
-  clean: false,
   target: 'es2022',
   // Runtime-neutral: no Node built-ins, so the same bundle runs in browsers, Deno, Bun and workers.
   platform: 'neutral',
 };
 
 export default defineConfig([
-  // ESM: ky stays a dependency, shared with the app's own copy.
-  { ...shared, format: ['esm'] },
+  // dist is emptied by the build script: tsup builds these configs in parallel, so none may clean.
+  // The ESM build for Node, Deno, Bun and workers carries ky, zod and @graphtoken/contract inside:
+  // one file to load instead of a graph of about 110 modules, which is most of a cold import's
+  // time in Node (bench/cold-import.ts). Browser bundlers get the browser build below, with its
+  // dependencies left to them.
+  { ...shared, format: ['esm'], dts: true, noExternal: ['ky', 'zod', '@graphtoken/contract'] },
   // CommonJS: ky 2 is ESM-only. `require('ky')` (Node's require(esm), Bun, Deno) returns ky's module
   // namespace without `__esModule`, which esbuild's CJS interop wraps once more, so `ky.default` was
-  // the namespace and `ky.default.create` undefined. The CJS build carries its own copy of ky instead
-  // (about 6 kB min+gzip): `require('@graphtoken/sdk')` then needs no require(esm) at all.
-  { ...shared, format: ['cjs'], noExternal: ['ky'] },
+  // the namespace and `ky.default.create` undefined. The CJS build carries its own copy of ky instead:
+  // `require('@graphtoken/sdk')` then needs no require(esm) at all.
+  { ...shared, format: ['cjs'], dts: true, noExternal: ['ky'] },
+  // The `browser` export condition's build: the same code, but response schemas stay on zod/mini's
+  // interpreted path (compile-schema.browser.ts: zod's compiled path and its code generator are
+  // not bundled), and redirects, which a browser hides from scripts, are refused without the
+  // hop-following code (redirect-fetch.browser.ts). See README "Size and speed".
+  {
+    ...shared,
+    entry: { 'browser/index': 'src/index.ts' },
+    format: ['esm'],
+    esbuildPlugins: [
+      {
+        // `./x.js` resolves to `src/internal/x.browser.ts` where such a file exists.
+        name: 'browser-variants',
+        setup(build) {
+          build.onResolve({ filter: /^\.\/(compile-schema|redirect-fetch)\.js$/ }, (args) => ({
+            path: fileURLToPath(
+              new URL(`./src/internal/${args.path.slice(2, -3)}.browser.ts`, import.meta.url),
+            ),
+          }));
+        },
+      },
+    ],
+  },
 ]);

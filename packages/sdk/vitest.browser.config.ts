@@ -16,7 +16,19 @@ export default defineConfig({
   },
   // Serves /mockServiceWorker.js from the msw package: without it the worker never registers
   // and every test hangs until its hook timeout.
-  plugins: [msw({ mode: 'worker-only' })],
+  plugins: [
+    msw({ mode: 'worker-only' }),
+    {
+      // As the `browser` build does (tsup.config.ts): the browser variants of these two modules.
+      name: 'browser-variants',
+      enforce: 'pre',
+      resolveId(source, importer) {
+        const match = /^\.\/(compile-schema|redirect-fetch)\.js$/.exec(source);
+        if (!match || !importer?.includes('/src/internal/')) return null;
+        return fileURLToPath(new URL(`./src/internal/${match[1]}.browser.ts`, import.meta.url));
+      },
+    },
+  ],
   test: {
     include: ['test/browser/**/*.browser.test.ts'],
     testTimeout: 15_000,

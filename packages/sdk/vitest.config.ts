@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^@graphtoken\/sdk$/, replacement: src('./src/index.ts') },
       { find: /^@graphtoken\/mock$/, replacement: src('../mock/src/index.ts') },
       { find: /^@graphtoken\/mock\/node$/, replacement: src('../mock/src/node/index.ts') },
+      { find: /^@graphtoken\/mock\/http$/, replacement: src('../mock/src/http/index.ts') },
     ],
   },
   test: {

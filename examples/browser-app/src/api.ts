@@ -22,7 +22,17 @@ const MAX_LISTED = 1000;
 
 /** A {@link TokenApi} backed by the SDK, authenticated with a `manage` token. */
 export function createTokenApi(options: { baseUrl: string; manageToken: string }): TokenApi {
-  const client = new GraphToken({ baseUrl: options.baseUrl, token: options.manageToken });
+  const client = new GraphToken({
+    baseUrl: options.baseUrl,
+    token: options.manageToken,
+    // The SDK refuses a static token in a browser unless told otherwise: a token shipped in
+    // client-side code is readable by anyone who opens the page. Here it is not shipped: the
+    // person at the keyboard pastes their own manage token into the page (or runs the offline
+    // demo), so it never reaches anyone who does not already hold it. An app serving many users
+    // would keep tokens on its server, or hand the SDK a provider function that fetches a
+    // short-lived token from it (`token: () => getToken()`), which needs no opt-in.
+    dangerouslyAllowBrowser: true,
+  });
   return {
     async listTokens() {
       const tokens: Token[] = [];

@@ -37,7 +37,15 @@ describe('token format', () => {
     { given: 'ghp_abc', want: 'prefix' },
     { given: good.slice(4), want: 'prefix' },
     { given: good.slice(0, -1), want: 'length' },
-    { given: `${good} `, want: 'length' },
+    { given: `${good} `, want: 'whitespace' },
+    { given: `${good}\n`, want: 'whitespace' },
+    { given: `${good.slice(0, 20)} ${good.slice(20)}`, want: 'whitespace' },
+    { given: `"${good}"`, want: 'quotes' },
+    { given: `'${good}'`, want: 'quotes' },
+    { given: `"${good}`, want: 'quotes' },
+    { given: `Bearer ${good}`, want: 'bearer' },
+    { given: `bearer ${good}`, want: 'bearer' },
+    { given: `gt_${good.slice(3, 10)}"${good.slice(11)}`, want: 'charset' },
     { given: `${good.slice(0, 10)}-${good.slice(11)}`, want: 'charset' },
     { given: flip(good, 10), want: 'checksum' },
     { given: flip(good, good.length - 1), want: 'checksum' },
@@ -47,12 +55,26 @@ describe('token format', () => {
   });
 
   it('explains every problem without echoing the token', () => {
-    for (const problem of ['empty', 'prefix', 'length', 'charset', 'checksum'] as const) {
+    for (const problem of [
+      'empty',
+      'quotes',
+      'bearer',
+      'whitespace',
+      'prefix',
+      'length',
+      'charset',
+      'checksum',
+    ] as const) {
       const text = describeTokenFormatProblem(problem);
       expect(text.length).toBeGreaterThan(10);
       expect(text).not.toContain(good.slice(3, 10));
     }
     expect(describeTokenFormatProblem('length')).toMatch(/full token string/);
+    // The paste mistakes are named as what the user sees, not as a wrong prefix.
+    expect(describeTokenFormatProblem('quotes')).toMatch(/quotes/);
+    expect(describeTokenFormatProblem('bearer')).toMatch(/"Bearer "/);
+    expect(describeTokenFormatProblem('whitespace')).toMatch(/whitespace/);
+    expect(describeTokenFormatProblem('quotes')).not.toMatch(/starts with "gt_"/);
   });
 
   it('scrubs secrets pasted back to back, truncated ones, and nothing else', () => {

@@ -71,20 +71,41 @@ export function generateTokenSecret(): string {
   return tokenFromBody(body);
 }
 
-/** Why a string is not a well-formed secret. */
-export type TokenFormatProblem = 'empty' | 'prefix' | 'length' | 'charset' | 'checksum';
+/**
+ * Why a string is not a well-formed secret. `quotes`, `bearer` and `whitespace` name the usual
+ * copy-and-paste mistakes (a naive `.env` read that keeps the quotes, a whole `Authorization` value,
+ * a space or line break), so an error can say what to remove instead of a misleading "bad prefix".
+ */
+export type TokenFormatProblem =
+  | 'empty'
+  | 'quotes'
+  | 'bearer'
+  | 'whitespace'
+  | 'prefix'
+  | 'length'
+  | 'charset'
+  | 'checksum';
 
 /** The result of {@link checkTokenFormat}. */
 export type TokenFormatCheck = { ok: true } | { ok: false; problem: TokenFormatProblem };
 
+const QUOTES = /^["'`\u2018\u2019\u201c\u201d]|["'`\u2018\u2019\u201c\u201d]$/;
+const BEARER = /^\s*bearer(\s|$)/i;
+const WHITESPACE = /\s/;
+
 /**
- * Checks a secret's prefix, length, characters and checksum, offline.
+ * Checks a secret's prefix, length, characters and checksum, offline. The usual paste mistakes
+ * are named first: surrounding quotes, a `Bearer ` prefix, whitespace anywhere.
  *
  * @example
  * checkTokenFormat('gt_abc') // { ok: false, problem: 'length' }
+ * checkTokenFormat('"gt_…"') // { ok: false, problem: 'quotes' }
  */
 export function checkTokenFormat(secret: string): TokenFormatCheck {
   if (secret.length === 0) return { ok: false, problem: 'empty' };
+  if (QUOTES.test(secret)) return { ok: false, problem: 'quotes' };
+  if (BEARER.test(secret)) return { ok: false, problem: 'bearer' };
+  if (WHITESPACE.test(secret)) return { ok: false, problem: 'whitespace' };
   if (!secret.startsWith(TOKEN_PREFIX)) return { ok: false, problem: 'prefix' };
   if (secret.length !== TOKEN_LENGTH) return { ok: false, problem: 'length' };
   const rest = secret.slice(TOKEN_PREFIX.length);
@@ -104,12 +125,18 @@ export function describeTokenFormatProblem(problem: TokenFormatProblem): string 
   switch (problem) {
     case 'empty':
       return 'the token is empty';
+    case 'quotes':
+      return 'the token is wrapped in quotes; remove them (a .env file read without a dotenv parser keeps them)';
+    case 'bearer':
+      return 'the token starts with "Bearer "; pass the token alone, the client adds the Bearer scheme itself';
+    case 'whitespace':
+      return 'the token contains whitespace (a space, tab or line break); remove it, a token is one unbroken string';
     case 'prefix':
       return `a GraphToken token starts with "${TOKEN_PREFIX}"; check that you copied the token itself, not its id or name`;
     case 'length':
-      return `a GraphToken token is ${TOKEN_LENGTH} characters long; check that you are using the full token string (was it truncated or wrapped?)`;
+      return `a GraphToken token is ${TOKEN_LENGTH} characters long; check that you are using the full token string (was it truncated?)`;
     case 'charset':
-      return 'a GraphToken token holds only letters and digits after its prefix; check for stray spaces, quotes or line breaks';
+      return 'a GraphToken token holds only letters and digits after its prefix; check for stray characters';
     case 'checksum':
       return 'the token checksum does not match: a character was mistyped or changed; copy the full token string again';
   }

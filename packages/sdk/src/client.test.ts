@@ -32,24 +32,49 @@ describe('authentication', () => {
     expect(stub.sent[0]!.url).toBe('https://api.graphtoken.dev/v1/tokens/self');
   });
 
+  // Each mistake is named as what the user did, never as a misleading "wrong prefix".
   const truncatedOrMistyped = [
-    { given: 'truncated', mutate: (t: string) => t.slice(0, -3), want: 'length' },
+    { given: 'truncated', mutate: (t: string) => t.slice(0, -3), want: 'length', says: /full token string/ },
     {
       given: 'mistyped',
       mutate: (t: string) => `${t.slice(0, 10)}${t[10] === 'a' ? 'b' : 'a'}${t.slice(11)}`,
       want: 'checksum',
+      says: /checksum does not match/,
     },
-    { given: 'a token id instead of the secret', mutate: () => 'tok_G5KdR5pNKRaVTet6', want: 'prefix' },
+    {
+      given: 'a token id instead of the secret',
+      mutate: () => 'tok_G5KdR5pNKRaVTet6',
+      want: 'prefix',
+      says: /starts with "gt_".*not its id/,
+    },
     {
       given: 'a stray space inside',
       mutate: (t: string) => `${t.slice(0, 20)} ${t.slice(21)}`,
+      want: 'whitespace',
+      says: /contains whitespace/,
+    },
+    {
+      given: 'a line break inside',
+      mutate: (t: string) => `${t.slice(0, 20)}\n${t.slice(20)}`,
+      want: 'whitespace',
+      says: /contains whitespace/,
+    },
+    { given: 'a double-quoted', mutate: (t: string) => `"${t}"`, want: 'quotes', says: /wrapped in quotes/ },
+    { given: 'a single-quoted', mutate: (t: string) => `'${t}'`, want: 'quotes', says: /wrapped in quotes/ },
+    { given: 'a Bearer-prefixed', mutate: (t: string) => `Bearer ${t}`, want: 'bearer', says: /"Bearer "/ },
+    { given: 'a bearer-prefixed', mutate: (t: string) => `bearer ${t}`, want: 'bearer', says: /"Bearer "/ },
+    {
+      given: 'a stray character inside',
+      mutate: (t: string) => `${t.slice(0, 20)}-${t.slice(21)}`,
       want: 'charset',
+      says: /letters and digits/,
     },
   ];
-  for (const { given, mutate, want } of truncatedOrMistyped) {
+  for (const { given, mutate, want, says } of truncatedOrMistyped) {
     it(`rejects ${given} token offline with MalformedTokenError (${want}), without calling fetch`, async () => {
       const stub = stubFetch(() => json(200, introspection()));
-      const bad = mutate(newToken());
+      const good = newToken();
+      const bad = mutate(good);
       const client = new GraphToken({ token: bad, fetch: stub.fetch });
       const error = await client.tokens.introspect().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MalformedTokenError);
@@ -59,11 +84,31 @@ describe('authentication', () => {
       expect(e.offline).toBe(true);
       expect(e.status).toBe(401);
       expect(e.code).toBe('malformed_token');
-      expect(e.message).toContain('full token string?');
-      expect(e.message).not.toContain(bad);
+      expect(e.message).toMatch(says);
+      if (want !== 'prefix') expect(e.message).not.toMatch(/starts with "gt_"/);
+      for (const shown of [e.message, JSON.stringify(e), String(e.stack)]) {
+        expect(shown).not.toContain(bad);
+        expect(shown).not.toContain(good.slice(3, 30));
+      }
       expect(stub.sent).toHaveLength(0);
     });
   }
+
+  it("removes only surrounding whitespace (a file read's newline), and sends the token without it", async () => {
+    const token = newToken();
+    const stub = stubFetch(() => json(200, introspection()));
+    await new GraphToken({ token: ` ${token}\n`, fetch: stub.fetch }).tokens.introspect();
+    expect(stub.sent[0]!.headers.authorization).toBe(`Bearer ${token}`);
+  });
+
+  it('says "no token is configured" once, with what to do', async () => {
+    vi.stubEnv('GRAPHTOKEN_TOKEN', '');
+    const error = (await new GraphToken({ fetch: stubFetch(() => json(200, {})).fetch }).tokens
+      .introspect()
+      .catch((e: unknown) => e)) as MissingTokenError;
+    expect(error.message).toMatch(/^No token is configured: pass `token`/);
+    expect(error.message.match(/no token/gi)).toHaveLength(1);
+  });
 
   it('fails with MissingTokenError, offline, when no token is configured', async () => {
     vi.stubEnv('GRAPHTOKEN_TOKEN', '');

@@ -71,7 +71,20 @@ export interface ClientOptions<S extends Scope = Scope> {
   defaultHeaders?: Record<string, string>;
   /** Allow `http:` to a host other than localhost (the token would cross the network in clear). Default false. */
   allowInsecureHttp?: boolean;
+  /**
+   * Allow a static `token` string in a browser (default false: construction throws
+   * `InvalidArgumentError`). A token in client-side code can be read by anyone who can open the
+   * page's developer tools, so API tokens belong on a server. In a browser, pass a token provider
+   * function instead (`token: () => fetchShortLivedTokenFromYourBackend()`), which needs no opt-in.
+   * Opt in only where the person using the page is the token's owner (a local tool where users
+   * paste their own token), as openai-node's `dangerouslyAllowBrowser` does.
+   */
+  dangerouslyAllowBrowser?: boolean;
 }
+
+/** Why a static token is refused in a browser without the opt-in. */
+const BROWSER_TOKEN_REFUSED =
+  "A static token in browser code is readable by anyone who opens the page. Pass a provider function that gets it from your backend (token: () => getToken()), or dangerouslyAllowBrowser: true if the page's user owns the token.";
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -133,11 +146,11 @@ function retrySettings(options: ClientOptions<Scope>): RetrySettings {
  */
 export class GraphToken<const S extends Scope = Scope> {
   /** Token management (`manage`), introspection and self-revocation (any token). */
-  readonly tokens: Scoped<Tokens, typeof tokensOperations, S>;
+  readonly tokens: Scoped<Tokens, typeof tokensOperations, S, 'tokens'>;
   /** The graphs the token can reach. */
-  readonly graphs: Scoped<Graphs, typeof graphsOperations, S>;
+  readonly graphs: Scoped<Graphs, typeof graphsOperations, S, 'graphs'>;
   /** Graph content. */
-  readonly blocks: Scoped<Blocks, typeof blocksOperations, S>;
+  readonly blocks: Scoped<Blocks, typeof blocksOperations, S, 'blocks'>;
   /** The API address requests go to (no trailing slash). */
   readonly baseUrl: string;
   /** The scopes the client was declared with, normalised; undefined if not declared. */
@@ -161,7 +174,11 @@ export class GraphToken<const S extends Scope = Scope> {
     if (Object.keys(defaultHeaders).some((h) => h.toLowerCase() === 'authorization')) {
       throw new InvalidArgumentError(AUTHORIZATION_HEADER_REFUSED);
     }
-    this.#tokens = new TokenSource(options.token ?? readEnv('GRAPHTOKEN_TOKEN'));
+    const token = options.token ?? readEnv('GRAPHTOKEN_TOKEN');
+    if (browser && typeof token === 'string' && options.dangerouslyAllowBrowser !== true) {
+      throw new InvalidArgumentError(BROWSER_TOKEN_REFUSED);
+    }
+    this.#tokens = new TokenSource(token);
     const transport = new Transport({
       baseUrl: this.baseUrl,
       tokens: this.#tokens,
@@ -177,9 +194,10 @@ export class GraphToken<const S extends Scope = Scope> {
       validateResponses: options.validateResponses ?? true,
       defaultHeaders,
     });
-    this.tokens = new Tokens(transport);
-    this.graphs = new Graphs(transport);
-    this.blocks = new Blocks(transport);
+    // Every method exists at run time (a refused one fails offline); the types narrow them to S.
+    this.tokens = new Tokens(transport) as never;
+    this.graphs = new Graphs(transport) as never;
+    this.blocks = new Blocks(transport) as never;
   }
 
   /** A secret-free description of the client, for logs. */

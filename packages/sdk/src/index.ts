@@ -75,6 +75,7 @@ export {
   isTimeoutError,
   isTokenExpiredError,
   isTokenNotActiveError,
+  isTokenProviderError,
   isTokenRevokedError,
   isValidationError,
 } from './core/error-guards.js';
@@ -83,6 +84,7 @@ export {
   APIError,
   type APIErrorInit,
   AuthenticationError,
+  type CodeOf,
   ConflictError,
   ConnectionError,
   EncryptedGraphScopeError,
@@ -107,6 +109,7 @@ export {
   TimeoutError,
   TokenExpiredError,
   TokenNotActiveError,
+  TokenProviderError,
   TokenRevokedError,
   ValidationError,
 } from './core/errors.js';
@@ -137,6 +140,8 @@ export {
   roleScopes,
   type Scope,
   type Scoped,
+  type ScopeRequired,
+  type ScopeRequiredMessage,
   scopesCover,
   scopesRefusedOnEncryptedGraph,
 } from './core/scopes.js';

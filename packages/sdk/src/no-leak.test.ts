@@ -149,7 +149,17 @@ describe('no token leaks', () => {
     const argument = echoingClient(newToken(), () => json(200, {}));
     await record(misuse, () => argument.client.tokens.get(misuse), argument.events);
 
-    // The base class itself (a looping cursor).
+    // A failing token provider whose error holds the secret.
+    const vaulted = newToken();
+    const vault = new GraphToken({
+      token: () => {
+        throw new Error(`vault refused ${vaulted}`);
+      },
+      fetch: stubFetch(() => json(200, {})).fetch,
+    });
+    await record(vaulted, () => vault.tokens.introspect(), []);
+
+    // A looping cursor.
     const looping = newToken();
     const loop = echoingClient(looping, () => json(200, { data: [], nextCursor: 'same' }));
     await record(
@@ -160,7 +170,11 @@ describe('no token leaks', () => {
       loop.events,
     );
 
-    const classNames = errorClasses.map(([name]) => name).sort();
+    // The base class is never thrown itself: each failure has its own class.
+    const classNames = errorClasses
+      .map(([name]) => name)
+      .filter((name) => name !== 'GraphTokenError')
+      .sort();
     expect([...produced.keys()].sort()).toEqual(classNames);
   });
 

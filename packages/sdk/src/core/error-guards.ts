@@ -32,6 +32,7 @@ import {
   TimeoutError,
   TokenExpiredError,
   TokenNotActiveError,
+  TokenProviderError,
   TokenRevokedError,
   ValidationError,
 } from './errors.js';
@@ -104,6 +105,8 @@ export const isConnectionError = guard(ConnectionError);
 export const isTimeoutError = guard(TimeoutError);
 /** Whether a value is an abort by the caller's signal. */
 export const isAbortError = guard(AbortError);
+/** Whether a value is a failure of the client's token provider function. */
+export const isTokenProviderError = guard(TokenProviderError);
 /** Whether a value is a response that broke the API schema. */
 export const isResponseValidationError = guard(ResponseValidationError);
 /** Whether a value is an invalid argument caught before any request. */

@@ -194,3 +194,32 @@ describe('guards', () => {
       expect(names).toContain(cls.name);
   });
 });
+
+describe('a code that disagrees with its status', () => {
+  // The literal `code`/`status` types promise that an InsufficientScopeError is a 403: a body
+  // claiming a code the spec pairs with another status does not pick the class.
+  const cases = [
+    { status: 400, code: 'insufficient_scope', want: InvalidRequestError },
+    { status: 500, code: 'token_revoked', want: InternalServerError },
+    { status: 404, code: 'rate_limited', want: NotFoundError },
+    { status: 418, code: 'not_found', want: APIError },
+  ] as const;
+  for (const { status, code, want } of cases) {
+    it(`${status} with code ${code} is a ${want.name} with code undefined, the body kept in problem`, () => {
+      const error = APIError.generate({ status, problem: { ...problemFor(code), status } });
+      expect(error.constructor).toBe(want);
+      expect(error.status).toBe(status);
+      expect(error.code).toBeUndefined();
+      expect(error.problem?.code).toBe(code);
+    });
+  }
+
+  it('internal_error fits any 5xx', () => {
+    const error = APIError.generate({
+      status: 503,
+      problem: { ...problemFor('internal_error'), status: 503 },
+    });
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.code).toBe('internal_error');
+  });
+});

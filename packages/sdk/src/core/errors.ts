@@ -12,6 +12,7 @@
 import {
   describeTokenFormatProblem,
   type ErrorCode,
+  errorCodes,
   type FieldError,
   type Problem,
   redactToken,
@@ -24,6 +25,20 @@ import { safeCause, scrub, scrubValue } from '../internal/redact.js';
 export const ERROR_KINDS: unique symbol = Symbol.for('@graphtoken/sdk.error-kinds') as never;
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/** The API error codes the spec pairs with HTTP status `S` (`CodeOf<401>`: the five token failures). */
+export type CodeOf<S extends number> = {
+  [C in ErrorCode]: (typeof errorCodes)[C]['status'] extends S ? C : never;
+}[ErrorCode];
+
+/**
+ * Whether an API `code` agrees with the HTTP status it came with (`internal_error` with any 5xx).
+ * A code that does not is not trusted to pick the error class: the status does.
+ */
+function codeFitsStatus(code: ErrorCode, status: number): boolean {
+  const expected: number | undefined = Object.hasOwn(errorCodes, code) ? errorCodes[code].status : undefined;
+  return expected === status || (expected === 500 && status >= 500);
+}
 
 /** Sets the literal `name` and the kinds list on a class's prototype (not on instances). */
 function brand(cls: abstract new (...args: never[]) => GraphTokenError, name: string): void {
@@ -110,9 +125,17 @@ const DOCS = 'https://docs.graphtoken.dev/errors';
  * detected before any request). Subclasses exist per status and per API `code`.
  */
 export class APIError extends GraphTokenError {
-  /** The HTTP status (for an offline error, the status the API would have answered with). */
+  /**
+   * The HTTP status (for an offline error, the status the API would have answered with). Each
+   * subclass narrows it to its literal (`InsufficientScopeError['status']` is `403`).
+   */
   readonly status: number;
-  /** The API's machine-readable error code, when the body had one. */
+  /**
+   * The API's machine-readable error code, when the body had one that agrees with the status (a
+   * code the spec pairs with another status is left in `problem.code` only). Each subclass narrows
+   * it: `InsufficientScopeError['code']` is `'insufficient_scope'`; a class that also stands for a
+   * bare status (`NotFoundError` for a proxy's 404 page) adds `undefined`.
+   */
   readonly code: ErrorCode | undefined;
   /** The request id (`req_…`) to quote to support; undefined for offline errors. */
   readonly requestId: string | undefined;
@@ -130,8 +153,10 @@ export class APIError extends GraphTokenError {
     const problem = init.problem ? scrubValue(init.problem, secrets) : undefined;
     const requestId = init.requestId ?? problem?.requestId;
     const hint = init.token ? redactToken(init.token) : undefined;
-    const code = problem?.code ?? init.code;
+    const claimed = problem?.code ?? init.code;
+    const code = claimed !== undefined && codeFitsStatus(claimed, init.status) ? claimed : undefined;
     const context: MessageContext = {
+      offline: init.offline ?? false,
       problem,
       hint,
       requiredScopes: init.requiredScopes ?? problem?.requiredScopes,
@@ -154,7 +179,10 @@ export class APIError extends GraphTokenError {
    */
   static generate(init: APIErrorInit, options: GraphTokenErrorOptions = {}): APIError {
     const code = init.problem?.code ?? init.code;
-    const byCode = code !== undefined ? ERROR_CLASSES[code] : undefined;
+    const byCode =
+      code !== undefined && Object.hasOwn(ERROR_CLASSES, code) && codeFitsStatus(code, init.status)
+        ? ERROR_CLASSES[code]
+        : undefined;
     if (byCode) return new byCode(init, options);
     const byStatus = STATUS_CLASSES[init.status] ?? (init.status >= 500 ? InternalServerError : APIError);
     return new byStatus(init, options);
@@ -163,6 +191,7 @@ export class APIError extends GraphTokenError {
 brand(APIError, 'APIError');
 
 interface MessageContext {
+  offline: boolean;
   problem: Problem | undefined;
   hint: string | undefined;
   requiredScopes: readonly Scope[] | undefined;
@@ -191,12 +220,16 @@ const list = (scopes: readonly string[] | undefined) =>
 
 /** What to check next, per code: the Graphor troubleshooting paths (full token? revoked? right graph? right scope?). */
 const GUIDANCE: Record<ErrorCode, (context: MessageContext) => string> = {
-  missing_token: () =>
-    'No token was sent. Pass `token` to new GraphToken({ token }) or set the GRAPHTOKEN_TOKEN environment variable.',
+  missing_token: ({ offline }) =>
+    offline
+      ? 'No token is configured: pass `token` to new GraphToken({ token }), or set GRAPHTOKEN_TOKEN (outside browsers).'
+      : 'The API received no token, though the client sent one: a proxy may strip the Authorization header.',
   invalid_request: () =>
-    'The request was refused before authentication: send exactly one token, as `Authorization: Bearer <token>`, never in the query string.',
+    'Refused before authentication: send exactly one token, as `Authorization: Bearer <token>`, never in the query string.',
   malformed_token: ({ hint, formatProblem }) =>
-    `The token${hint ? ` ${hint}` : ''} is malformed: ${formatProblem ? describeTokenFormatProblem(formatProblem) : 'its prefix or checksum is wrong'}. Are you using the full token string? Copy it again from where you stored it.`,
+    formatProblem
+      ? `The token${hint ? ` ${hint}` : ''} is not well-formed: ${describeTokenFormatProblem(formatProblem)}.`
+      : `The token${hint ? ` ${hint}` : ''} is malformed: its prefix or checksum is wrong. Are you using the full token string? Copy it again from where you stored it.`,
   invalid_token: ({ hint }) =>
     `The API does not know the token${hint ? ` ${hint}` : ''}. Check that it is the full token string, for this API (baseUrl), and that it was not mistyped.`,
   token_revoked: ({ hint }) =>
@@ -214,7 +247,7 @@ const GUIDANCE: Record<ErrorCode, (context: MessageContext) => string> = {
   not_found: () =>
     "Not found. Check the id, and that the token's account can see this graph (a graph it cannot see looks unknown).",
   token_not_active: () =>
-    'Only an active token that has not been rotated yet can be rotated; this one is revoked, expired or already rotated. Rotate its successor, or create a new token.',
+    'Only an active, not yet rotated token can be rotated; this one is revoked, expired or already rotated. Rotate its successor, or create a new token.',
   request_too_large: () =>
     'The request body is larger than the API accepts. Send less per request: at most 100 blocks per append, each at most 10,000 characters.',
   validation_failed: ({ problem: p }) =>
@@ -227,16 +260,23 @@ const GUIDANCE: Record<ErrorCode, (context: MessageContext) => string> = {
 };
 
 /** 400: the request's credentials were not sent as one `Authorization: Bearer <token>` header. */
-export class InvalidRequestError extends APIError {}
+export class InvalidRequestError extends APIError {
+  declare readonly status: 400;
+  declare readonly code: 'invalid_request' | undefined;
+}
 brand(InvalidRequestError, 'InvalidRequestError');
 
 /** 401: the token was missing, malformed, unknown, revoked or expired. */
-export class AuthenticationError extends APIError {}
+export class AuthenticationError extends APIError {
+  declare readonly status: 401;
+  declare readonly code: CodeOf<401> | undefined;
+}
 brand(AuthenticationError, 'AuthenticationError');
 
 /** 401 `missing_token`: no token was sent (or, offline, none was configured). */
 export class MissingTokenError extends AuthenticationError {
   declare readonly name: 'MissingTokenError';
+  declare readonly code: 'missing_token';
 }
 brand(MissingTokenError, 'MissingTokenError');
 
@@ -246,6 +286,7 @@ brand(MissingTokenError, 'MissingTokenError');
  */
 export class MalformedTokenError extends AuthenticationError {
   declare readonly name: 'MalformedTokenError';
+  declare readonly code: 'malformed_token';
   /** What the offline check found (`length`, `checksum`…), when it was the SDK that caught it. */
   readonly formatProblem: TokenFormatProblem | undefined;
 
@@ -259,28 +300,35 @@ brand(MalformedTokenError, 'MalformedTokenError');
 /** 401 `invalid_token`: well-formed, but unknown to the API. */
 export class InvalidTokenError extends AuthenticationError {
   declare readonly name: 'InvalidTokenError';
+  declare readonly code: 'invalid_token';
 }
 brand(InvalidTokenError, 'InvalidTokenError');
 
 /** 401 `token_revoked`: the token was revoked, or its rotation grace period ended. */
 export class TokenRevokedError extends AuthenticationError {
   declare readonly name: 'TokenRevokedError';
+  declare readonly code: 'token_revoked';
 }
 brand(TokenRevokedError, 'TokenRevokedError');
 
 /** 401 `token_expired`: the token's `expiresAt` has passed. */
 export class TokenExpiredError extends AuthenticationError {
   declare readonly name: 'TokenExpiredError';
+  declare readonly code: 'token_expired';
 }
 brand(TokenExpiredError, 'TokenExpiredError');
 
 /** 403: the token may not do this. */
-export class PermissionDeniedError extends APIError {}
+export class PermissionDeniedError extends APIError {
+  declare readonly status: 403;
+  declare readonly code: CodeOf<403> | undefined;
+}
 brand(PermissionDeniedError, 'PermissionDeniedError');
 
 /** 403 `insufficient_scope`: the token's scopes (on this graph: its effective scopes) do not cover the operation. */
 export class InsufficientScopeError extends PermissionDeniedError {
   declare readonly name: 'InsufficientScopeError';
+  declare readonly code: 'insufficient_scope';
   /** The scopes the operation accepts; any one of them is enough. */
   readonly requiredScopes: readonly Scope[];
   /** The token's scopes (on a graph: its effective scopes there). */
@@ -297,12 +345,14 @@ brand(InsufficientScopeError, 'InsufficientScopeError');
 /** 403 `graph_not_in_token`: the token's creator can see the graph, but the token is not bound to it. */
 export class GraphNotInTokenError extends PermissionDeniedError {
   declare readonly name: 'GraphNotInTokenError';
+  declare readonly code: 'graph_not_in_token';
 }
 brand(GraphNotInTokenError, 'GraphNotInTokenError');
 
 /** 403 `not_graph_admin`: only owners and admins mint tokens for a graph. */
 export class NotGraphAdminError extends PermissionDeniedError {
   declare readonly name: 'NotGraphAdminError';
+  declare readonly code: 'not_graph_admin';
 }
 brand(NotGraphAdminError, 'NotGraphAdminError');
 
@@ -320,27 +370,37 @@ brand(NotTokenOwnerError, 'NotTokenOwnerError');
 /** 404 `not_found`: unknown id, or a graph the token's creator cannot see. */
 export class NotFoundError extends APIError {
   declare readonly name: 'NotFoundError';
+  declare readonly status: 404;
+  declare readonly code: 'not_found' | undefined;
 }
 brand(NotFoundError, 'NotFoundError');
 
 /** 409: the resource is not in a state that allows this. */
-export class ConflictError extends APIError {}
+export class ConflictError extends APIError {
+  declare readonly status: 409;
+  declare readonly code: CodeOf<409> | undefined;
+}
 brand(ConflictError, 'ConflictError');
 
 /** 409 `token_not_active`: rotating a revoked, expired or already rotated token. */
 export class TokenNotActiveError extends ConflictError {
   declare readonly name: 'TokenNotActiveError';
+  declare readonly code: 'token_not_active';
 }
 brand(TokenNotActiveError, 'TokenNotActiveError');
 
 /** 413 `request_too_large`: the body is over the API's size limit; nothing was done. */
 export class RequestTooLargeError extends APIError {
   declare readonly name: 'RequestTooLargeError';
+  declare readonly status: 413;
+  declare readonly code: 'request_too_large' | undefined;
 }
 brand(RequestTooLargeError, 'RequestTooLargeError');
 
 /** 422 `validation_failed`: the body, query or a header broke the contract; `fields` says which. */
 export class ValidationError extends APIError {
+  declare readonly status: 422;
+  declare readonly code: CodeOf<422> | undefined;
   /** One entry per failing field (`name`, `blocks[2].content`, `limit`, `Idempotency-Key`). */
   readonly fields: readonly FieldError[];
 
@@ -354,12 +414,15 @@ brand(ValidationError, 'ValidationError');
 /** 422 `scope_not_allowed_for_encrypted_graph`: `read`/`write` bound to an encrypted (append-only) graph. */
 export class EncryptedGraphScopeError extends ValidationError {
   declare readonly name: 'EncryptedGraphScopeError';
+  declare readonly code: 'scope_not_allowed_for_encrypted_graph';
 }
 brand(EncryptedGraphScopeError, 'EncryptedGraphScopeError');
 
 /** 429 `rate_limited`: too many requests for this token. */
 export class RateLimitError extends APIError {
   declare readonly name: 'RateLimitError';
+  declare readonly status: 429;
+  declare readonly code: 'rate_limited' | undefined;
   /** Seconds to wait before retrying, from `Retry-After` or the body; undefined if neither said. */
   readonly retryAfter: number | undefined;
 
@@ -371,7 +434,11 @@ export class RateLimitError extends APIError {
 brand(RateLimitError, 'RateLimitError');
 
 /** 5xx: the API (or a proxy in front of it) failed. */
-export class InternalServerError extends APIError {}
+export class InternalServerError extends APIError {
+  /** 500 or another 5xx. */
+  declare readonly status: number;
+  declare readonly code: 'internal_error' | undefined;
+}
 brand(InternalServerError, 'InternalServerError');
 
 /** The request never got an answer: DNS, refused or dropped connection, an unfollowable redirect. */
@@ -398,6 +465,16 @@ export class TimeoutError extends ConnectionError {
   }
 }
 brand(TimeoutError, 'TimeoutError');
+
+/**
+ * The token provider (the `token` function given to the client) threw, rejected or returned
+ * something that is not a string. Every call waiting on that provider call rejects with this
+ * error; no request was sent with a new token. The provider's error is the `cause` (scrubbed).
+ */
+export class TokenProviderError extends GraphTokenError {
+  declare readonly name: 'TokenProviderError';
+}
+brand(TokenProviderError, 'TokenProviderError');
 
 /** The caller aborted the call with its `AbortSignal`. */
 export class AbortError extends GraphTokenError {
@@ -426,13 +503,22 @@ export class ResponseValidationError extends GraphTokenError {
   /** The request id, to quote to support. */
   readonly requestId: string | undefined;
 
-  constructor(operationId: string, issues: readonly ResponseIssue[], requestId: string | undefined) {
+  /**
+   * @param message What went wrong, when it is not a schema mismatch (an endless pagination);
+   *   default: a summary of `issues` and what to do.
+   */
+  constructor(
+    operationId: string,
+    issues: readonly ResponseIssue[],
+    requestId: string | undefined,
+    message?: string,
+  ) {
     const summary = issues
       .slice(0, 5)
       .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
       .join('; ');
     super(
-      `The response to ${operationId} does not match the API schema (${summary}). The server may be newer or older than this SDK: upgrade @graphtoken/sdk, or pass validateResponses: false.${requestId ? ` (request ${requestId})` : ''}`,
+      `${message ?? `The response to ${operationId} does not match the API schema (${summary}). The server may be newer or older than this SDK: upgrade it, or pass validateResponses: false.`}${requestId ? ` (request ${requestId})` : ''}`,
     );
     this.issues = issues.map((i) => ({ path: [...i.path], message: scrub(i.message), code: i.code }));
     this.operationId = operationId;

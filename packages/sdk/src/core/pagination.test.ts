@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockObject, json, newToken, stubFetch } from '../../test/support/stub-fetch.js';
 import { GraphToken } from '../client.js';
+import { ResponseValidationError } from './errors.js';
 
 const PAGE_SIZE = 100;
 const PAGES = 1000;
@@ -65,5 +66,102 @@ describe('PagedList', () => {
       expect(page.data).toHaveLength(PAGE_SIZE);
     }
     expect(pages).toBe(3);
+  });
+});
+
+/** A stub API whose `nextCursor` follows `cycle` from the first page: cursor → next cursor. */
+function cyclingCursors(next: Record<string, string | null>) {
+  return stubFetch((request, i) => {
+    // A client that follows the cycle fails here instead of hanging the test run.
+    if (i >= 50) return json(404, { looped: true });
+    const cursor = new URL(request.url).searchParams.get('cursor') ?? '';
+    return json(200, { data: [blockObject(0)], nextCursor: next[cursor] ?? null });
+  });
+}
+
+describe('a cursor that comes back', () => {
+  const cases = [
+    { given: 'A, A (an immediate repeat)', next: { '': 'A', A: 'A' }, pages: 2 },
+    { given: 'A, B, A', next: { '': 'A', A: 'B', B: 'A' }, pages: 3 },
+    { given: 'A, B, C, D, B', next: { '': 'A', A: 'B', B: 'C', C: 'D', D: 'B' }, pages: 5 },
+  ];
+  for (const { given, next, pages } of cases) {
+    it(`stops with ResponseValidationError on ${given}, after ${pages} requests`, async () => {
+      const stub = cyclingCursors(next);
+      const client = new GraphToken({ token: newToken(), fetch: stub.fetch });
+      let items = 0;
+      const error = await (async () => {
+        for await (const _ of client.blocks.list('gr_x')) items++;
+      })().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ResponseValidationError);
+      expect((error as ResponseValidationError).issues[0]).toMatchObject({
+        path: ['nextCursor'],
+        code: 'repeated_cursor',
+      });
+      expect((error as Error).message).toMatch(/repeated a page cursor.*loop forever/);
+      expect(stub.sent).toHaveLength(pages);
+      expect(items).toBe(pages);
+    });
+  }
+
+  it('also when the repeated cursor is the one the list started from', async () => {
+    const stub = cyclingCursors({ S: 'A', A: 'S' });
+    const client = new GraphToken({ token: newToken(), fetch: stub.fetch });
+    const walk = async () => {
+      for await (const _ of client.blocks.list('gr_x', { cursor: 'S' })) void _;
+    };
+    await expect(walk()).rejects.toBeInstanceOf(ResponseValidationError);
+    expect(stub.sent).toHaveLength(2);
+  });
+
+  it('each iteration has its own record of cursors', async () => {
+    const stub = cyclingCursors({ '': 'A', A: 'B', B: null });
+    const list = new GraphToken({ token: newToken(), fetch: stub.fetch }).blocks.list('gr_x');
+    for (let round = 0; round < 2; round++) {
+      let n = 0;
+      for await (const _ of list) n++;
+      expect(n).toBe(3);
+    }
+  });
+});
+
+describe('awaiting a list', () => {
+  it('gives its first page: one request, nothing sent before the await', async () => {
+    const stub = manyPages();
+    const client = new GraphToken({ token: newToken(), fetch: stub.fetch });
+    const list = client.blocks.list('gr_x', { limit: PAGE_SIZE });
+    expect(stub.sent).toHaveLength(0);
+    const page = await list;
+    expect(page.data).toHaveLength(PAGE_SIZE);
+    expect(page.nextCursor).toBe('1');
+    expect(page.requestId).toMatch(/^req_/);
+    expect(stub.sent).toHaveLength(1);
+  });
+
+  it('shares the first page between await, firstPage() and iteration of the same list', async () => {
+    const stub = stubFetch((request) => {
+      const cursor = new URL(request.url).searchParams.get('cursor');
+      return json(200, { data: [blockObject(cursor ? 2 : 1)], nextCursor: cursor ? null : 'c2' });
+    });
+    const list = new GraphToken({ token: newToken(), fetch: stub.fetch }).blocks.list('gr_x');
+    const [a, b] = await Promise.all([list, list.firstPage()]);
+    expect(a).toBe(b);
+    const ids: string[] = [];
+    for await (const block of list) ids.push(block.id);
+    expect(ids).toEqual(['blk_1', 'blk_2']);
+    expect(stub.sent).toHaveLength(2);
+  });
+
+  it('rejects like a promise: then(_, onRejected), catch, finally', async () => {
+    const stub = stubFetch(
+      () => new Response('', { status: 200, headers: { 'content-type': 'application/json' } }),
+    );
+    const list = new GraphToken({ token: newToken(), fetch: stub.fetch }).graphs.list();
+    await expect(list).rejects.toBeInstanceOf(ResponseValidationError);
+    expect(await list.catch((e: unknown) => e)).toBeInstanceOf(ResponseValidationError);
+    let finished = false;
+    await list.finally(() => (finished = true)).catch(() => undefined);
+    expect(finished).toBe(true);
+    expect(stub.sent).toHaveLength(1);
   });
 });

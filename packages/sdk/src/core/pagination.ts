@@ -1,11 +1,12 @@
 /**
- * Lazily paginated lists. Nothing is fetched until you iterate; each page is fetched when the
- * previous one is used up, so walking 100,000 blocks holds one page in memory.
+ * Lazily paginated lists. A list method returns a {@link PagedList}: `await` it for the first
+ * page, or `for await` it for every item, each page fetched when the previous one is used up, so
+ * walking 100,000 blocks holds one page in memory.
  *
  * @see ../../../../spec/openapi.yaml `info.description` "Pagination"
  */
 import type { APIPromise } from './api-promise.js';
-import { GraphTokenError } from './errors.js';
+import { ResponseValidationError } from './errors.js';
 
 /** One page of a list, with its raw response. */
 export interface Page<Item> {
@@ -15,7 +16,7 @@ export interface Page<Item> {
   readonly nextCursor: string | null;
   /** `X-Request-Id` of the page's response. */
   readonly requestId: string | undefined;
-  /** The raw response of the page. */
+  /** The raw response of the page (its body already read). */
   readonly response: Response;
 }
 
@@ -25,41 +26,87 @@ export type PageFetcher<Item> = (
 ) => APIPromise<{ data: Item[]; nextCursor?: string | null }>;
 
 /**
- * An async iterable over every item of a list, page by page.
+ * A list: awaitable for its first page (`await client.tokens.list()` is a {@link Page}) and async
+ * iterable over every item, page by page. Nothing is sent until it is awaited or iterated. The
+ * first page is requested once per list object and shared by every `await`, `firstPage()` and
+ * iteration of it; later pages are requested as an iteration reaches them. Call the method again
+ * for fresh data.
+ *
+ * An API that hands back a cursor it already returned (pages A, B, A, …) would be followed
+ * forever: the iteration stops with a {@link ResponseValidationError} instead.
  *
  * @example
- * for await (const block of client.blocks.list('gr_…')) console.log(block.content);
+ * const page = await client.tokens.list({ limit: 20 });        // one request: page.data, page.nextCursor
+ * for await (const block of client.blocks.list('gr_…')) index(block);
  * for await (const page of client.tokens.list({ status: 'active' }).pages()) console.log(page.data.length);
- * const first = await client.tokens.list().firstPage();
  */
-export class PagedList<Item> implements AsyncIterable<Item> {
+export class PagedList<Item> implements AsyncIterable<Item>, PromiseLike<Page<Item>> {
   readonly #fetchPage: PageFetcher<Item>;
   readonly #startCursor: string | undefined;
+  readonly #operationId: string;
+  #first: Promise<Page<Item>> | undefined;
 
   /** @internal */
-  constructor(fetchPage: PageFetcher<Item>, startCursor?: string) {
+  constructor(fetchPage: PageFetcher<Item>, operationId: string, startCursor?: string) {
     this.#fetchPage = fetchPage;
+    this.#operationId = operationId;
     this.#startCursor = startCursor;
   }
 
-  /** The first page only (one request). */
-  async firstPage(): Promise<Page<Item>> {
-    return this.#page(this.#startCursor);
+  /** The first page (one request, made once per list object). Same as `await list`. */
+  firstPage(): Promise<Page<Item>> {
+    this.#first ??= this.#page(this.#startCursor);
+    return this.#first;
   }
 
-  /** Every page, fetched one at a time as you iterate. */
+  /** Awaiting a list gives its first page. */
+  // biome-ignore lint/suspicious/noThenProperty: a PagedList is a thenable on purpose (await gives the first page)
+  then<R1 = Page<Item>, R2 = never>(
+    onFulfilled?: ((page: Page<Item>) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.firstPage().then(onFulfilled, onRejected);
+  }
+
+  /** Like `Promise.prototype.catch`, on the first page. */
+  catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Page<Item> | R> {
+    return this.firstPage().catch(onRejected);
+  }
+
+  /** Like `Promise.prototype.finally`, on the first page. */
+  finally(onFinally?: (() => void) | null): Promise<Page<Item>> {
+    return this.firstPage().finally(onFinally);
+  }
+
+  /**
+   * Every page, fetched one at a time as you iterate. Rejects with {@link ResponseValidationError}
+   * when the API returns a cursor it already returned in this iteration.
+   */
   async *pages(): AsyncGenerator<Page<Item>, void, undefined> {
-    let cursor = this.#startCursor;
+    // Bounded by the pages walked: one short cursor string per page.
+    const seen = new Set<string>();
+    if (this.#startCursor !== undefined) seen.add(this.#startCursor);
+    let page = await this.firstPage();
     for (;;) {
-      const page = await this.#page(cursor);
       yield page;
-      if (page.nextCursor === null) return;
-      if (page.nextCursor === cursor) {
-        throw new GraphTokenError(
-          'The API returned the same page cursor twice; stopping to avoid an endless loop.',
+      const next = page.nextCursor;
+      if (next === null) return;
+      if (seen.has(next)) {
+        throw new ResponseValidationError(
+          this.#operationId,
+          [
+            {
+              path: ['nextCursor'],
+              message: 'a cursor this list had already returned',
+              code: 'repeated_cursor',
+            },
+          ],
+          page.requestId,
+          `The API repeated a page cursor after ${seen.size + 1} pages; stopping, as following it would loop forever.`,
         );
       }
-      cursor = page.nextCursor;
+      seen.add(next);
+      page = await this.#page(next);
     }
   }
 
@@ -68,8 +115,21 @@ export class PagedList<Item> implements AsyncIterable<Item> {
     for await (const page of this.pages()) yield* page.data;
   }
 
+  get [Symbol.toStringTag](): string {
+    return 'PagedList';
+  }
+
   async #page(cursor: string | undefined): Promise<Page<Item>> {
     const { data, response, requestId } = await this.#fetchPage(cursor).withResponse();
+    // With validateResponses: false nothing else checks the shape, and a body without a `data`
+    // array would fail later as a raw TypeError.
+    if (data === null || typeof data !== 'object' || !Array.isArray(data.data)) {
+      throw new ResponseValidationError(
+        this.#operationId,
+        [{ path: ['data'], message: 'a page needs a `data` array', code: 'invalid_type' }],
+        requestId,
+      );
+    }
     return { data: data.data, nextCursor: data.nextCursor ?? null, requestId, response };
   }
 }

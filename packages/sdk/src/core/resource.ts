@@ -43,6 +43,7 @@ export abstract class APIResource {
             options,
           ),
         ),
+      spec.operationId,
       startCursor,
     );
   }

@@ -8,6 +8,7 @@ import {
   canPerform as contractCanPerform,
   requiredScopes as contractRequiredScopes,
   type OperationId,
+  type operations,
   type Scope,
 } from '@graphtoken/contract';
 import { blocksOperations } from '../resources/blocks.js';
@@ -98,8 +99,47 @@ export type AllowedMethods<Ops extends Readonly<Record<string, OperationId>>, S 
   [M in keyof Ops]: Ops[M] extends AllowedOperationId<S> ? M : never;
 }[keyof Ops];
 
-/** A resource narrowed to the methods a token with scopes `S` may call. */
-export type Scoped<R, Ops extends Readonly<Record<string, OperationId>>, S extends Scope> = Pick<
+/** Scopes joined for a message: `['read', 'append']` → `'read + append'`. */
+type JoinScopes<T> = T extends readonly [infer F extends string, ...infer R]
+  ? R extends readonly []
+    ? F
+    : `${F} + ${JoinScopes<R>}`
+  : 'no scope';
+
+/** A security requirement's alternatives for a message: `[['read'], ['write']]` → `'read or write'`. */
+type JoinAlternatives<T> = T extends readonly [infer F, ...infer R]
+  ? R extends readonly []
+    ? JoinScopes<F>
+    : `${JoinScopes<F>} or ${JoinAlternatives<R>}`
+  : never;
+
+/** The message a scoped client's refused method carries: `'blocks.list requires scope: read'`. */
+export type ScopeRequiredMessage<
+  Resource extends string,
+  Method extends string,
+  Op extends OperationId,
+> = `${Resource}.${Method} requires scope: ${JoinAlternatives<(typeof operations)[Op]['security']>}`;
+
+/**
+ * The type a scoped client gives a method its scopes do not allow: calling it fails to compile
+ * with an error that names the scope it needs ("The 'this' context … is not assignable to
+ * method's 'this' of type '"blocks.list requires scope: read"'"). At run time the call is
+ * refused before any request with an offline `InsufficientScopeError`.
+ */
+export type ScopeRequired<Message extends string> = (this: Message, ...args: unknown[]) => never;
+
+/**
+ * A resource narrowed to what a token with scopes `S` may call: an allowed method keeps its
+ * signature; a refused one becomes {@link ScopeRequired}, so calling it is a compile error that
+ * names the missing scope.
+ */
+export type Scoped<
   R,
-  AllowedMethods<Ops, S> & keyof R
->;
+  Ops extends Readonly<Record<string, OperationId>>,
+  S extends Scope,
+  Resource extends string = string,
+> = {
+  readonly [M in keyof Ops & keyof R & string]: Ops[M] extends AllowedOperationId<S>
+    ? R[M]
+    : ScopeRequired<ScopeRequiredMessage<Resource, M, Ops[M]>>;
+};

@@ -1,8 +1,13 @@
 /**
  * Where the client's token comes from: a fixed string, or a (possibly async) provider called on
- * first use and again, once, after the API reports the token expired or revoked, which is how a
- * pipeline rotates secrets without downtime. Concurrent calls share one provider call.
+ * first use and again after the API reports the token expired or revoked, which is how a pipeline
+ * rotates secrets without downtime.
+ *
+ * Single flight: at most one provider call is in flight at a time, and every call that needs a
+ * token meanwhile (the first calls of a new client; the ten calls that all got `token_revoked`
+ * together) waits on that one. A provider that mints a successor per call mints one.
  */
+import { TokenProviderError } from '../core/errors.js';
 
 /** A token, or a function that returns one (from a vault, a file, a refresh flow). */
 export type TokenProvider = () => string | Promise<string>;
@@ -10,17 +15,21 @@ export type TokenProvider = () => string | Promise<string>;
 /** Holds the current token; never exposes it through enumeration, JSON or inspect. */
 export class TokenSource {
   readonly #provider: TokenProvider | undefined;
-  #current: Promise<string | undefined>;
+  /** The token last obtained: the static token, or the provider's last answer. */
+  #value: string | undefined;
+  /** Whether `#value` holds an answer (the provider is called on first use). */
   #loaded: boolean;
+  /** The provider call in flight, shared by every call waiting for a token. */
+  #pending: Promise<string> | undefined;
 
   constructor(token: string | TokenProvider | undefined) {
     if (typeof token === 'function') {
       this.#provider = token;
-      this.#current = Promise.resolve(undefined);
       this.#loaded = false;
     } else {
       this.#provider = undefined;
-      this.#current = Promise.resolve(token?.trim());
+      // Surrounding whitespace (the newline of a file read) is never part of a token.
+      this.#value = token?.trim();
       this.#loaded = true;
     }
   }
@@ -30,38 +39,65 @@ export class TokenSource {
     return this.#provider !== undefined;
   }
 
-  /** The token to use now; calls the provider on first use (and after a failed call). */
-  get(): Promise<string | undefined> {
-    if (!this.#loaded) this.#load();
-    return this.#current;
+  /** Whether the token is a fixed string given to the client (not a provider function). */
+  get isStatic(): boolean {
+    return this.#provider === undefined && this.#value !== undefined;
   }
 
   /**
-   * A token to replace `stale`: if another call already replaced it, that one; else the
-   * provider's next answer (which may be the same token: then the caller gives up).
+   * The token to use now: a plain value once known; a promise while the provider is asked (on
+   * first use, after a failed provider call, or while a refresh is in flight).
    */
-  async refresh(stale: string): Promise<string | undefined> {
-    const current = await this.#current.catch(() => undefined);
-    if (current !== undefined && current !== stale) return current;
-    this.#load();
-    return this.#current;
+  get(): string | undefined | Promise<string | undefined> {
+    if (this.#pending) return this.#pending;
+    if (!this.#loaded) return this.#load();
+    return this.#value;
   }
 
-  #load(): void {
+  /**
+   * A token to replace `stale`: the refresh already in flight if there is one; the token another
+   * call already got if it differs from `stale`; else the provider's next answer (which may be
+   * `stale` again: then the caller gives up). Rejects with {@link TokenProviderError}.
+   */
+  refresh(stale: string): string | undefined | Promise<string | undefined> {
+    if (this.#pending) return this.#pending;
+    if (this.#loaded && this.#value !== stale) return this.#value;
+    return this.#load();
+  }
+
+  #load(): Promise<string> {
     const provider = this.#provider;
-    if (!provider) return;
-    this.#loaded = true;
-    const next = Promise.resolve()
-      .then(provider)
-      .then((value) => {
-        if (typeof value !== 'string') throw new TypeError('the token provider must return a string');
-        return value.trim();
-      });
-    // A failed provider call is retried on the next request instead of being cached.
-    next.catch(() => {
-      if (this.#current === next) this.#loaded = false;
-    });
-    this.#current = next;
+    if (!provider) return Promise.resolve(this.#value ?? '');
+    const pending = (async () => {
+      let value: unknown;
+      try {
+        value = await provider();
+      } catch (error) {
+        throw new TokenProviderError('The token provider failed (see cause); the next call asks it again.', {
+          cause: error,
+        });
+      }
+      if (typeof value !== 'string') {
+        throw new TokenProviderError(
+          `The token provider returned ${value === null ? 'null' : typeof value}, not a string.`,
+        );
+      }
+      return value.trim();
+    })();
+    this.#pending = pending;
+    // Registered before any caller's reaction, so callers resume with the state already updated.
+    pending.then(
+      (value) => {
+        this.#value = value;
+        this.#loaded = true;
+        this.#pending = undefined;
+      },
+      () => {
+        // A failed provider call is not cached: the next call asks again.
+        this.#pending = undefined;
+      },
+    );
+    return pending;
   }
 
   /** Never shows the token. */

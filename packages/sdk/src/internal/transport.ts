@@ -1,28 +1,24 @@
 /**
  * The request pipeline behind every method: declared-scope check, offline token check, URL
- * building, `Authorization`, idempotency keys, ky 2 for retries and per-attempt timeouts, the
- * SDK's own redirect handling and overall timeout, error mapping, response validation, and one
- * retry with a fresh token after `token_expired` / `token_revoked`.
+ * building, `Authorization`, idempotency keys, ky 2 for retries, backoff, `Retry-After` and both
+ * timeouts, the SDK's own redirect handling, error mapping, response validation, and one retry
+ * with a fresh token after `token_expired` / `token_revoked`.
  *
- * Per call it builds as little as it can: one ky instance per client carries the retry rules; the
- * headers are a plain object; the overall timeout's timer and AbortController exist only when that
- * timeout is set; the hooks' bookkeeping only when hooks are; and the `Request` ky builds is the
- * one sent (see redirect-fetch.ts).
- *
- * ky's own `totalTimeout` is not used for the overall timeout: it does not cover reading the
- * response body, and its TimeoutError does not say which limit was hit (`limit: 'attempt' | 'total'`).
+ * Per call it builds as little as it can: one ky instance per client carries the retry rules and
+ * timeouts; the headers are a plain object; no signal is given to ky unless the caller passed one
+ * (ky then combines it with its own: the only `AbortSignal.any` a call can cost), so ky runs one
+ * timer per attempt, covering the overall limit too; the hooks' bookkeeping exists only when hooks
+ * do; and the `Request` ky builds is the one sent (see redirect-fetch.ts). The success body is read
+ * inside the attempt, so both timeouts and the retries cover it.
  */
 import {
   canPerform,
   checkTokenFormat,
   containsSecret,
-  errorCodes,
   matchesPathParam,
   type OperationId,
   operations,
   type PathParamName,
-  type Problem,
-  ProblemSchema,
   pathParamPatterns,
   type Scope,
 } from '@graphtoken/contract';
@@ -33,6 +29,7 @@ import ky, {
   type KyInstance,
   type Options,
 } from 'ky';
+import { type $ZodType, safeParse } from 'zod/v4/core';
 import {
   AbortError,
   APIError,
@@ -50,7 +47,9 @@ import {
   TokenRevokedError,
 } from '../core/errors.js';
 import type { Hooks } from '../core/hooks.js';
+import { compileSchema } from './compile-schema.js';
 import { newIdempotencyKey } from './idempotency.js';
+import { readProblem } from './problem.js';
 import { safeHeaders, scrub } from './redact.js';
 import { type FetchLike, fetchFollowingRedirects, type RedirectOptions } from './redirect-fetch.js';
 import { parseRetryAfter } from './retry-after.js';
@@ -98,15 +97,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-/** A schema that can check a response body (a zod schema from `@graphtoken/contract`). */
-export interface ResponseSchema {
-  safeParse(data: unknown):
-    | { success: true; data: unknown }
-    | {
-        success: false;
-        error: { issues: readonly { code: string; path: PropertyKey[]; message: string }[] };
-      };
-}
+/** A schema that checks a response body: a zod schema from `@graphtoken/contract`. */
+export type ResponseSchema = $ZodType;
 
 /** One call to make. */
 export interface CallSpec {
@@ -136,9 +128,10 @@ const RETRY_METHODS = ['get', 'put', 'head', 'delete', 'options', 'patch', 'post
 interface ErrorContext {
   token: string;
   signal: AbortSignal | undefined;
-  total: AbortSignal | undefined;
   timeout: number | false;
   totalTimeout: number | false;
+  /** When the call started (`performance.now()`), to tell the overall limit from an attempt's. */
+  started: number;
   url: string;
 }
 
@@ -163,6 +156,7 @@ export class Transport {
     const retry = config.retry;
     this.#ky = ky.create({
       timeout: config.timeout,
+      totalTimeout: config.totalTimeout,
       redirect: 'manual',
       retry: {
         limit: retry.maxRetries,
@@ -223,30 +217,39 @@ export class Transport {
     }
     const url = buildUrl(config.baseUrl, spec);
     const idempotencyKey = op.method === 'POST' ? (options.idempotencyKey ?? newIdempotencyKey()) : undefined;
-    const token = this.#checkToken(await config.tokens.get());
-    // One deadline for the whole call: its retries and a repeat with a refreshed token included.
-    const deadline = startDeadline(options.totalTimeout ?? config.totalTimeout);
+    const token = this.#checkToken(await config.tokens.get(), config.tokens.canRefresh);
+    // One overall limit for the whole call: its retries and a repeat with a refreshed token included.
+    const totalTimeout = options.totalTimeout ?? config.totalTimeout;
+    const started = performance.now();
     try {
-      return await this.#send<T>(spec, url, token, idempotencyKey, options, deadline);
+      return await this.#send<T>(spec, url, token, idempotencyKey, options, totalTimeout, started);
     } catch (error) {
       const stale = error instanceof TokenExpiredError || error instanceof TokenRevokedError;
       if (!stale || !config.tokens.canRefresh || spec.actsOnCallingToken) throw error;
       const fresh = await config.tokens.refresh(token);
       if (fresh === undefined || fresh === token) throw error;
-      return await this.#send<T>(spec, url, this.#checkToken(fresh), idempotencyKey, options, deadline);
-    } finally {
-      deadline?.clear();
+      const left = totalTimeout === false ? false : totalTimeout - (performance.now() - started);
+      if (left !== false && left <= 0) throw new TimeoutError('total', totalTimeout as number);
+      return await this.#send<T>(
+        spec,
+        url,
+        this.#checkToken(fresh, true),
+        idempotencyKey,
+        options,
+        left,
+        started,
+      );
     }
   }
 
   /** Checks a token's format offline: a bad one never reaches the network. */
-  #checkToken(token: string | undefined): string {
+  #checkToken(token: string | undefined, fromProvider: boolean): string {
     if (token === undefined || token === '') {
       throw new MissingTokenError({
         status: 401,
         code: 'missing_token',
         offline: true,
-        lead: 'No token is configured.',
+        ...(fromProvider ? { lead: 'The token provider returned an empty token.' } : {}),
       });
     }
     if (token === this.#checkedToken) return token;
@@ -302,32 +305,40 @@ export class Transport {
     token: string,
     idempotencyKey: string | undefined,
     options: RequestOptions,
-    deadline: Deadline | undefined,
+    totalTimeout: number | false,
+    started: number,
   ): Promise<RawResult<T>> {
     const config = this.#config;
     const op = operations[spec.operationId];
     const userSignal = options.signal;
     if (userSignal?.aborted) throw abortError(userSignal, [token]);
     const headers = this.#requestHeaders(token, idempotencyKey, options);
-    const total = deadline?.signal;
     const errorContext: ErrorContext = {
       token,
       signal: userSignal,
-      total,
       timeout: options.timeout ?? config.timeout,
-      totalTimeout: deadline?.ms ?? false,
+      totalTimeout: options.totalTimeout ?? config.totalTimeout,
+      started,
       url,
     };
     const redirect: RedirectOptions = { fetch: config.fetch, body: undefined };
+    // The success body, read inside the attempt: a connection that drops while it is read fails the
+    // attempt like any connection error, so ky retries it (a GET, or a POST with its
+    // Idempotency-Key: the API replays the stored answer) and its per-attempt timeout covers it.
+    let text: string | undefined;
     const kyOptions: Options = {
       method: op.method,
       headers,
-      fetch: (input, init) =>
-        fetchFollowingRedirects(input instanceof Request ? input : new Request(input), init, redirect),
+      fetch: async (input, init) => {
+        const request = input instanceof Request ? input : new Request(input);
+        const response = await fetchFollowingRedirects(request, init, redirect);
+        if (response.ok) text = await readText(response, request.signal);
+        return response;
+      },
     };
-    if (total) kyOptions.signal = userSignal ? AbortSignal.any([userSignal, total]) : total;
-    else if (userSignal) kyOptions.signal = userSignal;
+    if (userSignal) kyOptions.signal = userSignal;
     if (options.timeout !== undefined) kyOptions.timeout = options.timeout;
+    if (totalTimeout !== config.totalTimeout) kyOptions.totalTimeout = totalTimeout;
     // A POST without an Idempotency-Key (the caller passed '') is never retried.
     if (op.method === 'POST' && !idempotencyKey) kyOptions.retry = { limit: 0 };
     else if (options.maxRetries !== undefined) kyOptions.retry = { limit: options.maxRetries };
@@ -385,7 +396,7 @@ export class Transport {
       }
       const response = await this.#ky(url, kyOptions);
       const requestId = response.headers.get('x-request-id') ?? undefined;
-      const data = await readBody(response, spec, config.validateResponses, requestId);
+      const data = parseBody(text ?? '', spec, config.validateResponses, requestId);
       return { data: data as T, response, requestId };
     } catch (error) {
       throw this.#toError(error, errorContext);
@@ -396,22 +407,34 @@ export class Transport {
     const secrets = [ctx.token];
     if (error instanceof GraphTokenError) return error;
     if (ctx.signal?.aborted) return abortError(ctx.signal, secrets);
-    if (ctx.total?.aborted)
-      return new TimeoutError('total', ctx.totalTimeout === false ? 0 : ctx.totalTimeout);
-    if (isKyTimeoutError(error)) return new TimeoutError('attempt', ctx.timeout === false ? 0 : ctx.timeout);
+    if (isKyTimeoutError(error)) {
+      // ky's TimeoutError does not say which limit it was: the overall one is spent when the call is that old.
+      const total = ctx.totalTimeout;
+      return total !== false && performance.now() - ctx.started >= total
+        ? new TimeoutError('total', total)
+        : new TimeoutError('attempt', ctx.timeout === false ? 0 : ctx.timeout);
+    }
     if (isHTTPError(error)) {
       const response = error.response;
       const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
       return APIError.generate(
         {
           status: response.status,
-          problem: toProblem(error.data),
+          problem: readProblem(error.data, response.status),
           headers: safeHeaders(response.headers, secrets),
           requestId: response.headers.get('x-request-id') ?? undefined,
           token: ctx.token,
           retryAfter,
         },
         { secrets },
+      );
+    }
+    // ky wraps a failure whose message it knows (`terminated`) in its NetworkError.
+    const raw = isNetworkError(error) ? error.cause : error;
+    if (raw instanceof BodyReadError) {
+      return new ConnectionError(
+        `The connection to ${new URL(ctx.url).origin} dropped while its answer was read (${raw.message}), on every attempt. Check your network and any proxy.`,
+        { cause: raw.cause, secrets },
       );
     }
     if (isNetworkError(error) || error instanceof TypeError || isDomException(error)) {
@@ -424,24 +447,6 @@ export class Transport {
     }
     return error;
   }
-}
-
-/** A call's overall time limit: one timer, shared by its retries and a token-refresh repeat. */
-interface Deadline {
-  readonly ms: number;
-  readonly signal: AbortSignal;
-  clear(): void;
-}
-
-/** Starts a call's deadline; none when `totalTimeout` is `false`. */
-function startDeadline(totalTimeout: number | false): Deadline | undefined {
-  if (totalTimeout === false) return undefined;
-  const controller = new AbortController();
-  const timer = setTimeout(
-    () => controller.abort(new DOMException('total timeout', 'TimeoutError')),
-    totalTimeout,
-  );
-  return { ms: totalTimeout, signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 
 function abortError(signal: AbortSignal, secrets: readonly string[]): AbortError {
@@ -491,14 +496,38 @@ export function buildUrl(baseUrl: string, spec: CallSpec): string {
   return `${baseUrl}${path}${query ? `?${query}` : ''}`;
 }
 
-async function readBody(
-  response: Response,
-  spec: CallSpec,
-  validate: boolean,
-  requestId: string | undefined,
-): Promise<unknown> {
-  const text = await response.text();
-  if (text === '') return undefined;
+/**
+ * A response body that failed while it was read (the connection dropped mid-body). A `TypeError`,
+ * as the platform's own network failures are, so ky's retry treats it as one.
+ */
+class BodyReadError extends TypeError {}
+
+/** Reads a body; a failure that is not the call's own abort becomes a {@link BodyReadError}. */
+async function readText(response: Response, signal: AbortSignal): Promise<string> {
+  try {
+    return await response.text();
+  } catch (error) {
+    if (signal.aborted) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new BodyReadError(reason, { cause: error });
+  }
+}
+
+/**
+ * The data of a success response. An empty body where the operation returns one (a 200 with
+ * `Content-Type: application/json` and no bytes, from a proxy or a crashed server) is a
+ * {@link ResponseValidationError}, with or without validation: never `undefined`.
+ */
+function parseBody(text: string, spec: CallSpec, validate: boolean, requestId: string | undefined): unknown {
+  if (text === '') {
+    if (operations[spec.operationId].successStatus === 204) return undefined;
+    throw new ResponseValidationError(
+      spec.operationId,
+      [{ path: [], message: 'the response body is empty', code: 'empty_body' }],
+      requestId,
+      `The API answered ${spec.operationId} with an empty body where JSON was due (cut by a proxy or a failing server?). Retry; quote the request id if it persists.`,
+    );
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -510,7 +539,7 @@ async function readBody(
     );
   }
   if (!validate || !spec.schema) return data;
-  const result = spec.schema.safeParse(data);
+  const result = safeParse(compileSchema(spec.schema), data);
   if (result.success) return result.data;
   const issues: ResponseIssue[] = result.error.issues.map((i) => ({
     path: i.path,
@@ -518,14 +547,4 @@ async function readBody(
     code: i.code,
   }));
   throw new ResponseValidationError(spec.operationId, issues, requestId);
-}
-
-/** The problem body of an error response; lenient, so a slightly off body still yields its code. */
-function toProblem(data: unknown): Problem | undefined {
-  if (data === null || typeof data !== 'object') return undefined;
-  const parsed = ProblemSchema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  const code = (data as { code?: unknown }).code;
-  if (typeof code === 'string' && Object.hasOwn(errorCodes, code)) return data as Problem;
-  return undefined;
 }

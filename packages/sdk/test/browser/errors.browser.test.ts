@@ -1,11 +1,44 @@
 /** Offline checks and secret hygiene of the SDK in real Chromium. */
 import { generateTokenSecret } from '@graphtoken/contract';
 import { BOOTSTRAP_TOKEN, seedIds } from '@graphtoken/mock';
-import { GraphToken, isMalformedTokenError, MalformedTokenError } from '@graphtoken/sdk';
+import {
+  GraphToken,
+  InvalidArgumentError,
+  isMalformedTokenError,
+  MalformedTokenError,
+} from '@graphtoken/sdk';
 import { describe, expect, it } from 'vitest';
 import { consoleLinesWithSecrets, consoleOutput, seenSecrets, useBrowserMock } from './harness.js';
 
 const { mock, admin, clientFor } = useBrowserMock();
+
+describe('a token in browser code', () => {
+  it('refuses a static token without the opt-in, at construction, without printing it', () => {
+    let error: unknown;
+    try {
+      new GraphToken({ baseUrl: mock.baseUrl, token: BOOTSTRAP_TOKEN });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as Error).message).toMatch(/dangerouslyAllowBrowser: true/);
+    expect((error as Error).message).toMatch(/provider function/);
+    expect((error as Error).message).not.toContain(BOOTSTRAP_TOKEN);
+  });
+
+  it('takes a token provider function without any opt-in', async () => {
+    const client = new GraphToken({ baseUrl: mock.baseUrl, token: async () => BOOTSTRAP_TOKEN });
+    await expect(client.tokens.introspect()).resolves.toMatchObject({
+      token: { id: seedIds.tokens.bootstrap },
+    });
+  });
+
+  it('takes a static token with dangerouslyAllowBrowser: true', async () => {
+    await expect(admin().tokens.introspect()).resolves.toMatchObject({
+      token: { id: seedIds.tokens.bootstrap },
+    });
+  });
+});
 
 describe('errors and secrets in the browser', () => {
   it('rejects a truncated token offline with MalformedTokenError, before any request', async () => {
@@ -13,10 +46,16 @@ describe('errors and secrets in the browser', () => {
     seenSecrets.add(truncated);
     mock.requests.clear();
 
-    const error = await new GraphToken({ baseUrl: mock.baseUrl, token: truncated }).tokens.introspect().then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const error = await new GraphToken({
+      baseUrl: mock.baseUrl,
+      token: truncated,
+      dangerouslyAllowBrowser: true,
+    }).tokens
+      .introspect()
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
 
     expect(error).toBeInstanceOf(MalformedTokenError);
     expect(isMalformedTokenError(error)).toBe(true);
@@ -33,7 +72,11 @@ describe('errors and secrets in the browser', () => {
     mock.requests.clear();
 
     await expect(
-      new GraphToken({ baseUrl: mock.baseUrl, token: mistyped }).tokens.introspect(),
+      new GraphToken({
+        baseUrl: mock.baseUrl,
+        token: mistyped,
+        dangerouslyAllowBrowser: true,
+      }).tokens.introspect(),
     ).rejects.toBeInstanceOf(MalformedTokenError);
     expect(mock.requests.all()).toHaveLength(0);
   });

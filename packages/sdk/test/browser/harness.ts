@@ -78,11 +78,13 @@ export function useBrowserMock() {
   return {
     mock,
     /** A client on the mock's bootstrap token (scope manage). */
-    admin: () => new GraphToken({ baseUrl: mock.baseUrl, token: BOOTSTRAP_TOKEN }),
+    // The tests pass tokens they own to a page only they use: the browser opt-in fits.
+    admin: () =>
+      new GraphToken({ baseUrl: mock.baseUrl, token: BOOTSTRAP_TOKEN, dangerouslyAllowBrowser: true }),
     /** A client on another secret, remembered so the console check looks for it. */
     clientFor: (secret: string) => {
       seenSecrets.add(secret);
-      return new GraphToken({ baseUrl: mock.baseUrl, token: secret });
+      return new GraphToken({ baseUrl: mock.baseUrl, token: secret, dangerouslyAllowBrowser: true });
     },
   };
 }

@@ -98,7 +98,7 @@ describe('the DOMAIN error table against the mock', () => {
       MalformedTokenError,
       'malformed_token',
     );
-    expect(offline.message).toContain('full token string?');
+    expect(offline.message).toContain('full token string');
     expect(mock.requests.all()).toHaveLength(0);
     mock.faults.add({ operationId: 'listGraphs', status: 401, code: 'malformed_token', times: 1 });
     await expectCode(admin().graphs.list().firstPage(), MalformedTokenError, 'malformed_token');

@@ -44,6 +44,40 @@ describe('rotation without downtime', () => {
     expect(revokedAttempts).toHaveLength(1);
   });
 
+  it('ten concurrent calls after a revocation share one refresh: one successor minted, not ten', async () => {
+    const { token, secret } = await admin().tokens.create({
+      name: 'ingest',
+      scopes: ['read'],
+      graphIds: [graphs.research],
+    });
+    // A vault that rotates on every read: each provider call mints a successor with its own secret.
+    let current = { id: token.id, secret };
+    let reads = 0;
+    const minted: string[] = [];
+    const pipeline = new GraphToken({
+      token: async () => {
+        reads++;
+        if (reads === 1) return current.secret;
+        const next = await admin().tokens.create({
+          name: 'ingest',
+          scopes: ['read'],
+          graphIds: [graphs.research],
+        });
+        minted.push(next.token.id);
+        current = { id: next.token.id, secret: next.secret };
+        return next.secret;
+      },
+    });
+    await pipeline.graphs.get(graphs.research);
+    await admin().tokens.revoke(token.id);
+
+    const results = await Promise.all(Array.from({ length: 10 }, () => pipeline.graphs.get(graphs.research)));
+    expect(results.every((g) => g.id === graphs.research)).toBe(true);
+    expect(reads).toBe(2);
+    expect(minted).toHaveLength(1);
+    expect(mock.requests.filter({ operationId: 'getGraph', status: 401 })).toHaveLength(10);
+  });
+
   it('keeps working through a grace period, then fails with TokenRevokedError', async () => {
     const { token, secret } = await admin().tokens.create({
       name: 'ci',

@@ -1,0 +1,78 @@
+/**
+ * The browser build's variants (see tsup.config.ts): they behave like the modules they replace,
+ * minus what a browser cannot do. Run in Chromium too, through vitest.browser.config.ts.
+ */
+import { TokenPageSchema } from '@graphtoken/contract';
+import { describe, expect, it } from 'vitest';
+import { safeParse } from 'zod/v4/core';
+import { tokenObject } from '../../test/support/stub-fetch.js';
+import { ConnectionError } from '../core/errors.js';
+import { compileSchema as keepSchema } from './compile-schema.browser.js';
+import { compileSchema } from './compile-schema.js';
+import { fetchFollowingRedirects } from './redirect-fetch.browser.js';
+
+describe('compile-schema', () => {
+  const page = {
+    data: [tokenObject(), tokenObject({ id: 'tok_AAAAAAAAAAAAAAAA', description: 'x' })],
+    nextCursor: 'c',
+  };
+  const broken = [
+    { ...page, nextCursor: 3 },
+    { data: [{ ...tokenObject(), scopes: ['root'] }], nextCursor: null },
+    { data: [{ ...tokenObject(), createdAt: '2025-02-30T00:00:00Z' }], nextCursor: null },
+    { data: [{ ...tokenObject(), name: undefined }], nextCursor: null },
+    { data: [{ ...tokenObject(), hint: 'toolong' }], nextCursor: null },
+    { data: 'x', nextCursor: null },
+    null,
+  ];
+
+  it('accepts and rejects exactly what the original schema does, with the same issues and output', () => {
+    const compiled = compileSchema(TokenPageSchema);
+    expect(compiled).not.toBe(TokenPageSchema);
+    const extra = { ...page, data: [{ ...tokenObject(), addedLater: true }] };
+    for (const input of [page, extra, ...broken]) {
+      const a = safeParse(TokenPageSchema, input);
+      const b = safeParse(compiled, input);
+      expect(b.success).toBe(a.success);
+      if (a.success && b.success) expect(b.data).toEqual(a.data);
+      else expect(JSON.stringify(b.error?.issues)).toBe(JSON.stringify(a.error?.issues));
+    }
+  });
+
+  it('compiles each schema once', () => {
+    expect(compileSchema(TokenPageSchema)).toBe(compileSchema(TokenPageSchema));
+  });
+
+  it('the browser variant keeps the schema as it is', () => {
+    expect(keepSchema(TokenPageSchema)).toBe(TokenPageSchema);
+  });
+});
+
+describe('redirect-fetch, browser variant', () => {
+  const request = () =>
+    new Request('https://api.graphtoken.dev/v1/tokens/self', { headers: { authorization: 'Bearer x' } });
+
+  it('refuses a redirect without following it', async () => {
+    const seen: string[] = [];
+    const fetch = async (r: Request) => {
+      seen.push(r.url);
+      return new Response(null, { status: 302, headers: { location: 'https://evil.example/' } });
+    };
+    await expect(
+      fetchFollowingRedirects(request(), undefined, { fetch, body: undefined }),
+    ).rejects.toBeInstanceOf(ConnectionError);
+    expect(seen).toEqual(['https://api.graphtoken.dev/v1/tokens/self']);
+  });
+
+  it('reports the request and the response to the hooks and returns the response', async () => {
+    const events: string[] = [];
+    const response = await fetchFollowingRedirects(request(), undefined, {
+      fetch: async () => new Response('{}', { status: 200 }),
+      body: undefined,
+      onRequest: (_r, hop) => void events.push(`request ${hop}`),
+      onResponse: (_r, res) => void events.push(`response ${res.status}`),
+    });
+    expect(response.status).toBe(200);
+    expect(events).toEqual(['request 0', 'response 200']);
+  });
+});
