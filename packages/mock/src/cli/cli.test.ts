@@ -150,6 +150,15 @@ describe('graphtoken-mock', () => {
     expect(await stop(cli, 'SIGTERM')).toBe(0);
   });
 
+  it('a SIGTERM sent the moment the banner appears still closes the server and exits 0', async () => {
+    // A supervisor or a test may signal as soon as it reads the URL: the handlers must be there.
+    for (let i = 0; i < 3; i++) {
+      const cli = await serve(['--port', '0', '-q']);
+      expect(await stop(cli, 'SIGTERM')).toBe(0);
+      expect(cli.stdout()).toContain('SIGTERM: shutting down');
+    }
+  });
+
   it('--version prints the version', async () => {
     const { code, stdout } = await run(['--version']);
     expect(code).toBe(0);

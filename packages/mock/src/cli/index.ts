@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import type { GraphTokenMockServer } from '../http/start-server.js';
 import { runCli } from './main.js';
 
 const output = {
@@ -11,27 +12,37 @@ const output = {
   err: (line: string) => process.stderr.write(`${line}\n`),
 };
 
-const result = await runCli(process.argv.slice(2), output, process.env);
-if ('exitCode' in result) {
-  process.exitCode = result.exitCode;
-} else {
-  const { server } = result;
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      output.err(`graphtoken-mock: ${signal} again, exiting now`);
-      process.exit(1);
-    }
-    stopping = true;
-    output.out(`${signal}: shutting down`);
-    server.close().then(
+// The signal handlers are installed before the server starts: a SIGTERM sent as soon as the banner
+// appears (a supervisor, a test) must still close the server and exit 0, not kill the process.
+let started: Promise<GraphTokenMockServer | undefined> | undefined;
+let stopping = false;
+const stop = (signal: NodeJS.Signals) => {
+  if (stopping) {
+    output.err(`graphtoken-mock: ${signal} again, exiting now`);
+    process.exit(1);
+  }
+  stopping = true;
+  output.out(`${signal}: shutting down`);
+  (started ?? Promise.resolve(undefined))
+    .then((server) => server?.close())
+    .then(
       () => process.exit(0),
       (error: unknown) => {
         output.err(`graphtoken-mock: could not shut down cleanly: ${(error as Error).message}`);
         process.exit(1);
       },
     );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
+started = runCli(process.argv.slice(2), output, process.env).then((result) => {
+  if ('exitCode' in result) {
+    process.exitCode = result.exitCode;
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    return undefined;
+  }
+  return result.server;
+});
+await started;
