@@ -189,8 +189,7 @@ function execute(
       }
       tokenId = token.id;
       const nowMs = state.nowMs();
-      token.lastUsedAt = new Date(nowMs).toISOString();
-      state.changed();
+      state.touch(token, nowMs);
 
       // 2. Rate limit.
       const { rateLimit } = runtime.settings;

@@ -20,7 +20,7 @@ import {
 } from '@graphtoken/contract';
 import type { InternalClock } from '../clock.js';
 import { deterministicId, type IdKind } from '../internal/ids.js';
-import { constantTimeEqual, hashSecret } from '../internal/secret-hash.js';
+import { hashSecret } from '../internal/secret-hash.js';
 import type { MockSeed } from '../seed.js';
 import type {
   AccountRecord,
@@ -30,6 +30,7 @@ import type {
   MockSnapshot,
   TokenRecord,
 } from './records.js';
+import { type SortKey, SortedIndex } from './sorted-index.js';
 
 /** What it takes to insert a token. */
 export interface NewTokenInput {
@@ -64,13 +65,72 @@ function emptyCounters(): IdCounters {
   return { token: 0, block: 0, graph: 0, account: 0, seq: 0 };
 }
 
-/** @internal */
+/**
+ * What changed since the last {@link MockState.takeChanges}: the rows a persistent store must write.
+ * Tracked only when {@link MockState.trackChanges} is on (the standalone server's state file).
+ */
+export interface StateChanges {
+  /** Everything was replaced (seed, snapshot, reset): rewrite it all. */
+  everything: boolean;
+  /** The counters or the clock moved. */
+  meta: boolean;
+  accounts: Set<AccountRecord>;
+  graphs: Set<GraphRecord>;
+  tokens: Set<TokenRecord>;
+  /** Tokens whose `lastUsedAt` alone moved: a store may batch these writes. */
+  touched: Set<TokenRecord>;
+  blocks: Set<BlockRecord>;
+  deletedBlocks: Set<string>;
+}
+
+function noChanges(): StateChanges {
+  return {
+    everything: false,
+    meta: false,
+    accounts: new Set(),
+    graphs: new Set(),
+    tokens: new Set(),
+    touched: new Set(),
+    blocks: new Set(),
+    deletedBlocks: new Set(),
+  };
+}
+
+const tokenKey = (t: TokenRecord): SortKey => [Date.parse(t.createdAt), t.seq];
+const blockKey = (b: BlockRecord): SortKey => [b.seq, 0];
+
+/** What {@link MockState.listTokens} filters on. */
+export interface TokenListQuery {
+  accountId: string;
+  status?: TokenStatus | undefined;
+  graphId?: string | undefined;
+  /** The sort key `[createdAt ms, seq]` of the last token of the previous page. */
+  after?: readonly number[] | undefined;
+  limit: number;
+}
+
+/**
+ * The state, indexed so that no request costs more as the mock holds more: tokens by id and by
+ * secret hash, by creator and by bound graph (each list in `[createdAt, seq]` order); blocks by id
+ * and per graph in `seq` order; graphs by account.
+ * @internal
+ */
 export class MockState {
   accounts = new Map<string, AccountRecord>();
   graphs = new Map<string, GraphRecord>();
   tokens = new Map<string, TokenRecord>();
   blocks = new Map<string, BlockRecord>();
   counters: IdCounters = emptyCounters();
+  #bySecretHash = new Map<string, TokenRecord>();
+  #tokensByCreator = new Map<string, SortedIndex<TokenRecord>>();
+  #tokensByGraph = new Map<string, SortedIndex<TokenRecord>>();
+  #blocksByGraph = new Map<string, SortedIndex<BlockRecord>>();
+  /** Account id → graph id → role: the graphs an account can see. */
+  #rolesByAccount = new Map<string, Map<string, Role>>();
+
+  /** When true, every change is noted for {@link takeChanges} (off by default: nothing to drain it). */
+  trackChanges = false;
+  #changes: StateChanges = noChanges();
 
   constructor(
     readonly clock: InternalClock,
@@ -99,6 +159,69 @@ export class MockState {
     }
   }
 
+  /** The changes noted since the last call (see {@link trackChanges}), and a fresh empty set. */
+  takeChanges(): StateChanges {
+    const taken = this.#changes;
+    this.#changes = noChanges();
+    return taken;
+  }
+
+  /** Puts changes that could not be written back, to be written with the next ones. */
+  returnChanges(changes: StateChanges): void {
+    const c = this.#changes;
+    c.everything ||= changes.everything;
+    c.meta ||= changes.meta;
+    for (const key of ['accounts', 'graphs', 'tokens', 'touched', 'blocks'] as const) {
+      for (const item of changes[key] as Set<unknown>) (c[key] as Set<unknown>).add(item);
+    }
+    for (const id of changes.deletedBlocks) if (!this.blocks.has(id)) c.deletedBlocks.add(id);
+  }
+
+  /** Whether changes other than `lastUsedAt` moves are pending (those may wait for a batched write). */
+  get hasPendingWrites(): boolean {
+    const c = this.#changes;
+    return (
+      c.everything ||
+      c.meta ||
+      c.accounts.size + c.graphs.size + c.tokens.size + c.blocks.size + c.deletedBlocks.size > 0
+    );
+  }
+
+  /** How many tokens have a `lastUsedAt` move not yet taken. */
+  get pendingTouches(): number {
+    return this.#changes.touched.size;
+  }
+
+  /** Notes a change of the clock. */
+  clockChanged(): void {
+    if (this.trackChanges) this.#changes.meta = true;
+  }
+
+  /** Notes that a token's metadata changed (name, description, revocation, rotation) and reports it. */
+  tokenChanged(token: TokenRecord): void {
+    if (this.trackChanges) this.#changes.tokens.add(token);
+    this.changed();
+  }
+
+  /** Notes that a block's content changed and reports it. */
+  blockChanged(block: BlockRecord): void {
+    if (this.trackChanges) this.#changes.blocks.add(block);
+    this.changed();
+  }
+
+  /** Notes that a graph's roles changed and reports it. */
+  graphChanged(graph: GraphRecord): void {
+    if (this.trackChanges) this.#changes.graphs.add(graph);
+    this.changed();
+  }
+
+  /** Marks a token used now (`lastUsedAt`): a change a persistent store may batch. */
+  touch(token: TokenRecord, nowMs: number): void {
+    token.lastUsedAt = iso(nowMs);
+    if (this.trackChanges) this.#changes.touched.add(token);
+    this.changed();
+  }
+
   nowMs(): number {
     return this.clock.nowMs();
   }
@@ -114,10 +237,12 @@ export class MockState {
     let id: string;
     do id = deterministicId(kind, ++this.counters[kind]);
     while (taken.has(id));
+    if (this.trackChanges) this.#changes.meta = true;
     return id;
   }
 
   nextSeq(): number {
+    if (this.trackChanges) this.#changes.meta = true;
     return ++this.counters.seq;
   }
 
@@ -126,7 +251,16 @@ export class MockState {
     this.graphs.clear();
     this.tokens.clear();
     this.blocks.clear();
+    this.#bySecretHash.clear();
+    this.#tokensByCreator.clear();
+    this.#tokensByGraph.clear();
+    this.#blocksByGraph.clear();
+    this.#rolesByAccount.clear();
     this.counters = emptyCounters();
+    if (this.trackChanges) {
+      this.#changes = noChanges();
+      this.#changes.everything = true;
+    }
   }
 
   // --- loading and saving ---------------------------------------------------------------------
@@ -152,18 +286,75 @@ export class MockState {
     } satisfies MockSnapshot);
   }
 
-  loadSnapshot(snapshot: MockSnapshot): void {
+  /**
+   * Replaces the state with a snapshot's. `clone: false` takes the snapshot's records as they are
+   * (for a snapshot nobody else holds, as a state database's rows).
+   */
+  loadSnapshot(snapshot: MockSnapshot, { clone = true }: { clone?: boolean } = {}): void {
     if (snapshot?.format !== 'graphtoken-mock-snapshot' || snapshot.version !== 1) {
       throw new MockSetupError('not a GraphToken mock snapshot (version 1)');
     }
-    const s = structuredClone(snapshot);
+    const s = clone ? structuredClone(snapshot) : snapshot;
     this.clear();
     this.clock.setState(s.clock);
     this.counters = { ...emptyCounters(), ...s.counters };
     for (const a of s.accounts) this.accounts.set(a.id, a);
-    for (const g of s.graphs) this.graphs.set(g.id, g);
-    for (const t of s.tokens) this.tokens.set(t.id, t);
-    for (const b of s.blocks) this.blocks.set(b.id, b);
+    for (const g of s.graphs) this.#indexGraph(g);
+    for (const t of [...s.tokens].sort((a, b) => a.seq - b.seq)) this.#indexToken(t);
+    for (const b of [...s.blocks].sort((a, b) => a.seq - b.seq)) this.#indexBlock(b);
+  }
+
+  #indexGraph(graph: GraphRecord): void {
+    this.graphs.set(graph.id, graph);
+    for (const [accountId, role] of Object.entries(graph.roles)) this.#setRoleIndex(accountId, graph.id, role);
+  }
+
+  #setRoleIndex(accountId: string, graphId: string, role: Role | null): void {
+    let roles = this.#rolesByAccount.get(accountId);
+    if (role === null) {
+      roles?.delete(graphId);
+      return;
+    }
+    if (!roles) this.#rolesByAccount.set(accountId, (roles = new Map()));
+    roles.set(graphId, role);
+  }
+
+  #indexToken(token: TokenRecord): void {
+    this.tokens.set(token.id, token);
+    this.#bySecretHash.set(token.secretHash, token);
+    listIn(this.#tokensByCreator, token.createdBy, tokenKey).add(token);
+    for (const graphId of token.graphIds) listIn(this.#tokensByGraph, graphId, tokenKey).add(token);
+    if (this.trackChanges) this.#changes.tokens.add(token);
+  }
+
+  #indexBlock(block: BlockRecord): void {
+    this.blocks.set(block.id, block);
+    listIn(this.#blocksByGraph, block.graphId, blockKey).add(block);
+    if (this.trackChanges) {
+      this.#changes.blocks.add(block);
+      this.#changes.deletedBlocks.delete(block.id);
+    }
+  }
+
+  /** Gives an account a role on a graph, or takes it away (`null`). */
+  setRole(accountId: string, graphId: string, role: Role | null): void {
+    this.requireAccount(accountId);
+    const graph = this.requireGraph(graphId);
+    if (role === null) delete graph.roles[accountId];
+    else graph.roles[accountId] = role;
+    this.#setRoleIndex(accountId, graphId, role);
+    this.graphChanged(graph);
+  }
+
+  /** Deletes a block (its per-graph list keeps a tombstone until it compacts). */
+  deleteBlock(block: BlockRecord): void {
+    this.blocks.delete(block.id);
+    this.#blocksByGraph.get(block.graphId)?.remove(block);
+    if (this.trackChanges) {
+      this.#changes.blocks.delete(block);
+      this.#changes.deletedBlocks.add(block.id);
+    }
+    this.changed();
   }
 
   // --- inserting ------------------------------------------------------------------------------
@@ -176,6 +367,7 @@ export class MockState {
     if (input.name.length === 0) throw new MockSetupError(`account ${id} needs a name`);
     const record = { id, name: input.name };
     this.accounts.set(id, record);
+    if (this.trackChanges) this.#changes.accounts.add(record);
     return record;
   }
 
@@ -200,7 +392,8 @@ export class MockState {
       encrypted: input.encrypted ?? false,
       roles: { ...input.roles },
     };
-    this.graphs.set(id, record);
+    this.#indexGraph(record);
+    if (this.trackChanges) this.#changes.graphs.add(record);
     return record;
   }
 
@@ -248,7 +441,7 @@ export class MockState {
       hint: tokenHint(input.secret),
       secretHash,
     };
-    this.tokens.set(id, record);
+    this.#indexToken(record);
     return record;
   }
 
@@ -267,7 +460,7 @@ export class MockState {
     const at =
       options.createdAt === undefined ? this.nowIso() : normalizeTime(options.createdAt, 'createdAt');
     const record: BlockRecord = { id, seq: this.nextSeq(), graphId, content, createdAt: at, updatedAt: at };
-    this.blocks.set(id, record);
+    this.#indexBlock(record);
     return record;
   }
 
@@ -287,7 +480,7 @@ export class MockState {
 
   /** The account's role on the graph, or undefined when it cannot see it. */
   roleOf(accountId: string, graphId: string): Role | undefined {
-    return this.graphs.get(graphId)?.roles[accountId];
+    return this.#rolesByAccount.get(accountId)?.get(graphId);
   }
 
   /** Status precedence: revokedAt <= now → revoked; else expiresAt <= now → expired; else active. */
@@ -313,7 +506,6 @@ export class MockState {
     });
   }
 
-  /** Finds the token a secret belongs to, comparing hashes in constant time over every token. */
   /**
    * Revokes a token now, unless it is revoked already; a rotation's grace period (a `revokedAt` in
    * the future) ends now. Revocation is irreversible: an earlier `revokedAt` is never moved.
@@ -321,16 +513,73 @@ export class MockState {
   revoke(token: TokenRecord, nowMs = this.nowMs()): void {
     if (token.revokedAt !== null && Date.parse(token.revokedAt) <= nowMs) return;
     token.revokedAt = new Date(nowMs).toISOString();
-    this.changed();
+    this.tokenChanged(token);
   }
 
+  /** Finds the token a secret belongs to: one Map lookup by the secret's hash. */
   findBySecret(secret: string): TokenRecord | undefined {
-    const hash = hashSecret(secret);
-    let found: TokenRecord | undefined;
-    for (const token of this.tokens.values()) {
-      if (constantTimeEqual(token.secretHash, hash) && found === undefined) found = token;
+    return this.#bySecretHash.get(hashSecret(secret));
+  }
+
+  /**
+   * One page of the tokens an account may see (see {@link isTokenVisibleTo}), newest first
+   * (`createdAt`, then creation order, descending), after a cursor's key: a merge of the account's
+   * own list and the lists of the graphs it administers (or of the one graph filtered on), so a
+   * page costs the page (plus what the filters skip), not every token. Returns `limit + 1` tokens
+   * at most: the extra one says a next page exists.
+   */
+  listTokens(query: TokenListQuery, nowMs = this.nowMs()): TokenRecord[] {
+    const { accountId, status, graphId, after, limit } = query;
+    const sources: SortedIndex<TokenRecord>[] = [];
+    const add = (list: SortedIndex<TokenRecord> | undefined) => list && sources.push(list);
+    if (graphId !== undefined) add(this.#tokensByGraph.get(graphId));
+    else {
+      add(this.#tokensByCreator.get(accountId));
+      for (const [g, role] of this.#rolesByAccount.get(accountId) ?? []) {
+        if (canMintTokens(role)) add(this.#tokensByGraph.get(g));
+      }
     }
-    return found;
+    // Each source's position: the last slot before the cursor (lists are in ascending key order).
+    const positions = sources.map((list) =>
+      after === undefined ? list.length - 1 : list.lowerBound(after[0] ?? 0, after[1] ?? 0) - 1,
+    );
+    const page: TokenRecord[] = [];
+    while (page.length <= limit) {
+      let best: TokenRecord | undefined;
+      for (let i = 0; i < sources.length; i++) {
+        const list = sources[i]!;
+        while (positions[i]! >= 0 && list.at(positions[i]!) === undefined) positions[i]!--;
+        const candidate = positions[i]! >= 0 ? list.at(positions[i]!) : undefined;
+        if (candidate && (!best || compareTokens(candidate, best) > 0)) best = candidate;
+      }
+      if (!best) break;
+      for (let i = 0; i < sources.length; i++) if (sources[i]!.at(positions[i]!) === best) positions[i]!--;
+      if (
+        this.isTokenVisibleTo(best, accountId) &&
+        (status === undefined || this.statusOf(best, nowMs) === status) &&
+        (graphId === undefined || best.graphIds.includes(graphId))
+      ) {
+        page.push(best);
+      }
+    }
+    return page;
+  }
+
+  /**
+   * One page of a graph's blocks in `seq` order after a cursor's `seq`: a binary search, then the
+   * page. Returns `limit + 1` blocks at most: the extra one says a next page exists.
+   */
+  listBlocks(graphId: string, afterSeq: number | undefined, limit: number): BlockRecord[] {
+    const list = this.#blocksByGraph.get(graphId);
+    if (!list) return [];
+    const page: BlockRecord[] = [];
+    for (let i = afterSeq === undefined ? 0 : list.upperBound(afterSeq, 0); i < list.length; i++) {
+      const block = list.at(i);
+      if (block === undefined) continue;
+      page.push(block);
+      if (page.length > limit) break;
+    }
+    return page;
   }
 
   toToken(t: TokenRecord, nowMs = this.nowMs()): Token {
@@ -362,7 +611,22 @@ export class MockState {
     };
   }
 
+  /** Every block of a graph, oldest first. */
   blocksOf(graphId: string): BlockRecord[] {
-    return [...this.blocks.values()].filter((b) => b.graphId === graphId).sort((a, b) => a.seq - b.seq);
+    return [...(this.#blocksByGraph.get(graphId)?.values() ?? [])];
   }
+}
+
+function listIn<T>(
+  lists: Map<string, SortedIndex<T>>,
+  key: string,
+  keyOf: (item: T) => SortKey,
+): SortedIndex<T> {
+  let list = lists.get(key);
+  if (!list) lists.set(key, (list = new SortedIndex(keyOf)));
+  return list;
+}
+
+function compareTokens(a: TokenRecord, b: TokenRecord): number {
+  return Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.seq - b.seq;
 }
