@@ -23,7 +23,10 @@ import { AuthenticationFailure, authenticateSecret, readCredential } from './aut
 import { hasObservers, notifyObservers } from './observers.js';
 import { ApiProblem, validationFailed } from './problem.js';
 import type { RateLimiter, RateLimitOptions } from './rate-limit.js';
-import { redactAuthorization, redactUrl, scrubJson } from './redact.js';
+import { recordedBody, readBodyPrefix } from './recorded-body.js';
+import { redactAuthorization, redactUrl } from './redact.js';
+import type { ReplayStore } from './replay-store.js';
+import { sha256Hex } from './sha256.js';
 import { bodyProblem } from './validation.js';
 
 /** What an operation returns: a status, a JSON body (none for 204) and extra headers. */
@@ -61,12 +64,6 @@ export interface MockSettings {
   rateLimit: RateLimitOptions | false;
 }
 
-/** A stored response for `Idempotency-Key` replays. */
-interface StoredResponse {
-  fingerprint: string;
-  result: OperationResult;
-}
-
 /** Everything the pipeline needs from a mock. */
 export interface MockRuntime {
   readonly state: MockState;
@@ -77,7 +74,8 @@ export interface MockRuntime {
   readonly requests: InternalRequests;
   readonly settings: MockSettings;
   readonly rateLimiter: RateLimiter;
-  readonly idempotency: Map<string, StoredResponse>;
+  /** `Idempotency-Key` replay records. */
+  readonly replays: ReplayStore;
   nextRequestId(): string;
 }
 
@@ -245,13 +243,16 @@ function execute(
       // 5. Idempotency (POST).
       const idempotencyKey = op.method === 'POST' ? request.headers.get('idempotency-key') : null;
       const { parsed } = body;
-      const fingerprint = `${op.operationId} ${url.pathname} ${parsed?.ok ? JSON.stringify(parsed.value) : body.text}`;
-      const storeKey = `${token.id}\n${idempotencyKey}`;
+      // A hash of what the request was: a replay record then costs the same whatever the body's size.
+      const fingerprint =
+        idempotencyKey === null
+          ? ''
+          : sha256Hex(`${op.operationId} ${url.pathname} ${parsed?.ok ? JSON.stringify(parsed.value) : body.text}`);
       if (idempotencyKey !== null) {
         if (idempotencyKey.length < 1 || idempotencyKey.length > 255) {
           throw validationFailed([{ field: 'Idempotency-Key', message: 'must be 1 to 255 characters long' }]);
         }
-        const stored = runtime.idempotency.get(storeKey);
+        const stored = runtime.replays.get(token.id, idempotencyKey, nowMs);
         if (stored) {
           if (stored.fingerprint !== fingerprint) {
             throw validationFailed([
@@ -263,8 +264,9 @@ function execute(
           }
           return {
             result: {
-              ...stored.result,
-              headers: { ...stored.result.headers, 'Idempotent-Replayed': 'true' },
+              status: stored.status,
+              ...(stored.body !== undefined && { body: JSON.parse(stored.body) }),
+              headers: { ...stored.headers, 'Idempotent-Replayed': 'true' },
             },
             tokenId,
           };
@@ -297,7 +299,14 @@ function execute(
       };
       const result = impl(ctx);
       if (idempotencyKey !== null && result.status < 300) {
-        runtime.idempotency.set(storeKey, { fingerprint, result: structuredClone(result) });
+        const stored = {
+          fingerprint,
+          status: result.status,
+          headers: { ...result.headers },
+          body: result.body === undefined ? undefined : JSON.stringify(result.body),
+        };
+        runtime.replays.put(token.id, idempotencyKey, stored, nowMs);
+        state.changed();
       }
       return { result, tokenId };
     });
@@ -338,6 +347,16 @@ function recordedHeaders(request: Request): Record<string, string> {
   return headers;
 }
 
+/** Whether the request's credentials name a usable token (so its operation will run). */
+function presentsUsableToken(state: MockState, request: Request, url: URL): boolean {
+  try {
+    authenticateSecret(state, readCredential(request, url));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Answers one request for an operation (or, with `op` null, a path the API does not have).
  * @internal
@@ -353,13 +372,23 @@ export async function answer(
   const url = new URL(request.url);
   const { basePath } = runtime;
   const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : url.pathname;
-  const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
-  const body: RequestBody = { text, parsed: text === '' ? undefined : parseJson(text) };
   const operationId = (op?.operationId ?? null) as OperationId | null;
   const at = runtime.state.nowIso();
 
   const fault = runtime.faults.take({ operationId, method: request.method, path });
   const injected = fault ? faultResult(fault) : undefined;
+  // The body is read whole only when the operation will run; otherwise (a fault, an unknown path,
+  // credentials that fail) only as much as the journal records.
+  let text = '';
+  let truncated = false;
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    if (!injected && op && impl && presentsUsableToken(runtime.state, request, url)) text = await request.text();
+    else ({ text, truncated } = await readBodyPrefix(request));
+  }
+  const body: RequestBody = {
+    text,
+    parsed: text === '' ? undefined : truncated ? { ok: false } : parseJson(text),
+  };
   let response: Response;
   let tokenId: string | null = null;
   if (injected === 'drop') {
@@ -385,7 +414,7 @@ export async function answer(
     url: redactUrl(url),
     operationId,
     headers: recordedHeaders(request),
-    body: parsed === undefined ? null : scrubJson(parsed.ok ? parsed.value : body.text),
+    body: recordedBody(text, parsed, truncated),
     status: response.type === 'error' ? 0 : response.status,
     tokenId,
     at,
