@@ -23,7 +23,7 @@ import { AuthenticationFailure, authenticateSecret, readCredential } from './aut
 import { hasObservers, notifyObservers } from './observers.js';
 import { ApiProblem, validationFailed } from './problem.js';
 import type { RateLimiter, RateLimitOptions } from './rate-limit.js';
-import { recordedBody, readBodyPrefix } from './recorded-body.js';
+import { readBodyPrefix, recordedBody } from './recorded-body.js';
 import { redactAuthorization, redactUrl } from './redact.js';
 import type { ReplayStore } from './replay-store.js';
 import { sha256Hex } from './sha256.js';
@@ -247,7 +247,9 @@ function execute(
       const fingerprint =
         idempotencyKey === null
           ? ''
-          : sha256Hex(`${op.operationId} ${url.pathname} ${parsed?.ok ? JSON.stringify(parsed.value) : body.text}`);
+          : sha256Hex(
+              `${op.operationId} ${url.pathname} ${parsed?.ok ? JSON.stringify(parsed.value) : body.text}`,
+            );
       if (idempotencyKey !== null) {
         if (idempotencyKey.length < 1 || idempotencyKey.length > 255) {
           throw validationFailed([{ field: 'Idempotency-Key', message: 'must be 1 to 255 characters long' }]);
@@ -382,7 +384,8 @@ export async function answer(
   let text = '';
   let truncated = false;
   if (request.method !== 'GET' && request.method !== 'HEAD') {
-    if (!injected && op && impl && presentsUsableToken(runtime.state, request, url)) text = await request.text();
+    if (!injected && op && impl && presentsUsableToken(runtime.state, request, url))
+      text = await request.text();
     else ({ text, truncated } = await readBodyPrefix(request));
   }
   const body: RequestBody = {

@@ -30,7 +30,7 @@ import type {
   MockSnapshot,
   TokenRecord,
 } from './records.js';
-import { type SortKey, SortedIndex } from './sorted-index.js';
+import { SortedIndex, type SortKey } from './sorted-index.js';
 
 /** What it takes to insert a token. */
 export interface NewTokenInput {
@@ -306,7 +306,8 @@ export class MockState {
 
   #indexGraph(graph: GraphRecord): void {
     this.graphs.set(graph.id, graph);
-    for (const [accountId, role] of Object.entries(graph.roles)) this.#setRoleIndex(accountId, graph.id, role);
+    for (const [accountId, role] of Object.entries(graph.roles))
+      this.#setRoleIndex(accountId, graph.id, role);
   }
 
   #setRoleIndex(accountId: string, graphId: string, role: Role | null): void {
@@ -315,7 +316,10 @@ export class MockState {
       roles?.delete(graphId);
       return;
     }
-    if (!roles) this.#rolesByAccount.set(accountId, (roles = new Map()));
+    if (!roles) {
+      roles = new Map();
+      this.#rolesByAccount.set(accountId, roles);
+    }
     roles.set(graphId, role);
   }
 
@@ -622,8 +626,10 @@ function listIn<T>(
   key: string,
   keyOf: (item: T) => SortKey,
 ): SortedIndex<T> {
-  let list = lists.get(key);
-  if (!list) lists.set(key, (list = new SortedIndex(keyOf)));
+  const found = lists.get(key);
+  if (found) return found;
+  const list = new SortedIndex(keyOf);
+  lists.set(key, list);
   return list;
 }
 
