@@ -56,9 +56,9 @@ export function checkStateDatabase(db: DatabaseSync, path: string): void {
     applicationId = Number(db.prepare('PRAGMA application_id').get()?.application_id);
     version = Number(db.prepare('PRAGMA user_version').get()?.user_version);
   } catch (error) {
-    throw new MockFileError(
-      `state file ${path} is not a readable SQLite database (${(error as Error).message}). ${RECOVER}`,
-    );
+    const message = (error as Error).message;
+    if (/locked|busy/i.test(message)) throw error; // another process has it open: not a file problem
+    throw new MockFileError(`state file ${path} is not a readable SQLite database (${message}). ${RECOVER}`);
   }
   if (applicationId !== APPLICATION_ID) {
     throw new MockFileError(
