@@ -26,7 +26,8 @@ export async function readBodyPrefix(
     size += value.length;
     if (size > limit) {
       truncated = true;
-      await reader.cancel().catch(() => {});
+      // Not awaited: a tee'd body (msw clones requests) settles a cancel only once every branch is cancelled.
+      reader.cancel().catch(() => {});
       break;
     }
   }
