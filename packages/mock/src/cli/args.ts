@@ -63,6 +63,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (values['state-file'] !== undefined) options.stateFile = values['state-file'];
   if (values.latency !== undefined) options.latency = parseInteger('--latency', values.latency, 0, 60_000);
   if (values['rate-limit'] !== undefined) options.rateLimit = parseRateLimit(values['rate-limit']);
+  if (values['journal-size'] !== undefined) {
+    options.journalSize = parseInteger('--journal-size', values['journal-size'], 1, 10_000_000);
+  }
   if (values.now !== undefined) {
     if (!isDateTime(values.now)) {
       throw new UsageError(
@@ -86,6 +89,7 @@ function parse(argv: readonly string[]) {
       'state-file': { type: 'string' },
       latency: { type: 'string' },
       'rate-limit': { type: 'string' },
+      'journal-size': { type: 'string' },
       now: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },

@@ -1,5 +1,5 @@
 /**
- * Runs smoke.ts against the built SDK under Node (the current one, and 22.12, the oldest that
+ * Runs smoke.ts against the built SDK under Node (the current one, and 22.13, the oldest that
  * `engines` admits, for both the ESM and the CJS build), Bun and Deno. Bun and Deno come from the npm
  * registry (`npx -y bun@1`, `npx -y deno@2`: their binaries ship inside registry packages), so
  * nothing needs installing. Deno gets read access only: no network, no environment.
@@ -24,16 +24,16 @@ const runtimes: { name: string; command: string; args: string[] }[] = [
   { name: 'node', command: process.execPath, args: [smoke] },
   // The oldest Node that `engines` admits: ESM, and the CJS build (which require()s ESM-only ky).
   {
-    name: 'node 22.12',
+    name: 'node 22.13',
     command: 'npx',
-    args: ['-y', 'node@22.12.0', '--experimental-strip-types', '--no-warnings', smoke],
+    args: ['-y', 'node@22.13.0', '--experimental-strip-types', '--no-warnings', smoke],
   },
   {
-    name: 'node 22.12 (CJS)',
+    name: 'node 22.13 (CJS)',
     command: 'npx',
     args: [
       '-y',
-      'node@22.12.0',
+      'node@22.13.0',
       '--no-warnings',
       '-e',
       "const { GraphToken, isTokenRevokedError } = require('./dist/index.cjs'); " +
