@@ -34,7 +34,7 @@ type Send = (
   path: string,
   token: string,
   body?: unknown,
-) => Promise<{ status: number; json: any }>;
+) => Promise<{ status: number; json: Json }>;
 
 function inProcess(mock: GraphTokenMock): Send {
   return async (method, path, token, body) => {
