@@ -33,6 +33,8 @@ export interface DurabilityResult {
   acknowledged: number;
   /** Appends sent but not answered when the server died, retried with the same key after the restart. */
   retried: number;
+  /** Of those, how many the server had committed before it died (the retry replayed them). */
+  replayed: number;
   /** Acknowledged appends missing after the last restart. */
   lost: number;
   /** Appends present more than once. */
@@ -94,6 +96,7 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
   const acknowledged = new Set<string>();
   let unanswered = new Set<string>();
   let retried = 0;
+  let replayed = 0;
   let corruptFiles = 0;
 
   const append = (url: string, content: string) =>
@@ -123,6 +126,7 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
       if (response.status !== 201) throw new Error(`a same-key retry got ${response.status}`);
       acknowledged.add(content);
       retried++;
+      if (response.headers.get('idempotent-replayed') === 'true') replayed++;
     }
     unanswered = new Set();
     return server;
@@ -177,5 +181,5 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
   for (const content of acknowledged) if (!seen.has(content)) lost++;
   let duplicated = 0;
   for (const count of seen.values()) if (count > 1) duplicated++;
-  return { kills, acknowledged: acknowledged.size, retried, lost, duplicated, corruptFiles };
+  return { kills, acknowledged: acknowledged.size, retried, replayed, lost, duplicated, corruptFiles };
 }

@@ -33,7 +33,8 @@ try {
   console.log(`\n${JSON.stringify(result)}`);
   console.log(
     `${result.kills} SIGKILLs in ${((performance.now() - started) / 1000).toFixed(0)} s: ` +
-      `${result.acknowledged} appends acknowledged (${result.retried} of them by a same-key retry after a restart); ` +
+      `${result.acknowledged} appends acknowledged (${result.retried} of them by a same-key retry after a restart, ` +
+      `${result.replayed} of which the killed server had committed: replayed, not appended again); ` +
       `lost ${result.lost}, duplicated ${result.duplicated}, state files refused ${result.corruptFiles} ` +
       `(goal 0/0/0: ${result.lost + result.duplicated + result.corruptFiles === 0 ? 'ok' : 'NOT MET'})`,
   );

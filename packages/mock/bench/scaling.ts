@@ -214,13 +214,13 @@ async function main() {
     const last = rows.at(-1)!;
     console.log(`${mode === 'in-process' ? 'in-process' : 'standalone, --state-file'}:`);
     console.log(
-      `  ${'operation'.padEnd(18)}${rows.map((r) => r.size.padStart(30)).join('')}${'ratio'.padStart(10)}`,
+      `  ${'operation'.padEnd(18)}${rows.map((r) => r.size.padStart(32)).join('')}${'ratio'.padStart(10)}`,
     );
     for (const op of Object.keys(first.results)) {
       const ratio = last.results[op]! / first.results[op]!;
       const verdict = ratio <= 1.5 ? 'ok' : 'OVER';
       console.log(
-        `  ${op.padEnd(18)}${rows.map((r) => fmt(r.results[op]!).padStart(30)).join('')}${`${ratio.toFixed(2)}x`.padStart(10)} ${verdict}`,
+        `  ${op.padEnd(18)}${rows.map((r) => fmt(r.results[op]!).padStart(32)).join('')}${`${ratio.toFixed(2)}x`.padStart(10)} ${verdict}`,
       );
     }
     if (mode !== 'in-process') {
