@@ -25,7 +25,7 @@ export interface GraphTokenMockServerOptions {
    * mode), loaded at start when it exists (it then wins over `seed`). Each request's changes are
    * committed in one transaction before its answer is sent; `lastUsedAt` moves alone are written
    * within a second. A JSON state file of an earlier version is migrated (kept as `FILE.bak`); a
-   * corrupt or foreign file is refused (a {@link MockServerError}) and left untouched.
+   * corrupt or foreign file is refused (a `MockFileError`) and left untouched.
    */
   stateFile?: string;
   /** How many requests `mock.requests` keeps (a ring buffer). Default 10,000. */
@@ -143,13 +143,8 @@ export async function startGraphTokenMockServer(
   const stateFile = options.stateFile;
   const log = options.log;
   let database: StateDatabase | undefined;
-  if (stateFile !== undefined) {
-    try {
-      database = await openStateDatabase(stateFile);
-    } catch (error) {
-      throw new MockServerError((error as Error).message, { cause: error });
-    }
-  }
+  // A bad state file rejects with a MockFileError, as a bad seed file does.
+  if (stateFile !== undefined) database = await openStateDatabase(stateFile);
   const snapshot = database?.snapshot;
 
   let mock: GraphTokenMock | undefined;

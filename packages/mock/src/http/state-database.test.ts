@@ -5,7 +5,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { TOKEN_PATTERN } from '@graphtoken/contract';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP_TOKEN, createGraphTokenMock } from '../index.js';
-import { type GraphTokenMockServer, MockServerError, startGraphTokenMockServer } from './start-server.js';
+import { MockFileError } from './seed-file.js';
+import { type GraphTokenMockServer, startGraphTokenMockServer } from './start-server.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'graphtoken-state-db-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -173,7 +174,7 @@ describe('state database', () => {
     const stateFile = fresh();
     writeFileSync(stateFile, bytes);
     const attempt = startGraphTokenMockServer({ stateFile });
-    await expect(attempt).rejects.toThrowError(MockServerError);
+    await expect(attempt).rejects.toThrowError(MockFileError);
     await expect(attempt).rejects.toThrowError(/left untouched: delete it \(or pass another --state-file\)/);
     expect(readFileSync(stateFile).equals(bytes)).toBe(true);
     expect(existsSync(`${stateFile}-wal`)).toBe(false);
