@@ -30,7 +30,8 @@ import type {
   MockSnapshot,
   TokenRecord,
 } from './records.js';
-import { SortedIndex, type SortKey } from './sorted-index.js';
+import { mergeChanges, noChanges, type StateChanges } from './state-changes.js';
+import { StateIndexes, type TokenListQuery } from './state-indexes.js';
 
 /** What it takes to insert a token. */
 export interface NewTokenInput {
@@ -66,50 +67,6 @@ function emptyCounters(): IdCounters {
 }
 
 /**
- * What changed since the last {@link MockState.takeChanges}: the rows a persistent store must write.
- * Tracked only when {@link MockState.trackChanges} is on (the standalone server's state file).
- */
-export interface StateChanges {
-  /** Everything was replaced (seed, snapshot, reset): rewrite it all. */
-  everything: boolean;
-  /** The counters or the clock moved. */
-  meta: boolean;
-  accounts: Set<AccountRecord>;
-  graphs: Set<GraphRecord>;
-  tokens: Set<TokenRecord>;
-  /** Tokens whose `lastUsedAt` alone moved: a store may batch these writes. */
-  touched: Set<TokenRecord>;
-  blocks: Set<BlockRecord>;
-  deletedBlocks: Set<string>;
-}
-
-function noChanges(): StateChanges {
-  return {
-    everything: false,
-    meta: false,
-    accounts: new Set(),
-    graphs: new Set(),
-    tokens: new Set(),
-    touched: new Set(),
-    blocks: new Set(),
-    deletedBlocks: new Set(),
-  };
-}
-
-const tokenKey = (t: TokenRecord): SortKey => [Date.parse(t.createdAt), t.seq];
-const blockKey = (b: BlockRecord): SortKey => [b.seq, 0];
-
-/** What {@link MockState.listTokens} filters on. */
-export interface TokenListQuery {
-  accountId: string;
-  status?: TokenStatus | undefined;
-  graphId?: string | undefined;
-  /** The sort key `[createdAt ms, seq]` of the last token of the previous page. */
-  after?: readonly number[] | undefined;
-  limit: number;
-}
-
-/**
  * The state, indexed so that no request costs more as the mock holds more: tokens by id and by
  * secret hash, by creator and by bound graph (each list in `[createdAt, seq]` order); blocks by id
  * and per graph in `seq` order; graphs by account.
@@ -121,12 +78,7 @@ export class MockState {
   tokens = new Map<string, TokenRecord>();
   blocks = new Map<string, BlockRecord>();
   counters: IdCounters = emptyCounters();
-  #bySecretHash = new Map<string, TokenRecord>();
-  #tokensByCreator = new Map<string, SortedIndex<TokenRecord>>();
-  #tokensByGraph = new Map<string, SortedIndex<TokenRecord>>();
-  #blocksByGraph = new Map<string, SortedIndex<BlockRecord>>();
-  /** Account id → graph id → role: the graphs an account can see. */
-  #rolesByAccount = new Map<string, Map<string, Role>>();
+  readonly #indexes = new StateIndexes();
 
   /** When true, every change is noted for {@link takeChanges} (off by default: nothing to drain it). */
   trackChanges = false;
@@ -168,13 +120,7 @@ export class MockState {
 
   /** Puts changes that could not be written back, to be written with the next ones. */
   returnChanges(changes: StateChanges): void {
-    const c = this.#changes;
-    c.everything ||= changes.everything;
-    c.meta ||= changes.meta;
-    for (const key of ['accounts', 'graphs', 'tokens', 'touched', 'blocks'] as const) {
-      for (const item of changes[key] as Set<unknown>) (c[key] as Set<unknown>).add(item);
-    }
-    for (const id of changes.deletedBlocks) if (!this.blocks.has(id)) c.deletedBlocks.add(id);
+    mergeChanges(this.#changes, changes, (id) => !this.blocks.has(id));
   }
 
   /** Whether changes other than `lastUsedAt` moves are pending (those may wait for a batched write). */
@@ -251,11 +197,7 @@ export class MockState {
     this.graphs.clear();
     this.tokens.clear();
     this.blocks.clear();
-    this.#bySecretHash.clear();
-    this.#tokensByCreator.clear();
-    this.#tokensByGraph.clear();
-    this.#blocksByGraph.clear();
-    this.#rolesByAccount.clear();
+    this.#indexes.clear();
     this.counters = emptyCounters();
     if (this.trackChanges) {
       this.#changes = noChanges();
@@ -307,33 +249,18 @@ export class MockState {
   #indexGraph(graph: GraphRecord): void {
     this.graphs.set(graph.id, graph);
     for (const [accountId, role] of Object.entries(graph.roles))
-      this.#setRoleIndex(accountId, graph.id, role);
-  }
-
-  #setRoleIndex(accountId: string, graphId: string, role: Role | null): void {
-    let roles = this.#rolesByAccount.get(accountId);
-    if (role === null) {
-      roles?.delete(graphId);
-      return;
-    }
-    if (!roles) {
-      roles = new Map();
-      this.#rolesByAccount.set(accountId, roles);
-    }
-    roles.set(graphId, role);
+      this.#indexes.setRole(accountId, graph.id, role);
   }
 
   #indexToken(token: TokenRecord): void {
     this.tokens.set(token.id, token);
-    this.#bySecretHash.set(token.secretHash, token);
-    listIn(this.#tokensByCreator, token.createdBy, tokenKey).add(token);
-    for (const graphId of token.graphIds) listIn(this.#tokensByGraph, graphId, tokenKey).add(token);
+    this.#indexes.addToken(token);
     if (this.trackChanges) this.#changes.tokens.add(token);
   }
 
   #indexBlock(block: BlockRecord): void {
     this.blocks.set(block.id, block);
-    listIn(this.#blocksByGraph, block.graphId, blockKey).add(block);
+    this.#indexes.addBlock(block);
     if (this.trackChanges) {
       this.#changes.blocks.add(block);
       this.#changes.deletedBlocks.delete(block.id);
@@ -346,14 +273,14 @@ export class MockState {
     const graph = this.requireGraph(graphId);
     if (role === null) delete graph.roles[accountId];
     else graph.roles[accountId] = role;
-    this.#setRoleIndex(accountId, graphId, role);
+    this.#indexes.setRole(accountId, graphId, role);
     this.graphChanged(graph);
   }
 
   /** Deletes a block (its per-graph list keeps a tombstone until it compacts). */
   deleteBlock(block: BlockRecord): void {
     this.blocks.delete(block.id);
-    this.#blocksByGraph.get(block.graphId)?.remove(block);
+    this.#indexes.removeBlock(block);
     if (this.trackChanges) {
       this.#changes.blocks.delete(block);
       this.#changes.deletedBlocks.add(block.id);
@@ -484,7 +411,7 @@ export class MockState {
 
   /** The account's role on the graph, or undefined when it cannot see it. */
   roleOf(accountId: string, graphId: string): Role | undefined {
-    return this.#rolesByAccount.get(accountId)?.get(graphId);
+    return this.#indexes.roleOf(accountId, graphId);
   }
 
   /** Status precedence: revokedAt <= now → revoked; else expiresAt <= now → expired; else active. */
@@ -522,7 +449,7 @@ export class MockState {
 
   /** Finds the token a secret belongs to: one Map lookup by the secret's hash. */
   findBySecret(secret: string): TokenRecord | undefined {
-    return this.#bySecretHash.get(hashSecret(secret));
+    return this.#indexes.tokenBySecretHash(hashSecret(secret));
   }
 
   /**
@@ -533,40 +460,14 @@ export class MockState {
    * at most: the extra one says a next page exists.
    */
   listTokens(query: TokenListQuery, nowMs = this.nowMs()): TokenRecord[] {
-    const { accountId, status, graphId, after, limit } = query;
-    const sources: SortedIndex<TokenRecord>[] = [];
-    const add = (list: SortedIndex<TokenRecord> | undefined) => list && sources.push(list);
-    if (graphId !== undefined) add(this.#tokensByGraph.get(graphId));
-    else {
-      add(this.#tokensByCreator.get(accountId));
-      for (const [g, role] of this.#rolesByAccount.get(accountId) ?? []) {
-        if (canMintTokens(role)) add(this.#tokensByGraph.get(g));
-      }
-    }
-    // Each source's position: the last slot before the cursor (lists are in ascending key order).
-    const positions = sources.map((list) =>
-      after === undefined ? list.length - 1 : list.lowerBound(after[0] ?? 0, after[1] ?? 0) - 1,
+    const { accountId, status, graphId } = query;
+    return this.#indexes.tokenPage(
+      query,
+      (t) =>
+        this.isTokenVisibleTo(t, accountId) &&
+        (status === undefined || this.statusOf(t, nowMs) === status) &&
+        (graphId === undefined || t.graphIds.includes(graphId)),
     );
-    const page: TokenRecord[] = [];
-    while (page.length <= limit) {
-      let best: TokenRecord | undefined;
-      for (let i = 0; i < sources.length; i++) {
-        const list = sources[i]!;
-        while (positions[i]! >= 0 && list.at(positions[i]!) === undefined) positions[i]!--;
-        const candidate = positions[i]! >= 0 ? list.at(positions[i]!) : undefined;
-        if (candidate && (!best || compareTokens(candidate, best) > 0)) best = candidate;
-      }
-      if (!best) break;
-      for (let i = 0; i < sources.length; i++) if (sources[i]!.at(positions[i]!) === best) positions[i]!--;
-      if (
-        this.isTokenVisibleTo(best, accountId) &&
-        (status === undefined || this.statusOf(best, nowMs) === status) &&
-        (graphId === undefined || best.graphIds.includes(graphId))
-      ) {
-        page.push(best);
-      }
-    }
-    return page;
   }
 
   /**
@@ -574,16 +475,7 @@ export class MockState {
    * page. Returns `limit + 1` blocks at most: the extra one says a next page exists.
    */
   listBlocks(graphId: string, afterSeq: number | undefined, limit: number): BlockRecord[] {
-    const list = this.#blocksByGraph.get(graphId);
-    if (!list) return [];
-    const page: BlockRecord[] = [];
-    for (let i = afterSeq === undefined ? 0 : list.upperBound(afterSeq, 0); i < list.length; i++) {
-      const block = list.at(i);
-      if (block === undefined) continue;
-      page.push(block);
-      if (page.length > limit) break;
-    }
-    return page;
+    return this.#indexes.blockPage(graphId, afterSeq, limit);
   }
 
   toToken(t: TokenRecord, nowMs = this.nowMs()): Token {
@@ -617,22 +509,6 @@ export class MockState {
 
   /** Every block of a graph, oldest first. */
   blocksOf(graphId: string): BlockRecord[] {
-    return [...(this.#blocksByGraph.get(graphId)?.values() ?? [])];
+    return this.#indexes.blocksOf(graphId);
   }
-}
-
-function listIn<T>(
-  lists: Map<string, SortedIndex<T>>,
-  key: string,
-  keyOf: (item: T) => SortKey,
-): SortedIndex<T> {
-  const found = lists.get(key);
-  if (found) return found;
-  const list = new SortedIndex(keyOf);
-  lists.set(key, list);
-  return list;
-}
-
-function compareTokens(a: TokenRecord, b: TokenRecord): number {
-  return Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.seq - b.seq;
 }
