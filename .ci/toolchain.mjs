@@ -2,10 +2,11 @@
 // The toolchain bootstrap behind `npm start` / `npm test` (and `.ci/run`).
 //
 // It runs under any Node (the system one may be 20, which the stack no longer supports), makes sure
-// a Node >= 22.12 and pnpm 10 are at hand, installs the workspace, then runs the given command with
-// that Node first on PATH. Nothing outside the repository is touched: a Node 24 binary and pnpm come
-// from the npm registry into `.tools/` (gitignored). A machine that already has Node 22+ and pnpm
-// uses them as they are.
+// a Node >= 22.13 (the first 22 with node:sqlite unflagged, which the mock's --state-file uses) and
+// pnpm 10 are at hand, installs the workspace, then runs the given command with that Node first on
+// PATH. Nothing outside the repository is touched: a Node 24 binary and pnpm come from the npm
+// registry into `.tools/` (gitignored). A machine that already has Node 22.13+ and pnpm uses them
+// as they are.
 //
 // Usage: node .ci/toolchain.mjs [--chromium] <command> [args...]
 import { spawnSync } from 'node:child_process';
@@ -16,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const tools = join(root, '.tools');
 const toolsBin = join(tools, 'node_modules', '.bin');
-const MIN_NODE = [22, 12];
+const MIN_NODE = [22, 13];
 const PNPM_RANGE = 'pnpm@10';
 const NODE_RANGE = 'node@24';
 

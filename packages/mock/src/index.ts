@@ -11,7 +11,14 @@ export { BOOTSTRAP_TOKEN, DEFAULT_BASE_URL } from './constants.js';
 export type { ActiveFault, FaultRule, MockFaults } from './faults.js';
 export type { RateLimitOptions } from './internal/rate-limit.js';
 export { createGraphTokenMock, type GraphTokenMock, type GraphTokenMockOptions } from './mock.js';
-export type { MockRequests, RecordedRequest, RequestMatch } from './requests.js';
+export {
+  DEFAULT_JOURNAL_SIZE,
+  type MockRequests,
+  RECORDED_BODY_LIMIT,
+  type RecordedRequest,
+  type RequestMatch,
+  TRUNCATED_MARKER,
+} from './requests.js';
 export {
   defaultSeed,
   type MockSeed,

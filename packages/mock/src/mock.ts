@@ -7,10 +7,11 @@ import { type ClockAdvance, createClock, type MockClock } from './clock.js';
 import { DEFAULT_BASE_URL } from './constants.js';
 import { createFaults, type MockFaults } from './faults.js';
 import { createHandlers } from './handlers/index.js';
-import { deterministicId } from './internal/ids.js';
+import { requestId } from './internal/ids.js';
 import type { MockRuntime, MockSettings } from './internal/pipeline.js';
 import { createRateLimiter, type RateLimitOptions } from './internal/rate-limit.js';
-import { createRequests, type MockRequests } from './requests.js';
+import { createMemoryReplayStore, type ReplayStore } from './internal/replay-store.js';
+import { createRequests, DEFAULT_JOURNAL_SIZE, type MockRequests } from './requests.js';
 import { defaultSeed, type MockSeed, type SeedIds, seedIds } from './seed.js';
 import type { MockSnapshot } from './store/records.js';
 import { MockState } from './store/state.js';
@@ -37,6 +38,11 @@ export interface GraphTokenMockOptions {
   latencyMs?: number;
   /** Called after every state change (the standalone server persists its state file from it). */
   onChange?: () => void;
+  /**
+   * How many requests `mock.requests` keeps (a ring buffer: the oldest is dropped first).
+   * Default {@link DEFAULT_JOURNAL_SIZE} (10,000).
+   */
+  journalSize?: number;
 }
 
 /** A mock of the GraphToken API. */
@@ -109,6 +115,22 @@ function checkRateLimit(limit: RateLimitOptions | false): RateLimitOptions | fal
  * // fetch('https://api.graphtoken.dev/v1/tokens/self', { headers: { Authorization: `Bearer ${BOOTSTRAP_TOKEN}` } })
  */
 export function createGraphTokenMock(options: GraphTokenMockOptions = {}): GraphTokenMock {
+  return createMockInternals(options).mock;
+}
+
+/** What the standalone server's state database plugs into a mock. @internal */
+export interface MockInternalOptions {
+  /** Where replay records live instead of memory. */
+  replays?: ReplayStore;
+  /** Note every change for `state.takeChanges()`. */
+  trackChanges?: boolean;
+}
+
+/** A mock and its insides, for the standalone server's persistence. @internal */
+export function createMockInternals(
+  options: GraphTokenMockOptions,
+  internals: MockInternalOptions = {},
+): { mock: GraphTokenMock; state: MockState } {
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   new URL(baseUrl); // throws a clear TypeError for a bad base URL
   const seed = options.seed ?? defaultSeed;
@@ -116,9 +138,13 @@ export function createGraphTokenMock(options: GraphTokenMockOptions = {}): Graph
   const clock = createClock({
     ...(options.now !== undefined && { start: options.now }),
     frozen: options.freezeClock ?? false,
-    onChange,
+    onChange: () => {
+      state.clockChanged();
+      onChange();
+    },
   });
-  const state = new MockState(clock, onChange);
+  const state: MockState = new MockState(clock, onChange);
+  state.trackChanges = internals.trackChanges ?? false;
   const startClock = clock.getState();
   const settings: MockSettings = {
     latencyMs: checkLatency(options.latencyMs ?? 0),
@@ -129,12 +155,12 @@ export function createGraphTokenMock(options: GraphTokenMockOptions = {}): Graph
     state,
     baseUrl,
     faults: createFaults(),
-    requests: createRequests(),
+    requests: createRequests(options.journalSize ?? DEFAULT_JOURNAL_SIZE),
     settings,
     rateLimiter: createRateLimiter(),
-    idempotency: new Map(),
+    replays: internals.replays ?? createMemoryReplayStore(),
     basePath: new URL(baseUrl).pathname.replace(/\/$/, ''),
-    nextRequestId: () => deterministicId('request', ++requestCounter),
+    nextRequestId: () => requestId(++requestCounter),
   };
 
   const load = () => {
@@ -148,7 +174,7 @@ export function createGraphTokenMock(options: GraphTokenMockOptions = {}): Graph
   };
   load();
 
-  return {
+  const mock: GraphTokenMock = {
     handlers: createHandlers(runtime),
     baseUrl,
     seed: seedIds,
@@ -179,7 +205,7 @@ export function createGraphTokenMock(options: GraphTokenMockOptions = {}): Graph
       runtime.faults.clear();
       runtime.requests.clear();
       runtime.rateLimiter.clear();
-      runtime.idempotency.clear();
+      runtime.replays.clear();
       requestCounter = 0;
       load();
       onChange();
@@ -195,8 +221,9 @@ export function createGraphTokenMock(options: GraphTokenMockOptions = {}): Graph
         throw error;
       }
       runtime.rateLimiter.clear();
-      runtime.idempotency.clear();
+      runtime.replays.clear();
       onChange();
     },
   };
+  return { mock, state };
 }

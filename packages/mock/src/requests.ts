@@ -18,7 +18,11 @@ export interface RecordedRequest {
   operationId: OperationId | null;
   /** Lower-case header names; `authorization` redacted to `Bearer gt_…abcd`. */
   headers: Record<string, string>;
-  /** The parsed JSON body (the raw text when it is not JSON; null when empty), secrets scrubbed. */
+  /**
+   * The parsed JSON body (the raw text when it is not JSON; null when empty), secrets scrubbed. A
+   * body larger than {@link RECORDED_BODY_LIMIT} bytes is recorded as a string: its first 64 KiB
+   * followed by {@link TRUNCATED_MARKER}.
+   */
   body: unknown;
   /** The answered status; 0 for a dropped connection. */
   status: number;
@@ -27,6 +31,15 @@ export interface RecordedRequest {
   /** When (mock clock, ISO 8601). */
   at: string;
 }
+
+/** How many requests the mock keeps by default; older ones are dropped first (a ring buffer). */
+export const DEFAULT_JOURNAL_SIZE = 10_000;
+
+/** The largest request body recorded whole, in bytes (64 KiB); a larger one is cut there. */
+export const RECORDED_BODY_LIMIT = 64 * 1024;
+
+/** What ends the recorded text of a body cut at {@link RECORDED_BODY_LIMIT}. */
+export const TRUNCATED_MARKER = '…[truncated: the body is larger than 64 KiB]';
 
 /** What {@link MockRequests.filter} matches on; every given field must match. */
 export interface RequestMatch {
@@ -39,7 +52,8 @@ export interface RequestMatch {
 }
 
 /**
- * `mock.requests`.
+ * `mock.requests`: the last `journalSize` requests (default {@link DEFAULT_JOURNAL_SIZE}), oldest
+ * first; older ones are dropped as new ones come, so a long-running mock keeps bounded memory.
  *
  * @example
  * expect(mock.requests.filter({ operationId: 'createToken', status: 201 })).toHaveLength(1)
@@ -70,22 +84,36 @@ function matches(r: RecordedRequest, m: RequestMatch): boolean {
   return true;
 }
 
-/** @internal */
-export function createRequests(): InternalRequests {
-  let recorded: RecordedRequest[] = [];
+/**
+ * A journal of at most `capacity` requests: a ring buffer, so recording is O(1) and the oldest
+ * request is dropped when it is full.
+ * @internal
+ */
+export function createRequests(capacity: number = DEFAULT_JOURNAL_SIZE): InternalRequests {
+  if (!Number.isInteger(capacity) || capacity < 1) {
+    throw new RangeError(`journalSize must be an integer >= 1, not ${capacity}`);
+  }
+  let ring: RecordedRequest[] = [];
+  let next = 0; // where the next record goes once the ring is full
+  const ordered = () => (ring.length < capacity ? ring : [...ring.slice(next), ...ring.slice(0, next)]);
   return {
     record: (r) => {
-      recorded.push(r);
+      if (ring.length < capacity) ring.push(r);
+      else {
+        ring[next] = r;
+        next = (next + 1) % capacity;
+      }
     },
-    all: () => structuredClone(recorded),
+    all: () => structuredClone(ordered()),
     last: () => {
-      const r = recorded.at(-1);
+      const r = ring.length < capacity ? ring.at(-1) : ring[(next + capacity - 1) % capacity];
       return r && structuredClone(r);
     },
     clear: () => {
-      recorded = [];
+      ring = [];
+      next = 0;
     },
-    filter: (m) => structuredClone(recorded.filter((r) => matches(r, m))),
-    count: (m) => (m ? recorded.filter((r) => matches(r, m)).length : recorded.length),
+    filter: (m) => structuredClone(ordered().filter((r) => matches(r, m))),
+    count: (m) => (m ? ring.filter((r) => matches(r, m)).length : ring.length),
   };
 }

@@ -841,7 +841,11 @@ export interface components {
          * @description A unique key (a UUID, say) that makes this POST safe to retry. A retry with the same
          *     key and body returns the stored original response with `Idempotent-Replayed: true` and
          *     does nothing else; the same key with a different body gets `422 validation_failed` on
-         *     field `Idempotency-Key`. Keys are scoped to the calling token.
+         *     field `Idempotency-Key`. Keys are scoped to the calling token. A stored response is kept
+         *     for 24 hours, across server restarts; a create or rotate replay carries the same secret,
+         *     stored encrypted with a key derived from this header's value (not stored), so a retry after
+         *     a restart never creates a second token. Use a random key (a UUID): the key is what
+         *     protects a stored secret.
          * @example 6f1c2b9e-8a4d-4c1e-9f3a-2d7b5e8c0a41
          */
         IdempotencyKey: string;
@@ -997,7 +1001,11 @@ export interface operations {
                  * @description A unique key (a UUID, say) that makes this POST safe to retry. A retry with the same
                  *     key and body returns the stored original response with `Idempotent-Replayed: true` and
                  *     does nothing else; the same key with a different body gets `422 validation_failed` on
-                 *     field `Idempotency-Key`. Keys are scoped to the calling token.
+                 *     field `Idempotency-Key`. Keys are scoped to the calling token. A stored response is kept
+                 *     for 24 hours, across server restarts; a create or rotate replay carries the same secret,
+                 *     stored encrypted with a key derived from this header's value (not stored), so a retry after
+                 *     a restart never creates a second token. Use a random key (a UUID): the key is what
+                 *     protects a stored secret.
                  * @example 6f1c2b9e-8a4d-4c1e-9f3a-2d7b5e8c0a41
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1153,7 +1161,11 @@ export interface operations {
                  * @description A unique key (a UUID, say) that makes this POST safe to retry. A retry with the same
                  *     key and body returns the stored original response with `Idempotent-Replayed: true` and
                  *     does nothing else; the same key with a different body gets `422 validation_failed` on
-                 *     field `Idempotency-Key`. Keys are scoped to the calling token.
+                 *     field `Idempotency-Key`. Keys are scoped to the calling token. A stored response is kept
+                 *     for 24 hours, across server restarts; a create or rotate replay carries the same secret,
+                 *     stored encrypted with a key derived from this header's value (not stored), so a retry after
+                 *     a restart never creates a second token. Use a random key (a UUID): the key is what
+                 *     protects a stored secret.
                  * @example 6f1c2b9e-8a4d-4c1e-9f3a-2d7b5e8c0a41
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1315,7 +1327,11 @@ export interface operations {
                  * @description A unique key (a UUID, say) that makes this POST safe to retry. A retry with the same
                  *     key and body returns the stored original response with `Idempotent-Replayed: true` and
                  *     does nothing else; the same key with a different body gets `422 validation_failed` on
-                 *     field `Idempotency-Key`. Keys are scoped to the calling token.
+                 *     field `Idempotency-Key`. Keys are scoped to the calling token. A stored response is kept
+                 *     for 24 hours, across server restarts; a create or rotate replay carries the same secret,
+                 *     stored encrypted with a key derived from this header's value (not stored), so a retry after
+                 *     a restart never creates a second token. Use a random key (a UUID): the key is what
+                 *     protects a stored secret.
                  * @example 6f1c2b9e-8a4d-4c1e-9f3a-2d7b5e8c0a41
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];

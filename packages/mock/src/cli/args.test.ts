@@ -42,6 +42,10 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('reads --journal-size', () => {
+    expect(parseCliArgs(['--journal-size', '500'])).toMatchObject({ options: { journalSize: 500 } });
+  });
+
   it.each([
     { given: ['--help'], want: 'help' },
     { given: ['-h', '--port', 'nope'], want: 'help' },
@@ -58,6 +62,11 @@ describe('parseCliArgs', () => {
     { given: ['--port'], want: /--port/ },
     { given: ['--latency', '-5'], want: /--latency/ },
     { given: ['--rate-limit', '10'], want: /--rate-limit must be N\/SECONDS/ },
+    {
+      given: ['--journal-size', '0'],
+      want: /--journal-size must be an integer from 1 to 10000000 \(got "0"\)/,
+    },
+    { given: ['--journal-size', '1e3'], want: /--journal-size must be an integer/ },
     { given: ['--rate-limit', '0/60'], want: /--rate-limit/ },
     { given: ['--now', 'tomorrow'], want: /--now must be an RFC 3339 date-time/ },
     { given: ['serve'], want: /unexpected argument "serve"/ },

@@ -93,6 +93,9 @@ export function parseCliArgs(
     }
     options.adminToken = adminToken;
   }
+  if (values['journal-size'] !== undefined) {
+    options.journalSize = parseInteger('--journal-size', values['journal-size'], 1, 10_000_000);
+  }
   if (values.now !== undefined) {
     if (!isDateTime(values.now)) {
       throw new UsageError(
@@ -116,6 +119,7 @@ function parse(argv: readonly string[]) {
       'state-file': { type: 'string' },
       latency: { type: 'string' },
       'rate-limit': { type: 'string' },
+      'journal-size': { type: 'string' },
       now: { type: 'string' },
       'cors-origin': { type: 'string', multiple: true },
       'allowed-host': { type: 'string', multiple: true },

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { version } from '../../package.json';
 import { isLoopback } from '../http/access-policy.js';
 import { loadSeedFile, MockFileError } from '../http/seed-file.js';
@@ -57,7 +56,6 @@ export async function runCli(
   const { options, quiet } = command;
   try {
     const seed = typeof options.seed === 'string' ? loadSeedFile(options.seed) : undefined;
-    const restoring = options.stateFile !== undefined && existsSync(options.stateFile);
     const server = await startGraphTokenMockServer({
       ...options,
       ...(seed !== undefined ? { seed } : {}),
@@ -75,7 +73,11 @@ export async function runCli(
       );
     }
     if (options.stateFile !== undefined) {
-      lines.push(`  state: ${options.stateFile} (${restoring ? 'restored' : 'new'})`);
+      lines.push(
+        server.stateFileStatus === 'migrated'
+          ? `  state: ${options.stateFile} (migrated from the JSON state file of an earlier version; the old file is kept as ${options.stateFile}.bak)`
+          : `  state: ${options.stateFile} (${server.stateFileStatus ?? 'new'})`,
+      );
     }
     lines.push('Press Ctrl+C to stop.');
     output.out(lines.join('\n'));

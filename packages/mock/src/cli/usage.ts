@@ -10,12 +10,15 @@ Options:
   -H, --host <address>     address to listen on (default 127.0.0.1)
   -s, --seed <file>        JSON seed: accounts, graphs with roles, tokens, blocks
                            (default: the built-in seed with its bootstrap token)
-      --state-file <file>  keep the state in this JSON file across restarts: loaded
-                           at start when it exists, rewritten after every change
+      --state-file <file>  keep the state in this SQLite file across restarts: each
+                           change is saved before it is answered (a JSON state file
+                           of an earlier version is migrated, kept as <file>.bak)
       --latency <ms>       delay every /v1 response by this many milliseconds
       --rate-limit <n/s>   per-token rate limit, e.g. 100/60 = 100 requests per
                            60 seconds (default: off)
       --now <date-time>    start the mock's clock at this time (default: now)
+      --journal-size <n>   how many requests /__mock/requests keeps; older ones are
+                           dropped first (default 10000)
       --cors-origin <url>  let web pages of this origin call the admin endpoints
                            (repeatable; * for any). /v1 answers every origin
       --allowed-host <name>
@@ -35,7 +38,7 @@ bad seed or state file), 2 for a usage error.
 
 Examples:
   graphtoken-mock --port 0
-  graphtoken-mock --seed ./seed.json --state-file ./.graphtoken-mock-state.json
+  graphtoken-mock --seed ./seed.json --state-file ./.graphtoken-mock-state.db
   GRAPHTOKEN_MOCK_ADMIN_TOKEN=<secret> graphtoken-mock --host 0.0.0.0 --allowed-host mock
   curl -H "Authorization: Bearer <token>" http://127.0.0.1:4010/v1/tokens/self
 `;

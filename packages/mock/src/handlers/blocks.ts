@@ -10,7 +10,7 @@ import {
   type BlockPage,
   UpdateBlockRequestSchema,
 } from '@graphtoken/contract';
-import { paginate } from '../internal/cursor.js';
+import { decodeCursor, pageOf } from '../internal/cursor.js';
 import type { OperationContext } from '../internal/pipeline.js';
 import { ApiProblem } from '../internal/problem.js';
 import { QueryReader, validateBody } from '../internal/validation.js';
@@ -43,13 +43,9 @@ export const blockOperations: TagOperations<'blocks'> = {
     });
     q.done();
     const graphId = ctx.graph!.id;
-    const page = paginate(ctx.state.blocksOf(graphId), {
-      list: `blocks|${graphId}`,
-      cursor,
-      limit,
-      key: (b) => [b.seq],
-      after: (item, last) => item[0]! > last[0]!,
-    });
+    const list = `blocks|${graphId}`;
+    const after = cursor === undefined ? undefined : decodeCursor(cursor, list).after[0];
+    const page = pageOf(ctx.state.listBlocks(graphId, after, limit), limit, list, (b) => [b.seq]);
     const body: BlockPage = { data: page.data.map((b) => ctx.state.toBlock(b)), nextCursor: page.nextCursor };
     return { status: 200, body };
   },
@@ -72,14 +68,13 @@ export const blockOperations: TagOperations<'blocks'> = {
     checkBlockContent(input.content); // the store's own rule, so append and update agree
     block.content = input.content;
     block.updatedAt = new Date(ctx.nowMs).toISOString();
-    ctx.state.changed();
+    ctx.state.blockChanged(block);
     return { status: 200, body: ctx.state.toBlock(block) satisfies Block };
   },
 
   deleteBlock(ctx) {
     const block = findBlock(ctx);
-    ctx.state.blocks.delete(block.id);
-    ctx.state.changed();
+    ctx.state.deleteBlock(block);
     return { status: 204 };
   },
 };

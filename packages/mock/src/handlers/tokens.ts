@@ -19,7 +19,7 @@ import {
   type TokenWithSecret,
   UpdateTokenRequestSchema,
 } from '@graphtoken/contract';
-import { compareKeys, paginate } from '../internal/cursor.js';
+import { decodeCursor, pageOf } from '../internal/cursor.js';
 import type { OperationContext, OperationResult } from '../internal/pipeline.js';
 import { ApiProblem, validationFailed } from '../internal/problem.js';
 import { checkArray, QueryReader, validateBody } from '../internal/validation.js';
@@ -125,19 +125,10 @@ export const tokenOperations: TagOperations<'tokens'> = {
     });
     q.done();
     const { state, nowMs } = ctx;
-    const key = (t: TokenRecord) => [Date.parse(t.createdAt), t.seq];
-    const tokens = [...state.tokens.values()]
-      .filter((t) => state.isTokenVisibleTo(t, ctx.account.id))
-      .filter((t) => status === undefined || state.statusOf(t, nowMs) === status)
-      .filter((t) => graphId === undefined || t.graphIds.includes(graphId))
-      .sort((a, b) => compareKeys(key(b), key(a)));
-    const page = paginate(tokens, {
-      list: `tokens|${status ?? ''}|${graphId ?? ''}`,
-      cursor,
-      limit,
-      key,
-      after: (item, last) => compareKeys(item, last) < 0,
-    });
+    const list = `tokens|${status ?? ''}|${graphId ?? ''}`;
+    const after = cursor === undefined ? undefined : decodeCursor(cursor, list).after;
+    const found = state.listTokens({ accountId: ctx.account.id, status, graphId, after, limit }, nowMs);
+    const page = pageOf(found, limit, list, (t) => [Date.parse(t.createdAt), t.seq]);
     const body: TokenPage = {
       data: page.data.map((t) => state.toToken(t, nowMs)),
       nextCursor: page.nextCursor,
@@ -205,7 +196,7 @@ export const tokenOperations: TagOperations<'tokens'> = {
     const token = ownToken(ctx, 'rename');
     if (input.name !== undefined) token.name = input.name;
     if (input.description !== undefined) token.description = input.description;
-    ctx.state.changed();
+    ctx.state.tokenChanged(token);
     return { status: 200, body: ctx.state.toToken(token, ctx.nowMs) satisfies Token };
   },
 
@@ -257,7 +248,7 @@ export const tokenOperations: TagOperations<'tokens'> = {
     const graceEnds = nowMs + (input.gracePeriodSeconds ?? 0) * 1000;
     old.revokedAt = new Date(graceEnds).toISOString();
     old.rotatedTo = successor.id;
-    state.changed();
+    state.tokenChanged(old);
     return created({ token: state.toToken(successor, nowMs), secret });
   },
 };

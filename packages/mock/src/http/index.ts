@@ -13,3 +13,4 @@ export {
   MockServerError,
   startGraphTokenMockServer,
 } from './start-server.js';
+export type { StateFileStatus } from './state-database.js';

@@ -4,8 +4,9 @@ import { scrubSecrets } from '@graphtoken/contract';
 import { getResponse, type RequestHandler } from 'msw';
 import { ADMIN_PREFIX, createAdminHandlers } from '../admin/create-admin-handlers.js';
 import { newRequestId, problemResponse } from '../admin/problem.js';
-import { createGraphTokenMock, type GraphTokenMock, type MockSeed, type RateLimitOptions } from '../index.js';
+import type { GraphTokenMock, MockSeed, RateLimitOptions } from '../index.js';
 import { CORS } from '../internal/pipeline.js';
+import { createMockInternals } from '../mock.js';
 import { type AccessPolicy, createAccessPolicy } from './access-policy.js';
 import { hasDotSegment } from './dot-segments.js';
 import {
@@ -20,7 +21,7 @@ import { answerUnparsedRequests } from './raw-problem.js';
 import { formatLogLine, type RequestLogEntry } from './request-log.js';
 import { screenRequest } from './screen-request.js';
 import { loadSeedFile } from './seed-file.js';
-import { loadStateFile, writeStateFile } from './state-file.js';
+import { openStateDatabase, type StateDatabase, type StateFileStatus } from './state-database.js';
 
 /** Options of {@link startGraphTokenMockServer}. */
 export interface GraphTokenMockServerOptions {
@@ -31,10 +32,15 @@ export interface GraphTokenMockServerOptions {
   /** The seed: a `MockSeed` object, or the path of a JSON seed file (validated). Default: the default seed. */
   seed?: MockSeed | string;
   /**
-   * A JSON file that keeps the mock's state across restarts: loaded at start when it exists (it
-   * then wins over `seed`), rewritten atomically after every change and on `close()`.
+   * A file that keeps the mock's state across restarts: an SQLite database (`node:sqlite`, WAL
+   * mode), loaded at start when it exists (it then wins over `seed`). Each request's changes are
+   * committed in one transaction before its answer is sent; `lastUsedAt` moves alone are written
+   * within a second. A JSON state file of an earlier version is migrated (kept as `FILE.bak`); a
+   * corrupt or foreign file is refused (a `MockFileError`) and left untouched.
    */
   stateFile?: string;
+  /** How many requests `mock.requests` keeps (a ring buffer). Default 10,000. */
+  journalSize?: number;
   /** Milliseconds added before every /v1 response. Default 0. */
   latency?: number;
   /** A per-token rate limit (429 `rate_limited` with `Retry-After`). Default: off. */
@@ -76,6 +82,11 @@ export interface GraphTokenMockServer {
   readonly mock: GraphTokenMock;
   /** Why the admin endpoints are off (a non-loopback `host` without `adminToken`); undefined when on. */
   readonly adminDisabledReason: string | undefined;
+  /**
+   * What `stateFile` was at start: `new` (created from the seed), `restored`, or `migrated` (from
+   * a JSON state file, kept as `FILE.bak`); undefined without a state file.
+   */
+  readonly stateFileStatus: StateFileStatus | undefined;
   /** Stops accepting connections, closes open ones, writes the state file; resolves when done. Idempotent. */
   close(): Promise<void>;
   /** `close()`, for `await using server = await startGraphTokenMockServer()`. */
@@ -177,31 +188,14 @@ export async function startGraphTokenMockServer(
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const seed = typeof options.seed === 'string' ? loadSeedFile(options.seed) : options.seed;
   const stateFile = options.stateFile;
-  const snapshot = stateFile === undefined ? undefined : loadStateFile(stateFile);
   const log = options.log;
+  let database: StateDatabase | undefined;
+  // A bad state file rejects with a MockFileError, as a bad seed file does.
+  if (stateFile !== undefined) database = await openStateDatabase(stateFile);
+  const snapshot = database?.snapshot;
 
   let mock: GraphTokenMock | undefined;
   let handlers: RequestHandler[] = [];
-  let persisting = false;
-  let pending = false;
-  const persist = () => {
-    pending = false;
-    if (stateFile !== undefined && mock !== undefined && persisting)
-      writeStateFile(stateFile, mock.snapshot());
-  };
-  // Every change schedules one write; the changes of one request (or of a burst) share it.
-  const schedulePersist = () => {
-    if (stateFile === undefined || pending) return;
-    pending = true;
-    setImmediate(() => {
-      if (!pending) return;
-      try {
-        persist();
-      } catch (error) {
-        process.emitWarning(`cannot write state file ${stateFile}: ${(error as Error).message}`);
-      }
-    });
-  };
 
   // A missing Host is answered by the access policy (problem+json), not by node's bare 400.
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requireHostHeader: false }, (req, res) => {
@@ -288,7 +282,13 @@ export async function startGraphTokenMockServer(
     }
   };
 
-  const address = await listen(server, options.port ?? 0, host);
+  let address: AddressInfo;
+  try {
+    address = await listen(server, options.port ?? 0, host);
+  } catch (error) {
+    database?.close();
+    throw error;
+  }
   const url = `http://${urlHost(host === '0.0.0.0' || host === '::' ? host : address.address)}:${address.port}`;
   policy = createAccessPolicy({
     host,
@@ -298,18 +298,30 @@ export async function startGraphTokenMockServer(
     ...(options.adminToken !== undefined && { adminToken: options.adminToken }),
   });
   try {
-    mock = createGraphTokenMock({
-      baseUrl: url,
-      ...(seed !== undefined ? { seed } : {}),
-      ...(snapshot !== undefined ? { snapshot } : {}),
-      ...(options.now !== undefined ? { now: options.now } : {}),
-      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
-      ...(options.latency ? { latencyMs: options.latency } : {}),
-      onChange: schedulePersist,
-    });
+    const created = createMockInternals(
+      {
+        baseUrl: url,
+        ...(seed !== undefined ? { seed } : {}),
+        ...(snapshot !== undefined ? { snapshot } : {}),
+        ...(options.now !== undefined ? { now: options.now } : {}),
+        ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+        ...(options.latency ? { latencyMs: options.latency } : {}),
+        ...(options.journalSize !== undefined ? { journalSize: options.journalSize } : {}),
+        onChange: () => database?.onChange(),
+      },
+      database === undefined ? {} : { replays: database.replays, trackChanges: true },
+    );
+    mock = created.mock;
     handlers = [...createAdminHandlers(mock), ...mock.handlers];
+    if (database !== undefined) {
+      // A restored state is the file's already: only the clock and counters are written again.
+      if (database.status !== 'new') created.state.takeChanges();
+      database.attach(created.state);
+      database.flush({ force: true });
+    }
   } catch (error) {
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    database?.close();
     const what =
       snapshot !== undefined
         ? `state file ${stateFile}`
@@ -317,16 +329,6 @@ export async function startGraphTokenMockServer(
           ? `seed file ${options.seed}`
           : 'seed';
     throw new MockServerError(`cannot start the mock from the ${what}: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-
-  try {
-    persisting = true;
-    persist();
-  } catch (error) {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    throw new MockServerError(`cannot write state file ${stateFile}: ${(error as Error).message}`, {
       cause: error,
     });
   }
@@ -340,8 +342,7 @@ export async function startGraphTokenMockServer(
       const timer = setTimeout(() => server.closeAllConnections(), 1000);
       timer.unref();
     }).then(() => {
-      persist();
-      persisting = false;
+      database?.close();
     });
     return closing;
   };
@@ -352,6 +353,7 @@ export async function startGraphTokenMockServer(
     host,
     mock: ready,
     adminDisabledReason: policy.adminDisabledReason,
+    stateFileStatus: database?.status,
     close,
     [Symbol.asyncDispose]: close,
   };

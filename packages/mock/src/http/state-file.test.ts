@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { MockSnapshot } from '../index.js';
 import { MockFileError } from './seed-file.js';
-import { loadStateFile, writeStateFile } from './state-file.js';
+import { loadStateFile } from './state-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'graphtoken-state-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,12 +25,10 @@ describe('state file', () => {
     expect(loadStateFile(join(dir, 'none.json'))).toBeUndefined();
   });
 
-  it('round-trips a snapshot, leaving no temporary file behind', () => {
+  it('reads a snapshot of an earlier version', () => {
     const path = join(dir, 'state.json');
-    writeStateFile(path, snapshot);
-    writeStateFile(path, { ...snapshot, accounts: [] });
+    writeFileSync(path, JSON.stringify({ ...snapshot, accounts: [] }, null, 2));
     expect(loadStateFile(path)).toEqual({ ...snapshot, accounts: [] });
-    expect(readdirSync(dir).filter((f) => f.includes('state.json'))).toEqual(['state.json']);
   });
 
   it.each([
@@ -45,11 +43,5 @@ describe('state file', () => {
     expect(() => loadStateFile(path)).toThrowError(MockFileError);
     expect(() => loadStateFile(path)).toThrowError(want);
     expect(() => loadStateFile(path)).toThrowError(/Delete it \(or pass another --state-file\)/);
-  });
-
-  it('writes JSON a person can read', () => {
-    const path = join(dir, 'pretty.json');
-    writeStateFile(path, snapshot);
-    expect(readFileSync(path, 'utf8')).toContain('\n  "format": "graphtoken-mock-snapshot"');
   });
 });

@@ -1,10 +1,9 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import type { MockSnapshot } from '../index.js';
 import { MockFileError, readJsonFile } from './seed-file.js';
 
 /**
- * Reads a `--state-file`: the saved snapshot, or `undefined` when the file does not exist yet.
+ * Reads a JSON `--state-file` of an earlier version (before the state file became an SQLite
+ * database), to migrate it: the saved snapshot, or `undefined` when the file does not exist yet.
  *
  * @throws {MockFileError} when the file exists but is not a GraphToken mock snapshot.
  */
@@ -36,30 +35,4 @@ function snapshotProblem(data: unknown): string | undefined {
   if (typeof s.clock !== 'object' || s.clock === null) return '"clock" is missing';
   if (typeof s.counters !== 'object' || s.counters === null) return '"counters" is missing';
   return undefined;
-}
-
-let sequence = 0;
-
-/**
- * Writes a snapshot atomically: to a temporary file in the same folder, flushed to disk, then
- * renamed over the target, so a crash leaves either the old state or the new one, never half a file.
- */
-export function writeStateFile(path: string, snapshot: MockSnapshot): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${++sequence}.tmp`);
-  const fd = openSync(temp, 'w', 0o600);
-  try {
-    writeSync(fd, `${JSON.stringify(snapshot, null, 2)}\n`);
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    rmSync(temp, { force: true });
-    throw error;
-  }
-  closeSync(fd);
-  try {
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
 }

@@ -91,3 +91,22 @@ export function paginate<T>(
       more && last !== undefined ? encodeCursor({ list: options.list, after: options.key(last) }) : null,
   };
 }
+
+/**
+ * A page from `items`, the first `limit + 1` items after the cursor in list order (as the state's
+ * indexed queries return them): the first `limit`, and the cursor of the next page when the extra
+ * item exists (null on the last page).
+ */
+export function pageOf<T>(
+  items: readonly T[],
+  limit: number,
+  list: string,
+  key: (item: T) => number[],
+): { data: T[]; nextCursor: string | null } {
+  const data = items.slice(0, limit);
+  const last = data.at(-1);
+  return {
+    data,
+    nextCursor: items.length > limit && last !== undefined ? encodeCursor({ list, after: key(last) }) : null,
+  };
+}

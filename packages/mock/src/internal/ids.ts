@@ -18,8 +18,13 @@ export const ID_KINDS = {
 /** A kind of generated id. */
 export type IdKind = keyof typeof ID_KINDS;
 
+/** The `n`-th request id: a counter in base 36, padded (a request id needs no hash). */
+export function requestId(n: number): string {
+  return `${ID_KINDS.request.prefix}${n.toString(36).padStart(ID_KINDS.request.length, '0')}`;
+}
+
 /** The `n`-th id of a kind. */
-export function deterministicId(kind: IdKind, n: number): string {
+export function deterministicId(kind: Exclude<IdKind, 'request'>, n: number): string {
   const { prefix, length } = ID_KINDS[kind];
   const hex = sha256Hex(`graphtoken-mock:${kind}:${n}`);
   let body = '';

@@ -25,7 +25,10 @@ import { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth.js';
 import { hasObservers, notifyObservers } from './observers.js';
 import { ApiProblem, validationFailed } from './problem.js';
 import type { RateLimiter, RateLimitOptions } from './rate-limit.js';
-import { redactAuthorization, redactUrl, scrubJson } from './redact.js';
+import { readBodyPrefix, recordedBody } from './recorded-body.js';
+import { redactAuthorization, redactUrl } from './redact.js';
+import type { ReplayStore } from './replay-store.js';
+import { sha256Hex } from './sha256.js';
 import { bodyProblem } from './validation.js';
 
 /** What an operation returns: a status, a JSON body (none for 204) and extra headers. */
@@ -63,12 +66,6 @@ export interface MockSettings {
   rateLimit: RateLimitOptions | false;
 }
 
-/** A stored response for `Idempotency-Key` replays. */
-interface StoredResponse {
-  fingerprint: string;
-  result: OperationResult;
-}
-
 /** Everything the pipeline needs from a mock. */
 export interface MockRuntime {
   readonly state: MockState;
@@ -79,7 +76,8 @@ export interface MockRuntime {
   readonly requests: InternalRequests;
   readonly settings: MockSettings;
   readonly rateLimiter: RateLimiter;
-  readonly idempotency: Map<string, StoredResponse>;
+  /** `Idempotency-Key` replay records. */
+  readonly replays: ReplayStore;
   nextRequestId(): string;
 }
 
@@ -191,8 +189,7 @@ function execute(
       }
       tokenId = token.id;
       const nowMs = state.nowMs();
-      token.lastUsedAt = new Date(nowMs).toISOString();
-      state.changed();
+      state.touch(token, nowMs);
 
       // 2. Rate limit.
       const { rateLimit } = runtime.settings;
@@ -248,13 +245,18 @@ function execute(
       // 5. Idempotency (POST).
       const idempotencyKey = op.method === 'POST' ? request.headers.get('idempotency-key') : null;
       const { parsed } = body;
-      const fingerprint = `${op.operationId} ${url.pathname} ${parsed?.ok ? JSON.stringify(parsed.value) : body.text}`;
-      const storeKey = `${token.id}\n${idempotencyKey}`;
+      // A hash of what the request was: a replay record then costs the same whatever the body's size.
+      const fingerprint =
+        idempotencyKey === null
+          ? ''
+          : sha256Hex(
+              `${op.operationId} ${url.pathname} ${parsed?.ok ? JSON.stringify(parsed.value) : body.text}`,
+            );
       if (idempotencyKey !== null) {
         if (idempotencyKey.length < 1 || idempotencyKey.length > 255) {
           throw validationFailed([{ field: 'Idempotency-Key', message: 'must be 1 to 255 characters long' }]);
         }
-        const stored = runtime.idempotency.get(storeKey);
+        const stored = runtime.replays.get(token.id, idempotencyKey, nowMs);
         if (stored) {
           if (stored.fingerprint !== fingerprint) {
             throw validationFailed([
@@ -266,8 +268,9 @@ function execute(
           }
           return {
             result: {
-              ...stored.result,
-              headers: { ...stored.result.headers, 'Idempotent-Replayed': 'true' },
+              status: stored.status,
+              ...(stored.body !== undefined && { body: JSON.parse(stored.body) }),
+              headers: { ...stored.headers, 'Idempotent-Replayed': 'true' },
             },
             tokenId,
           };
@@ -300,7 +303,14 @@ function execute(
       };
       const result = impl(ctx);
       if (idempotencyKey !== null && result.status < 300) {
-        runtime.idempotency.set(storeKey, { fingerprint, result: structuredClone(result) });
+        const stored = {
+          fingerprint,
+          status: result.status,
+          headers: { ...result.headers },
+          body: result.body === undefined ? undefined : JSON.stringify(result.body),
+        };
+        runtime.replays.put(token.id, idempotencyKey, stored, nowMs);
+        state.changed();
       }
       return { result, tokenId };
     });
@@ -384,6 +394,16 @@ function recordedHeaders(request: Request): Record<string, string> {
   return headers;
 }
 
+/** Whether the request's credentials name a usable token (so its operation will run). */
+function presentsUsableToken(state: MockState, request: Request, url: URL): boolean {
+  try {
+    authenticateSecret(state, readCredential(request, url));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Answers one request for an operation (or, with `op` null, a path the API does not have).
  * @internal
@@ -400,23 +420,31 @@ export async function answer(
   const url = new URL(request.url);
   const { basePath } = runtime;
   const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : url.pathname;
-  const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
+  const operationId = (op?.operationId ?? null) as OperationId | null;
+  const at = runtime.state.nowIso();
+
+  // The body is read whole only when the operation may run (a known operation, credentials that
+  // work); otherwise only as much as the journal records.
+  let text = '';
+  let truncated = false;
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    if (op && impl && presentsUsableToken(runtime.state, request, url)) text = await request.text();
+    else ({ text, truncated } = await readBodyPrefix(request));
+  }
   // A body nested too deeply is never parsed or walked: an operation that takes a body refuses it
-  // (413, with or without a token); the others ignore it, and it is recorded as text.
+  // (413, with or without a token); the others ignore it, and it is recorded as text. A recorded
+  // prefix that already nests too deeply counts as such.
   const tooDeep = text !== '' && exceedsJsonDepth(text);
   const refuseBody =
     tooDeep &&
     op !== null &&
     (operationErrorCodes[op.operationId as OperationId] as readonly string[]).includes('request_too_large');
-  const body: RequestBody = {
-    text,
-    parsed: text === '' ? undefined : tooDeep ? { ok: false } : parseJson(text),
-  };
-  const operationId = (op?.operationId ?? null) as OperationId | null;
-  const at = runtime.state.nowIso();
-
   const fault = refuseBody ? undefined : runtime.faults.take({ operationId, method: request.method, path });
   const injected = fault ? faultResult(fault) : undefined;
+  const body: RequestBody = {
+    text,
+    parsed: text === '' ? undefined : truncated || tooDeep ? { ok: false } : parseJson(text),
+  };
   let response: Response;
   let tokenId: string | null = null;
   if (refuseBody) {
@@ -448,7 +476,7 @@ export async function answer(
     url: redactUrl(url),
     operationId,
     headers: recordedHeaders(request),
-    body: parsed === undefined ? null : scrubJson(parsed.ok ? parsed.value : body.text),
+    body: recordedBody(text, parsed, truncated),
     status: response.type === 'error' ? 0 : response.status,
     tokenId,
     at,

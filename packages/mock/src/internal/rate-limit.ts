@@ -15,14 +15,22 @@ export interface RateLimiter {
     options: RateLimitOptions,
   ): { ok: true } | { ok: false; retryAfter: number };
   clear(): void;
+  /** How many windows are held. */
+  readonly size: number;
 }
 
 /** @internal */
 export function createRateLimiter(): RateLimiter {
   const windows = new Map<string, { start: number; count: number }>();
+  let hits = 0;
   return {
     hit(tokenId, nowMs, { limit, windowSeconds }) {
       const windowMs = windowSeconds * 1000;
+      // Windows that ended are dropped now and then (every 1024 hits: O(1) amortised), so the
+      // map holds only the tokens seen in the current window.
+      if (++hits % 1024 === 0) {
+        for (const [id, w] of windows) if (nowMs >= w.start + windowMs || nowMs < w.start) windows.delete(id);
+      }
       let w = windows.get(tokenId);
       if (!w || nowMs >= w.start + windowMs || nowMs < w.start) {
         w = { start: nowMs, count: 0 };
@@ -33,5 +41,8 @@ export function createRateLimiter(): RateLimiter {
       return { ok: false, retryAfter: Math.max(1, Math.ceil((w.start + windowMs - nowMs) / 1000)) };
     },
     clear: () => windows.clear(),
+    get size() {
+      return windows.size;
+    },
   };
 }

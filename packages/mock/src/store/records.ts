@@ -62,9 +62,10 @@ export interface IdCounters {
 }
 
 /**
- * The whole state of a mock, JSON-serialisable (the standalone server's `--state-file`). Holds secret
- * hashes only, never secrets; idempotency records (which may hold a secret, to replay a create) are
- * left out, so a replay does not survive a restore.
+ * The whole state of a mock, JSON-serialisable (`mock.snapshot()`, `GET /__mock/state`; the
+ * standalone server's state file before it became an SQLite database). Holds secret hashes only,
+ * never secrets; idempotency records (which may hold a secret, to replay a create) are left out, so
+ * a replay does not survive a restore.
  */
 export interface MockSnapshot {
   format: 'graphtoken-mock-snapshot';

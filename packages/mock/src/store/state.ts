@@ -22,7 +22,7 @@ import {
 } from '@graphtoken/contract';
 import type { InternalClock } from '../clock.js';
 import { deterministicId, type IdKind } from '../internal/ids.js';
-import { constantTimeEqual, hashSecret } from '../internal/secret-hash.js';
+import { hashSecret } from '../internal/secret-hash.js';
 import type { MockSeed } from '../seed.js';
 import { checkBlockContent } from './block-content.js';
 import type {
@@ -33,6 +33,8 @@ import type {
   MockSnapshot,
   TokenRecord,
 } from './records.js';
+import { mergeChanges, noChanges, type StateChanges } from './state-changes.js';
+import { StateIndexes, type TokenListQuery } from './state-indexes.js';
 
 /** What it takes to insert a token. */
 export interface NewTokenInput {
@@ -67,13 +69,23 @@ function emptyCounters(): IdCounters {
   return { token: 0, block: 0, graph: 0, account: 0, seq: 0 };
 }
 
-/** @internal */
+/**
+ * The state, indexed so that no request costs more as the mock holds more: tokens by id and by
+ * secret hash, by creator and by bound graph (each list in `[createdAt, seq]` order); blocks by id
+ * and per graph in `seq` order; graphs by account.
+ * @internal
+ */
 export class MockState {
   accounts = new Map<string, AccountRecord>();
   graphs = new Map<string, GraphRecord>();
   tokens = new Map<string, TokenRecord>();
   blocks = new Map<string, BlockRecord>();
   counters: IdCounters = emptyCounters();
+  readonly #indexes = new StateIndexes();
+
+  /** When true, every change is noted for {@link takeChanges} (off by default: nothing to drain it). */
+  trackChanges = false;
+  #changes: StateChanges = noChanges();
 
   constructor(
     readonly clock: InternalClock,
@@ -102,6 +114,63 @@ export class MockState {
     }
   }
 
+  /** The changes noted since the last call (see {@link trackChanges}), and a fresh empty set. */
+  takeChanges(): StateChanges {
+    const taken = this.#changes;
+    this.#changes = noChanges();
+    return taken;
+  }
+
+  /** Puts changes that could not be written back, to be written with the next ones. */
+  returnChanges(changes: StateChanges): void {
+    mergeChanges(this.#changes, changes, (id) => !this.blocks.has(id));
+  }
+
+  /** Whether changes other than `lastUsedAt` moves are pending (those may wait for a batched write). */
+  get hasPendingWrites(): boolean {
+    const c = this.#changes;
+    return (
+      c.everything ||
+      c.meta ||
+      c.accounts.size + c.graphs.size + c.tokens.size + c.blocks.size + c.deletedBlocks.size > 0
+    );
+  }
+
+  /** How many tokens have a `lastUsedAt` move not yet taken. */
+  get pendingTouches(): number {
+    return this.#changes.touched.size;
+  }
+
+  /** Notes a change of the clock. */
+  clockChanged(): void {
+    if (this.trackChanges) this.#changes.meta = true;
+  }
+
+  /** Notes that a token's metadata changed (name, description, revocation, rotation) and reports it. */
+  tokenChanged(token: TokenRecord): void {
+    if (this.trackChanges) this.#changes.tokens.add(token);
+    this.changed();
+  }
+
+  /** Notes that a block's content changed and reports it. */
+  blockChanged(block: BlockRecord): void {
+    if (this.trackChanges) this.#changes.blocks.add(block);
+    this.changed();
+  }
+
+  /** Notes that a graph's roles changed and reports it. */
+  graphChanged(graph: GraphRecord): void {
+    if (this.trackChanges) this.#changes.graphs.add(graph);
+    this.changed();
+  }
+
+  /** Marks a token used now (`lastUsedAt`): a change a persistent store may batch. */
+  touch(token: TokenRecord, nowMs: number): void {
+    token.lastUsedAt = iso(nowMs);
+    if (this.trackChanges) this.#changes.touched.add(token);
+    this.changed();
+  }
+
   nowMs(): number {
     return this.clock.nowMs();
   }
@@ -117,10 +186,12 @@ export class MockState {
     let id: string;
     do id = deterministicId(kind, ++this.counters[kind]);
     while (taken.has(id));
+    if (this.trackChanges) this.#changes.meta = true;
     return id;
   }
 
   nextSeq(): number {
+    if (this.trackChanges) this.#changes.meta = true;
     return ++this.counters.seq;
   }
 
@@ -129,7 +200,12 @@ export class MockState {
     this.graphs.clear();
     this.tokens.clear();
     this.blocks.clear();
+    this.#indexes.clear();
     this.counters = emptyCounters();
+    if (this.trackChanges) {
+      this.#changes = noChanges();
+      this.#changes.everything = true;
+    }
   }
 
   // --- loading and saving ---------------------------------------------------------------------
@@ -155,18 +231,64 @@ export class MockState {
     } satisfies MockSnapshot);
   }
 
-  loadSnapshot(snapshot: MockSnapshot): void {
+  /**
+   * Replaces the state with a snapshot's. `clone: false` takes the snapshot's records as they are
+   * (for a snapshot nobody else holds, as a state database's rows).
+   */
+  loadSnapshot(snapshot: MockSnapshot, { clone = true }: { clone?: boolean } = {}): void {
     if (snapshot?.format !== 'graphtoken-mock-snapshot' || snapshot.version !== 1) {
       throw new MockSetupError('not a GraphToken mock snapshot (version 1)');
     }
-    const s = structuredClone(snapshot);
+    const s = clone ? structuredClone(snapshot) : snapshot;
     this.clear();
     this.clock.setState(s.clock);
     this.counters = { ...emptyCounters(), ...s.counters };
     for (const a of s.accounts) this.accounts.set(a.id, a);
-    for (const g of s.graphs) this.graphs.set(g.id, g);
-    for (const t of s.tokens) this.tokens.set(t.id, t);
-    for (const b of s.blocks) this.blocks.set(b.id, b);
+    for (const g of s.graphs) this.#indexGraph(g);
+    for (const t of [...s.tokens].sort((a, b) => a.seq - b.seq)) this.#indexToken(t);
+    for (const b of [...s.blocks].sort((a, b) => a.seq - b.seq)) this.#indexBlock(b);
+  }
+
+  #indexGraph(graph: GraphRecord): void {
+    this.graphs.set(graph.id, graph);
+    for (const [accountId, role] of Object.entries(graph.roles))
+      this.#indexes.setRole(accountId, graph.id, role);
+  }
+
+  #indexToken(token: TokenRecord): void {
+    this.tokens.set(token.id, token);
+    this.#indexes.addToken(token);
+    if (this.trackChanges) this.#changes.tokens.add(token);
+  }
+
+  #indexBlock(block: BlockRecord): void {
+    this.blocks.set(block.id, block);
+    this.#indexes.addBlock(block);
+    if (this.trackChanges) {
+      this.#changes.blocks.add(block);
+      this.#changes.deletedBlocks.delete(block.id);
+    }
+  }
+
+  /** Gives an account a role on a graph, or takes it away (`null`). */
+  setRole(accountId: string, graphId: string, role: Role | null): void {
+    this.requireAccount(accountId);
+    const graph = this.requireGraph(graphId);
+    if (role === null) delete graph.roles[accountId];
+    else graph.roles[accountId] = role;
+    this.#indexes.setRole(accountId, graphId, role);
+    this.graphChanged(graph);
+  }
+
+  /** Deletes a block (its per-graph list keeps a tombstone until it compacts). */
+  deleteBlock(block: BlockRecord): void {
+    this.blocks.delete(block.id);
+    this.#indexes.removeBlock(block);
+    if (this.trackChanges) {
+      this.#changes.blocks.delete(block);
+      this.#changes.deletedBlocks.add(block.id);
+    }
+    this.changed();
   }
 
   // --- inserting ------------------------------------------------------------------------------
@@ -179,6 +301,7 @@ export class MockState {
     if (input.name.length === 0) throw new MockSetupError(`account ${id} needs a name`);
     const record = { id, name: input.name };
     this.accounts.set(id, record);
+    if (this.trackChanges) this.#changes.accounts.add(record);
     return record;
   }
 
@@ -203,7 +326,8 @@ export class MockState {
       encrypted: input.encrypted ?? false,
       roles: { ...input.roles },
     };
-    this.graphs.set(id, record);
+    this.#indexGraph(record);
+    if (this.trackChanges) this.#changes.graphs.add(record);
     return record;
   }
 
@@ -251,7 +375,7 @@ export class MockState {
       hint: tokenHint(input.secret),
       secretHash,
     };
-    this.tokens.set(id, record);
+    this.#indexToken(record);
     return record;
   }
 
@@ -269,7 +393,7 @@ export class MockState {
     const at =
       options.createdAt === undefined ? this.nowIso() : normalizeTime(options.createdAt, 'createdAt');
     const record: BlockRecord = { id, seq: this.nextSeq(), graphId, content, createdAt: at, updatedAt: at };
-    this.blocks.set(id, record);
+    this.#indexBlock(record);
     return record;
   }
 
@@ -289,7 +413,7 @@ export class MockState {
 
   /** The account's role on the graph, or undefined when it cannot see it. */
   roleOf(accountId: string, graphId: string): Role | undefined {
-    return this.graphs.get(graphId)?.roles[accountId];
+    return this.#indexes.roleOf(accountId, graphId);
   }
 
   /** Status precedence: revokedAt <= now → revoked; else expiresAt <= now → expired; else active. */
@@ -315,7 +439,6 @@ export class MockState {
     });
   }
 
-  /** Finds the token a secret belongs to, comparing hashes in constant time over every token. */
   /**
    * Revokes a token now, unless it is revoked already; a rotation's grace period (a `revokedAt` in
    * the future) ends now. Revocation is irreversible: an earlier `revokedAt` is never moved.
@@ -323,16 +446,38 @@ export class MockState {
   revoke(token: TokenRecord, nowMs = this.nowMs()): void {
     if (token.revokedAt !== null && Date.parse(token.revokedAt) <= nowMs) return;
     token.revokedAt = new Date(nowMs).toISOString();
-    this.changed();
+    this.tokenChanged(token);
   }
 
+  /** Finds the token a secret belongs to: one Map lookup by the secret's hash. */
   findBySecret(secret: string): TokenRecord | undefined {
-    const hash = hashSecret(secret);
-    let found: TokenRecord | undefined;
-    for (const token of this.tokens.values()) {
-      if (constantTimeEqual(token.secretHash, hash) && found === undefined) found = token;
-    }
-    return found;
+    return this.#indexes.tokenBySecretHash(hashSecret(secret));
+  }
+
+  /**
+   * One page of the tokens an account may see (see {@link isTokenVisibleTo}), newest first
+   * (`createdAt`, then creation order, descending), after a cursor's key: a merge of the account's
+   * own list and the lists of the graphs it administers (or of the one graph filtered on), so a
+   * page costs the page (plus what the filters skip), not every token. Returns `limit + 1` tokens
+   * at most: the extra one says a next page exists.
+   */
+  listTokens(query: TokenListQuery, nowMs = this.nowMs()): TokenRecord[] {
+    const { accountId, status, graphId } = query;
+    return this.#indexes.tokenPage(
+      query,
+      (t) =>
+        this.isTokenVisibleTo(t, accountId) &&
+        (status === undefined || this.statusOf(t, nowMs) === status) &&
+        (graphId === undefined || t.graphIds.includes(graphId)),
+    );
+  }
+
+  /**
+   * One page of a graph's blocks in `seq` order after a cursor's `seq`: a binary search, then the
+   * page. Returns `limit + 1` blocks at most: the extra one says a next page exists.
+   */
+  listBlocks(graphId: string, afterSeq: number | undefined, limit: number): BlockRecord[] {
+    return this.#indexes.blockPage(graphId, afterSeq, limit);
   }
 
   toToken(t: TokenRecord, nowMs = this.nowMs()): Token {
@@ -364,7 +509,8 @@ export class MockState {
     };
   }
 
+  /** Every block of a graph, oldest first. */
   blocksOf(graphId: string): BlockRecord[] {
-    return [...this.blocks.values()].filter((b) => b.graphId === graphId).sort((a, b) => a.seq - b.seq);
+    return this.#indexes.blocksOf(graphId);
   }
 }

@@ -145,13 +145,7 @@ export function createStore(state: MockState): MockStore {
       return g && graphView(g);
     },
     listGraphs: () => [...state.graphs.values()].map(graphView),
-    setRole: (accountId, graphId, role) =>
-      mutate(() => {
-        state.requireAccount(accountId);
-        const graph = state.requireGraph(graphId);
-        if (role === null) delete graph.roles[accountId];
-        else graph.roles[accountId] = role;
-      }),
+    setRole: (accountId, graphId, role) => state.setRole(accountId, graphId, role),
 
     createToken: (input) =>
       mutate(() => {
@@ -174,7 +168,10 @@ export function createStore(state: MockState): MockStore {
       const t = state.tokens.get(id);
       return t && state.toToken(t);
     },
-    listTokens: () => [...state.tokens.values()].sort((a, b) => a.seq - b.seq).map((t) => state.toToken(t)),
+    listTokens: () => {
+      const now = state.nowMs();
+      return [...state.tokens.values()].sort((a, b) => a.seq - b.seq).map((t) => state.toToken(t, now));
+    },
     findTokenBySecret: (secret) => {
       const t = state.findBySecret(secret);
       return t && state.toToken(t);

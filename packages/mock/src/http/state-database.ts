@@ -1,0 +1,437 @@
+/**
+ * The standalone server's `--state-file`: an SQLite database (Node's built-in `node:sqlite`, WAL
+ * mode) that the mock writes as it changes. Each request's changes are one transaction, committed
+ * before its answer is sent, and only the rows it changed are written; `lastUsedAt` moves alone are
+ * batched (written within {@link TOUCH_FLUSH_MS}). A JSON state file of an earlier version is
+ * migrated on first start (kept as `FILE.bak`); a corrupt or foreign file is refused, untouched.
+ * @internal
+ */
+
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  constants as fsConstants,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import { REPLAY_TTL_MS, type ReplayStore, type StoredResponse } from '../internal/replay-store.js';
+import type { AccountRecord, BlockRecord, GraphRecord, MockSnapshot, TokenRecord } from '../store/records.js';
+import type { MockState } from '../store/state.js';
+import { openSecret, replayKeyHash, sealSecret } from './sealed-secret.js';
+import { MockFileError } from './seed-file.js';
+import { loadStateFile } from './state-file.js';
+import { checkStateDatabase, SCHEMA_V1 } from './state-schema.js';
+
+/** At most how long a `lastUsedAt` move waits to be written (so how stale it can be after a crash). */
+export const TOUCH_FLUSH_MS = 1000;
+
+/** What the state file was when the server started. */
+export type StateFileStatus = 'new' | 'restored' | 'migrated';
+
+/** An open state database. */
+export interface StateDatabase {
+  readonly path: string;
+  readonly status: StateFileStatus;
+  /** The saved state to start from; undefined for a new file (start from the seed). */
+  readonly snapshot: MockSnapshot | undefined;
+  /** Replay records, kept in the file (never in memory), each written with its request's changes. */
+  readonly replays: ReplayStore;
+  /** Starts writing `state`'s changes (its `trackChanges` must be on). */
+  attach(state: MockState): void;
+  /** Writes every pending change in one transaction; `force` writes the clock and counters even when nothing changed. */
+  flush(options?: { force?: boolean }): void;
+  /** The mock's `onChange`: writes now, unless only `lastUsedAt` moved (then within {@link TOUCH_FLUSH_MS}). */
+  onChange(): void;
+  /** Writes what is pending and closes the file. Idempotent. */
+  close(): void;
+}
+
+type Sqlite = typeof import('node:sqlite');
+let sqlite: Sqlite | undefined;
+
+/**
+ * Loads `node:sqlite`. Node 22 prints "ExperimentalWarning: SQLite is an experimental feature"
+ * once; it tells a user of the mock nothing they can act on, so it is held back while the module
+ * loads (every other warning passes).
+ */
+function loadSqlite(): Sqlite {
+  if (sqlite) return sqlite;
+  const emit = process.emitWarning;
+  process.emitWarning = function (this: unknown, warning: string | Error, ...rest: unknown[]) {
+    const text = typeof warning === 'string' ? warning : warning.message;
+    const option = rest[0];
+    const type =
+      typeof option === 'string' ? option : ((option as { type?: string } | undefined)?.type ?? '');
+    if (type === 'ExperimentalWarning' && /sqlite/i.test(text)) return;
+    return (emit as (...args: unknown[]) => void).call(process, warning, ...rest);
+  } as typeof process.emitWarning;
+  try {
+    // Through getBuiltinModule, not import(): some bundlers rewrite `node:sqlite` to `sqlite`.
+    sqlite = process.getBuiltinModule('node:sqlite');
+  } finally {
+    process.emitWarning = emit;
+  }
+  return sqlite;
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/** What kind of file is at `path`, from its first bytes. */
+function inspect(path: string): 'missing' | 'empty' | 'sqlite' | 'json' | 'other' {
+  if (!existsSync(path)) return 'missing';
+  const fd = openSync(path, 'r');
+  const head = Buffer.alloc(64);
+  let n: number;
+  try {
+    n = readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (n === 0) return 'empty';
+  const text = head.subarray(0, n).toString('latin1');
+  if (text.startsWith(SQLITE_MAGIC)) return 'sqlite';
+  return /^\s*[{[]/.test(text) ? 'json' : 'other';
+}
+
+const RECOVER =
+  'It was left untouched: delete it (or pass another --state-file) to start again from the seed';
+
+function isLocked(error: unknown): boolean {
+  return /locked|busy/i.test((error as Error)?.message ?? '');
+}
+
+/** The prepared statements of one open file. */
+function statements(db: DatabaseSync) {
+  return {
+    putAccount: db.prepare('INSERT OR REPLACE INTO accounts (id, record) VALUES (?, ?)'),
+    putGraph: db.prepare('INSERT OR REPLACE INTO graphs (id, record) VALUES (?, ?)'),
+    putToken: db.prepare('INSERT OR REPLACE INTO tokens (id, record) VALUES (?, ?)'),
+    putBlock: db.prepare(
+      'INSERT OR REPLACE INTO blocks (id, seq, graph_id, content, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    deleteBlock: db.prepare('DELETE FROM blocks WHERE id = ?'),
+    putMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+    getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
+    putReplay: db.prepare(
+      'INSERT OR REPLACE INTO replays (key_hash, expires_at, fingerprint, status, headers, body, sealed_secret) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    getReplay: db.prepare(
+      'SELECT expires_at, fingerprint, status, headers, body, sealed_secret FROM replays WHERE key_hash = ?',
+    ),
+    pruneReplays: db.prepare('DELETE FROM replays WHERE expires_at <= ?'),
+  };
+}
+type Statements = ReturnType<typeof statements>;
+
+const putAccount = (s: Statements, a: AccountRecord) => s.putAccount.run(a.id, JSON.stringify(a));
+const putGraph = (s: Statements, g: GraphRecord) => s.putGraph.run(g.id, JSON.stringify(g));
+const putToken = (s: Statements, t: TokenRecord) => s.putToken.run(t.id, JSON.stringify(t));
+const putBlock = (s: Statements, b: BlockRecord) =>
+  s.putBlock.run(b.id, b.seq, b.graphId, b.content, b.createdAt, b.updatedAt);
+
+/** Replaces every row with the given state (a seed, a reset, a restore, a migration). */
+function writeEverything(
+  db: DatabaseSync,
+  s: Statements,
+  all: {
+    accounts: Iterable<AccountRecord>;
+    graphs: Iterable<GraphRecord>;
+    tokens: Iterable<TokenRecord>;
+    blocks: Iterable<BlockRecord>;
+  },
+): void {
+  db.exec(
+    'DELETE FROM accounts; DELETE FROM graphs; DELETE FROM tokens; DELETE FROM blocks; DELETE FROM replays;',
+  );
+  for (const a of all.accounts) putAccount(s, a);
+  for (const g of all.graphs) putGraph(s, g);
+  for (const t of all.tokens) putToken(s, t);
+  for (const b of all.blocks) putBlock(s, b);
+}
+
+function readSnapshot(db: DatabaseSync, s: Statements): MockSnapshot {
+  const meta = (key: string) => JSON.parse(String(s.getMeta.get(key)?.value ?? 'null'));
+  const records = <T>(table: string): T[] =>
+    db
+      .prepare(`SELECT record FROM ${table}`)
+      .all()
+      .map((row) => JSON.parse(String(row.record)) as T);
+  const blocks: BlockRecord[] = [];
+  for (const row of db
+    .prepare('SELECT id, seq, graph_id, content, created_at, updated_at FROM blocks')
+    .iterate()) {
+    blocks.push({
+      id: String(row.id),
+      seq: Number(row.seq),
+      graphId: String(row.graph_id),
+      content: String(row.content),
+      createdAt: String(row.created_at),
+      updatedAt: String(row.updated_at),
+    });
+  }
+  return {
+    format: 'graphtoken-mock-snapshot',
+    version: 1,
+    clock: meta('clock') ?? { offsetMs: 0, frozenAt: null },
+    counters: meta('counters') ?? { token: 0, block: 0, graph: 0, account: 0, seq: 0 },
+    accounts: records<AccountRecord>('accounts'),
+    graphs: records<GraphRecord>('graphs'),
+    tokens: records<TokenRecord>('tokens'),
+    blocks,
+  };
+}
+
+function initialise(db: DatabaseSync): void {
+  db.exec('BEGIN EXCLUSIVE');
+  db.exec(SCHEMA_V1);
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('salt', randomBytes(16).toString('hex'));
+  db.exec('COMMIT');
+}
+
+/** Removes the temporary files the JSON state file writer of earlier versions left after a kill. */
+function removeStaleTempFiles(path: string): void {
+  const pattern = new RegExp(
+    `^\\.${basename(path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+\\.\\d+\\.tmp$`,
+  );
+  for (const name of readdirSync(dirname(path))) {
+    if (pattern.test(name)) rmSync(join(dirname(path), name), { force: true });
+  }
+}
+
+/**
+ * Turns a JSON state file of an earlier version into a database at the same path, keeping the JSON
+ * as `FILE.bak`. Crash-safe: the database is built beside it and renamed over it last.
+ */
+function migrate(DatabaseSync: Sqlite['DatabaseSync'], path: string): void {
+  const snapshot = loadStateFile(path);
+  if (snapshot === undefined) throw new MockFileError(`state file ${path} disappeared during the migration`);
+  const backup = `${path}.bak`;
+  const original = readFileSync(path);
+  if (existsSync(backup) && !readFileSync(backup).equals(original)) {
+    throw new MockFileError(
+      `cannot migrate the JSON state file ${path} to SQLite: ${backup} exists already and is not a copy of it. Move ${backup} away and start again`,
+    );
+  }
+  const temp = `${path}.migrating`;
+  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(temp + suffix, { force: true });
+  const db = new DatabaseSync(temp);
+  try {
+    initialise(db);
+    const s = statements(db);
+    db.exec('BEGIN');
+    writeEverything(db, s, snapshot);
+    s.putMeta.run('clock', JSON.stringify(snapshot.clock));
+    s.putMeta.run('counters', JSON.stringify(snapshot.counters));
+    db.exec('COMMIT');
+  } finally {
+    db.close();
+  }
+  if (!existsSync(backup)) copyFileSync(path, backup, fsConstants.COPYFILE_EXCL);
+  renameSync(temp, path);
+  removeStaleTempFiles(path);
+}
+
+/**
+ * Opens (or creates) the state database at `path`.
+ *
+ * @throws {MockFileError} when the file is corrupt, another program's, of a newer schema, in use
+ * by another process, or a JSON state file that cannot be migrated.
+ */
+export async function openStateDatabase(path: string): Promise<StateDatabase> {
+  const { DatabaseSync } = loadSqlite();
+  const kind = inspect(path);
+  if (kind === 'other') {
+    throw new MockFileError(
+      `state file ${path} is neither a GraphToken mock database nor a JSON state file of an earlier version. ${RECOVER}`,
+    );
+  }
+  let status: StateFileStatus = kind === 'sqlite' ? 'restored' : 'new';
+  if (kind === 'json') {
+    migrate(DatabaseSync, path);
+    status = 'migrated';
+  }
+
+  let db: DatabaseSync;
+  try {
+    db = new DatabaseSync(path);
+  } catch (error) {
+    throw new MockFileError(`state file ${path} cannot be opened (${(error as Error).message}). ${RECOVER}`);
+  }
+  let s: Statements;
+  let snapshot: MockSnapshot | undefined;
+  try {
+    // One process per file: the lock is held from here until close.
+    db.exec('PRAGMA locking_mode = EXCLUSIVE');
+    if (status === 'new') initialise(db);
+    else checkStateDatabase(db, path);
+    db.exec('PRAGMA journal_mode = WAL');
+    // In WAL mode, NORMAL survives a killed process (the OS keeps what was written); FULL would
+    // only add a power-loss guarantee, at an fsync per request.
+    db.exec('PRAGMA synchronous = NORMAL');
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec('COMMIT');
+    s = statements(db);
+    snapshot = status === 'new' ? undefined : readSnapshot(db, s);
+  } catch (error) {
+    db.close();
+    if (error instanceof MockFileError) throw error;
+    if (isLocked(error)) {
+      throw new MockFileError(
+        `state file ${path} is in use by another process (another graphtoken-mock?). Stop it, or pass another --state-file`,
+      );
+    }
+    throw new MockFileError(`state file ${path} cannot be used (${(error as Error).message}). ${RECOVER}`);
+  }
+  const salt = String(s.getMeta.get('salt')?.value ?? '');
+
+  let state: MockState | undefined;
+  let closed = false;
+  let touchTimer: ReturnType<typeof setTimeout> | undefined;
+  const pendingReplays = new Map<string, { row: SQLInputValue[]; response: StoredResponse }>();
+
+  const flush = ({ force = false }: { force?: boolean } = {}) => {
+    if (closed || state === undefined) return;
+    if (touchTimer !== undefined) {
+      clearTimeout(touchTimer);
+      touchTimer = undefined;
+    }
+    const changes = state.takeChanges();
+    const replays = [...pendingReplays.values()];
+    const nothing =
+      !changes.everything &&
+      !changes.meta &&
+      changes.accounts.size + changes.graphs.size + changes.tokens.size + changes.touched.size === 0 &&
+      changes.blocks.size + changes.deletedBlocks.size === 0 &&
+      replays.length === 0;
+    if (nothing && !force) return;
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      if (changes.everything) {
+        writeEverything(db, s, {
+          accounts: state.accounts.values(),
+          graphs: state.graphs.values(),
+          tokens: state.tokens.values(),
+          blocks: state.blocks.values(),
+        });
+      } else {
+        for (const a of changes.accounts) putAccount(s, a);
+        for (const g of changes.graphs) putGraph(s, g);
+        for (const t of changes.tokens) putToken(s, t);
+        for (const b of changes.blocks) putBlock(s, b);
+        for (const id of changes.deletedBlocks) s.deleteBlock.run(id);
+      }
+      for (const t of changes.touched) if (!changes.tokens.has(t) && !changes.everything) putToken(s, t);
+      s.putMeta.run('clock', JSON.stringify(state.clock.getState()));
+      s.putMeta.run('counters', JSON.stringify(state.counters));
+      for (const { row } of replays) s.putReplay.run(...row);
+      s.pruneReplays.run(state.nowMs());
+      db.exec('COMMIT');
+      pendingReplays.clear();
+    } catch (error) {
+      try {
+        db.exec('ROLLBACK');
+      } catch {
+        // no transaction was open
+      }
+      state.returnChanges(changes);
+      throw error;
+    }
+  };
+
+  const replays: ReplayStore = {
+    get(tokenId, key, nowMs) {
+      const keyHash = replayKeyHash(salt, tokenId, key);
+      const pending = pendingReplays.get(keyHash);
+      if (pending) return pending.response;
+      const row = s.getReplay.get(keyHash);
+      if (row === undefined || Number(row.expires_at) <= nowMs) return undefined;
+      let body = row.body === null ? undefined : String(row.body);
+      if (row.sealed_secret !== null && body !== undefined) {
+        const secret = openSecret(String(row.sealed_secret), salt, tokenId, key, keyHash);
+        body = JSON.stringify({ ...JSON.parse(body), secret });
+      }
+      return {
+        fingerprint: String(row.fingerprint),
+        status: Number(row.status),
+        headers: JSON.parse(String(row.headers)) as Record<string, string>,
+        body,
+      };
+    },
+    put(tokenId, key, response, nowMs) {
+      const keyHash = replayKeyHash(salt, tokenId, key);
+      let body = response.body;
+      let sealed: string | null = null;
+      const parsed = body === undefined ? undefined : (JSON.parse(body) as unknown);
+      if (
+        parsed !== null &&
+        typeof parsed === 'object' &&
+        typeof (parsed as { secret?: unknown }).secret === 'string'
+      ) {
+        const { secret, ...rest } = parsed as { secret: string };
+        sealed = sealSecret(secret, salt, tokenId, key, keyHash);
+        body = JSON.stringify(rest);
+      }
+      const row: SQLInputValue[] = [
+        keyHash,
+        nowMs + REPLAY_TTL_MS,
+        response.fingerprint,
+        response.status,
+        JSON.stringify(response.headers),
+        body ?? null,
+        sealed,
+      ];
+      pendingReplays.set(keyHash, { row, response });
+    },
+    clear() {
+      // The reset or restore that clears them rewrites everything, replays table included.
+      pendingReplays.clear();
+    },
+    get size() {
+      return Number(db.prepare('SELECT count(*) AS n FROM replays').get()?.n ?? 0) + pendingReplays.size;
+    },
+  };
+
+  return {
+    path,
+    status,
+    snapshot,
+    replays,
+    attach(attached) {
+      state = attached;
+    },
+    flush,
+    onChange() {
+      if (state === undefined || closed) return;
+      if (state.hasPendingWrites || pendingReplays.size > 0) flush();
+      else if (state.pendingTouches > 0 && touchTimer === undefined) {
+        touchTimer = setTimeout(() => {
+          touchTimer = undefined;
+          try {
+            flush();
+          } catch (error) {
+            process.emitWarning(`cannot write state file ${path}: ${(error as Error).message}`);
+          }
+        }, TOUCH_FLUSH_MS);
+        touchTimer.unref();
+      }
+    },
+    close() {
+      if (closed) return;
+      try {
+        flush();
+      } finally {
+        closed = true;
+        if (touchTimer !== undefined) clearTimeout(touchTimer);
+        db.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * The indexes behind {@link MockState}'s queries, so that no request costs more as the mock holds
+ * more: tokens by secret hash, by creator and by bound graph (each list in `[createdAt, seq]`
+ * order); blocks per graph in `seq` order; each account's graphs and roles.
+ * @internal
+ */
+import { canMintTokens, type Role, type TokenStatus } from '@graphtoken/contract';
+import type { BlockRecord, TokenRecord } from './records.js';
+import { SortedIndex, type SortKey } from './sorted-index.js';
+
+const tokenKey = (t: TokenRecord): SortKey => [Date.parse(t.createdAt), t.seq];
+const blockKey = (b: BlockRecord): SortKey => [b.seq, 0];
+
+/** What {@link MockState.listTokens} filters on. */
+export interface TokenListQuery {
+  accountId: string;
+  status?: TokenStatus | undefined;
+  graphId?: string | undefined;
+  /** The sort key `[createdAt ms, seq]` of the last token of the previous page. */
+  after?: readonly number[] | undefined;
+  limit: number;
+}
+
+/** @internal */
+export class StateIndexes {
+  #bySecretHash = new Map<string, TokenRecord>();
+  #tokensByCreator = new Map<string, SortedIndex<TokenRecord>>();
+  #tokensByGraph = new Map<string, SortedIndex<TokenRecord>>();
+  #blocksByGraph = new Map<string, SortedIndex<BlockRecord>>();
+  /** Account id → graph id → role: the graphs an account can see. */
+  #rolesByAccount = new Map<string, Map<string, Role>>();
+
+  clear(): void {
+    this.#bySecretHash.clear();
+    this.#tokensByCreator.clear();
+    this.#tokensByGraph.clear();
+    this.#blocksByGraph.clear();
+    this.#rolesByAccount.clear();
+  }
+
+  addToken(token: TokenRecord): void {
+    this.#bySecretHash.set(token.secretHash, token);
+    listIn(this.#tokensByCreator, token.createdBy, tokenKey).add(token);
+    for (const graphId of token.graphIds) listIn(this.#tokensByGraph, graphId, tokenKey).add(token);
+  }
+
+  addBlock(block: BlockRecord): void {
+    listIn(this.#blocksByGraph, block.graphId, blockKey).add(block);
+  }
+
+  removeBlock(block: BlockRecord): void {
+    this.#blocksByGraph.get(block.graphId)?.remove(block);
+  }
+
+  /** Gives an account a role on a graph, or takes it away (`null`). */
+  setRole(accountId: string, graphId: string, role: Role | null): void {
+    let roles = this.#rolesByAccount.get(accountId);
+    if (role === null) {
+      roles?.delete(graphId);
+      return;
+    }
+    if (!roles) {
+      roles = new Map();
+      this.#rolesByAccount.set(accountId, roles);
+    }
+    roles.set(graphId, role);
+  }
+
+  roleOf(accountId: string, graphId: string): Role | undefined {
+    return this.#rolesByAccount.get(accountId)?.get(graphId);
+  }
+
+  tokenBySecretHash(hash: string): TokenRecord | undefined {
+    return this.#bySecretHash.get(hash);
+  }
+
+  /**
+   * The first `limit + 1` tokens after the cursor, newest first, among those `keep` accepts: a
+   * merge of the account's own list and the lists of the graphs it administers (or of the one
+   * graph filtered on), so a page costs the page plus what `keep` skips, not every token.
+   */
+  tokenPage(query: TokenListQuery, keep: (token: TokenRecord) => boolean): TokenRecord[] {
+    const { accountId, graphId, after, limit } = query;
+    const sources: SortedIndex<TokenRecord>[] = [];
+    const add = (list: SortedIndex<TokenRecord> | undefined) => list && sources.push(list);
+    if (graphId !== undefined) add(this.#tokensByGraph.get(graphId));
+    else {
+      add(this.#tokensByCreator.get(accountId));
+      for (const [g, role] of this.#rolesByAccount.get(accountId) ?? []) {
+        if (canMintTokens(role)) add(this.#tokensByGraph.get(g));
+      }
+    }
+    // Each source's position: the last slot before the cursor (lists are in ascending key order).
+    const positions = sources.map((list) =>
+      after === undefined ? list.length - 1 : list.lowerBound(after[0] ?? 0, after[1] ?? 0) - 1,
+    );
+    const page: TokenRecord[] = [];
+    while (page.length <= limit) {
+      let best: TokenRecord | undefined;
+      for (let i = 0; i < sources.length; i++) {
+        const list = sources[i]!;
+        while (positions[i]! >= 0 && list.at(positions[i]!) === undefined) positions[i]!--; // tombstones
+        const candidate = positions[i]! >= 0 ? list.at(positions[i]!) : undefined;
+        if (candidate && (!best || compareTokens(candidate, best) > 0)) best = candidate;
+      }
+      if (!best) break;
+      // The same token may sit in several lists (its creator's and its graphs'): step past it in each.
+      for (let i = 0; i < sources.length; i++) if (sources[i]!.at(positions[i]!) === best) positions[i]!--;
+      if (keep(best)) page.push(best);
+    }
+    return page;
+  }
+
+  /** The first `limit + 1` blocks of a graph after a cursor's `seq`: a binary search, then the page. */
+  blockPage(graphId: string, afterSeq: number | undefined, limit: number): BlockRecord[] {
+    const list = this.#blocksByGraph.get(graphId);
+    if (!list) return [];
+    const page: BlockRecord[] = [];
+    for (let i = afterSeq === undefined ? 0 : list.upperBound(afterSeq, 0); i < list.length; i++) {
+      const block = list.at(i);
+      if (block === undefined) continue;
+      page.push(block);
+      if (page.length > limit) break;
+    }
+    return page;
+  }
+
+  /** Every block of a graph, oldest first. */
+  blocksOf(graphId: string): BlockRecord[] {
+    return [...(this.#blocksByGraph.get(graphId)?.values() ?? [])];
+  }
+}
+
+function listIn<T>(
+  lists: Map<string, SortedIndex<T>>,
+  key: string,
+  keyOf: (item: T) => SortKey,
+): SortedIndex<T> {
+  const found = lists.get(key);
+  if (found) return found;
+  const list = new SortedIndex(keyOf);
+  lists.set(key, list);
+  return list;
+}
+
+function compareTokens(a: TokenRecord, b: TokenRecord): number {
+  return Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.seq - b.seq;
+}
