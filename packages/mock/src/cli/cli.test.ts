@@ -2,37 +2,22 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { TOKEN_PATTERN } from '@graphtoken/contract';
-import { build } from 'tsup';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../../package.json' with { type: 'json' };
 import { BOOTSTRAP_TOKEN } from '../constants.js';
+import { buildTestBin } from '../contract-testing/test-bin.js';
 
-// The bin as users run it: bundled by tsup (into a cache folder, not dist/, so a test run never
-// races a build) and started with `node` as a child process, talked to over loopback HTTP.
+// The bin as users run it (see test-bin.ts), started with `node` as a child process and talked to
+// over loopback HTTP.
 
-const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const outDir = join(packageDir, 'node_modules/.cache/graphtoken-mock-cli-test');
-const bin = join(outDir, 'cli/index.js');
+let bin = '';
 const tmp = mkdtempSync(join(tmpdir(), 'graphtoken-cli-'));
 const STARTUP_MS = 15_000;
 
 beforeAll(async () => {
-  await build({
-    entry: { 'cli/index': join(packageDir, 'src/cli/index.ts') },
-    outDir,
-    format: ['esm'],
-    platform: 'node',
-    target: 'node22',
-    config: false,
-    silent: true,
-    clean: true,
-    dts: false,
-    sourcemap: false,
-    external: [/^[^./]/],
-  });
+  bin = await buildTestBin('graphtoken-mock-cli-test');
 }, 60_000);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

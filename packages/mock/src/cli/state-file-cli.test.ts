@@ -7,39 +7,25 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { generateTokenSecret } from '@graphtoken/contract';
-import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDurability } from '../../bench/durability-harness.ts';
+import { buildTestBin } from '../contract-testing/test-bin.js';
 import { createGraphTokenMock } from '../index.js';
 
-const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const outDir = join(packageDir, 'node_modules/.cache/graphtoken-mock-kill-test');
+let bin = '';
 const tmp = mkdtempSync(join(tmpdir(), 'graphtoken-kill-'));
 
 beforeAll(async () => {
-  await build({
-    entry: { 'cli/index': join(packageDir, 'src/cli/index.ts') },
-    outDir,
-    format: ['esm'],
-    platform: 'node',
-    target: 'node22',
-    config: false,
-    silent: true,
-    clean: true,
-    dts: false,
-    sourcemap: false,
-    external: [/^[^./]/],
-  });
+  bin = await buildTestBin('graphtoken-mock-kill-test');
 }, 60_000);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('kill -9', () => {
   it('loses no acknowledged append and duplicates none over 3 SIGKILLs and restarts', async () => {
     const result = await runDurability({
-      bin: join(outDir, 'cli/index.js'),
+      bin: bin,
       dir: tmp,
       kills: 3,
       workers: 4,
@@ -53,15 +39,14 @@ describe('kill -9', () => {
 
 /** Runs the CLI until it prints where it listens (then stops it with SIGTERM) or exits. */
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [join(outDir, 'cli/index.js'), ...args], {
+  const child = spawn(process.execPath, [bin, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => {
     stdout += chunk;
-    // The signal handlers are installed right after the banner: give them a moment.
-    if (stdout.includes('Press Ctrl+C')) setTimeout(() => child.kill('SIGTERM'), 200);
+    if (stdout.includes('Press Ctrl+C')) child.kill('SIGTERM');
   });
   child.stderr.on('data', (chunk) => {
     stderr += chunk;
