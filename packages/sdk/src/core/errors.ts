@@ -184,9 +184,8 @@ export class APIError extends GraphTokenError {
   static generate(init: APIErrorInit, options: GraphTokenErrorOptions = {}): APIError {
     const code = init.problem?.code ?? init.code;
     const byCode =
-      code !== undefined && Object.hasOwn(ERROR_CLASSES, code) && codeFitsStatus(code, init.status)
-        ? ERROR_CLASSES[code]
-        : undefined;
+      // codeFitsStatus is false for a code the spec does not list; ERROR_CLASSES has every listed one.
+      code !== undefined && codeFitsStatus(code, init.status) ? ERROR_CLASSES[code] : undefined;
     if (byCode) return new byCode(init, options);
     const byStatus = STATUS_CLASSES[init.status] ?? (init.status >= 500 ? InternalServerError : APIError);
     return new byStatus(init, options);
