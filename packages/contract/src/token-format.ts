@@ -120,26 +120,23 @@ export function isWellFormedToken(secret: string): boolean {
   return checkTokenFormat(secret).ok;
 }
 
+/** What each format problem means, in words a user can act on; none repeats the secret. */
+const FORMAT_PROBLEMS: Record<TokenFormatProblem, string> = {
+  empty: 'the token is empty',
+  quotes: 'the token is wrapped in quotes; remove them (a .env file read without a dotenv parser keeps them)',
+  bearer: 'the token starts with "Bearer "; pass the token alone, the client adds the Bearer scheme itself',
+  whitespace:
+    'the token contains whitespace (a space, tab or line break); remove it, a token is one unbroken string',
+  prefix: `a GraphToken token starts with "${TOKEN_PREFIX}"; check that you copied the token itself, not its id or name`,
+  length: `a GraphToken token is ${TOKEN_LENGTH} characters long; check that you are using the full token string (was it truncated?)`,
+  charset: 'a GraphToken token holds only letters and digits after its prefix; check for stray characters',
+  checksum:
+    'the token checksum does not match: a character was mistyped or changed; copy the full token string again',
+};
+
 /** A user-facing explanation of a format problem; it never repeats the secret. */
 export function describeTokenFormatProblem(problem: TokenFormatProblem): string {
-  switch (problem) {
-    case 'empty':
-      return 'the token is empty';
-    case 'quotes':
-      return 'the token is wrapped in quotes; remove them (a .env file read without a dotenv parser keeps them)';
-    case 'bearer':
-      return 'the token starts with "Bearer "; pass the token alone, the client adds the Bearer scheme itself';
-    case 'whitespace':
-      return 'the token contains whitespace (a space, tab or line break); remove it, a token is one unbroken string';
-    case 'prefix':
-      return `a GraphToken token starts with "${TOKEN_PREFIX}"; check that you copied the token itself, not its id or name`;
-    case 'length':
-      return `a GraphToken token is ${TOKEN_LENGTH} characters long; check that you are using the full token string (was it truncated?)`;
-    case 'charset':
-      return 'a GraphToken token holds only letters and digits after its prefix; check for stray characters';
-    case 'checksum':
-      return 'the token checksum does not match: a character was mistyped or changed; copy the full token string again';
-  }
+  return FORMAT_PROBLEMS[problem];
 }
 
 /** The last 4 characters of a secret: the public `hint` that identifies a token in a list. */
