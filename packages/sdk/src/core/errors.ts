@@ -423,7 +423,10 @@ export class InternalServerError extends APIError {
   declare readonly code: 'internal_error' | undefined;
 }
 
-/** The request never got an answer: DNS, refused or dropped connection, an unfollowable redirect. */
+/**
+ * The request never got a usable answer: DNS, a refused or dropped connection, or a redirect
+ * (the SDK follows none; the message names where it pointed, and nothing was sent there).
+ */
 export class ConnectionError extends GraphTokenError {}
 
 /** No answer in time: one attempt exceeded `timeout`, or the whole call exceeded `totalTimeout`. */

@@ -1,15 +1,13 @@
 /**
- * The browser build's variants (see tsup.config.ts): they behave like the modules they replace,
+ * The browser build's variant (see tsup.config.ts): it behaves like the module it replaces,
  * minus what a browser cannot do. Run in Chromium too, through vitest.browser.config.ts.
  */
 import { TokenPageSchema } from '@graphtoken/contract';
 import { describe, expect, it } from 'vitest';
 import { safeParse } from 'zod/v4/core';
 import { tokenObject } from '../../test/support/stub-fetch.js';
-import { ConnectionError } from '../core/errors.js';
 import { compileSchema as keepSchema } from './compile-schema.browser.js';
 import { compileSchema } from './compile-schema.js';
-import { fetchFollowingRedirects } from './redirect-fetch.browser.js';
 
 describe('compile-schema', () => {
   const page = {
@@ -45,34 +43,5 @@ describe('compile-schema', () => {
 
   it('the browser variant keeps the schema as it is', () => {
     expect(keepSchema(TokenPageSchema)).toBe(TokenPageSchema);
-  });
-});
-
-describe('redirect-fetch, browser variant', () => {
-  const request = () =>
-    new Request('https://api.graphtoken.dev/v1/tokens/self', { headers: { authorization: 'Bearer x' } });
-
-  it('refuses a redirect without following it', async () => {
-    const seen: string[] = [];
-    const fetch = async (r: Request) => {
-      seen.push(r.url);
-      return new Response(null, { status: 302, headers: { location: 'https://evil.example/' } });
-    };
-    await expect(
-      fetchFollowingRedirects(request(), undefined, { fetch, body: undefined }),
-    ).rejects.toBeInstanceOf(ConnectionError);
-    expect(seen).toEqual(['https://api.graphtoken.dev/v1/tokens/self']);
-  });
-
-  it('reports the request and the response to the hooks and returns the response', async () => {
-    const events: string[] = [];
-    const response = await fetchFollowingRedirects(request(), undefined, {
-      fetch: async () => new Response('{}', { status: 200 }),
-      body: undefined,
-      onRequest: (_r, hop) => void events.push(`request ${hop}`),
-      onResponse: (_r, res) => void events.push(`response ${res.status}`),
-    });
-    expect(response.status).toBe(200);
-    expect(events).toEqual(['request 0', 'response 200']);
   });
 });
