@@ -19,12 +19,10 @@ import {
   type Scope,
   type TokenFormatProblem,
 } from '@graphtoken/contract';
-import { safeCause, scrub, scrubValue } from '../internal/redact.js';
+import { INSPECT, safeCause, scrub, scrubValue } from '../internal/redact.js';
 
 /** The symbol under which an error carries the names of its class chain (shared across package copies). */
 export const ERROR_KINDS: unique symbol = Symbol.for('@graphtoken/sdk.error-kinds') as never;
-
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 /** The API error codes the spec pairs with HTTP status `S` (`CodeOf<401>`: the five token failures). */
 export type CodeOf<S extends number> = {
@@ -355,6 +353,7 @@ export class NotGraphAdminError extends PermissionDeniedError {
  */
 export class NotTokenOwnerError extends PermissionDeniedError {
   declare readonly name: 'NotTokenOwnerError';
+  declare readonly code: 'not_token_owner';
 }
 
 /** 404 `not_found`: unknown id, or a graph the token's creator cannot see. */

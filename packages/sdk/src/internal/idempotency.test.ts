@@ -4,7 +4,7 @@ import { newIdempotencyKey } from './idempotency.js';
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 afterEach(() => {
-  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 describe('newIdempotencyKey', () => {
@@ -15,7 +15,10 @@ describe('newIdempotencyKey', () => {
   });
 
   it('builds a UUID v4 from getRandomValues where randomUUID is missing (an insecure browser context)', () => {
-    vi.spyOn(crypto, 'randomUUID', 'get').mockReturnValue(undefined as never);
+    const real = globalThis.crypto;
+    vi.stubGlobal('crypto', {
+      getRandomValues: <T extends Uint8Array>(array: T) => real.getRandomValues(array),
+    });
     const keys = Array.from({ length: 2000 }, newIdempotencyKey);
     expect(new Set(keys).size).toBe(2000);
     for (const key of keys) expect(key).toMatch(UUID_V4);

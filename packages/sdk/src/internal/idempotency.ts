@@ -14,5 +14,7 @@ export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const random = crypto.getRandomValues(new Uint8Array(UUID_V4.length));
   let i = 0;
-  return UUID_V4.replace(/[xy]/g, (c) => (c === 'x' ? random[i++]! & 15 : (random[i++]! & 3) | 8).toString(16));
+  return UUID_V4.replace(/[xy]/g, (c) =>
+    (c === 'x' ? random[i++]! & 15 : (random[i++]! & 3) | 8).toString(16),
+  );
 }

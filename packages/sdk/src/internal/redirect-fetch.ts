@@ -60,12 +60,14 @@ export async function fetchRefusingRedirects(
  * one is quoted as it came. At most 200 characters.
  */
 function target(location: string, from: URL): string {
-  let text: string;
+  let to: URL;
   try {
-    const to = new URL(location, from);
-    text = `${to.origin === from.origin ? '' : `${to.protocol}//${to.host}`}${to.pathname}${to.search}`;
+    to = new URL(location, from);
   } catch {
-    text = JSON.stringify(location);
+    return JSON.stringify(location.slice(0, 200));
   }
-  return text.slice(0, 200);
+  return `${to.origin === from.origin ? '' : `${to.protocol}//${to.host}`}${to.pathname}${to.search}`.slice(
+    0,
+    200,
+  );
 }

@@ -8,6 +8,7 @@
  * together) waits on that one. A provider that mints a successor per call mints one.
  */
 import { TokenProviderError } from '../core/errors.js';
+import { INSPECT } from './redact.js';
 
 /** A token, or a function that returns one (from a vault, a file, a refresh flow). */
 export type TokenProvider = () => string | Promise<string>;
@@ -106,7 +107,7 @@ export class TokenSource {
   }
 
   /** Never shows the token. */
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
+  [INSPECT](): string {
     return '[TokenSource]';
   }
 }

@@ -427,9 +427,10 @@ export class Transport {
     }
     // ky wraps a failure whose message it knows (`terminated`) in its NetworkError.
     const raw = isNetworkError(error) ? error.cause : error;
+    const origin = new URL(ctx.url).origin;
     if (raw instanceof BodyReadError) {
       return new ConnectionError(
-        `The connection to ${new URL(ctx.url).origin} dropped while its answer was read (${raw.message}), on every attempt. Check your network and any proxy.`,
+        `The connection to ${origin} dropped while its answer was read (${raw.message}), on every attempt. Check your network and any proxy.`,
         { cause: raw.cause, secrets },
       );
     }
@@ -437,7 +438,7 @@ export class Transport {
       const cause = isNetworkError(error) ? error.cause : error;
       const reason = cause instanceof Error ? cause.message : String(cause);
       return new ConnectionError(
-        `Could not reach the API at ${new URL(ctx.url).origin} (${reason}). Check your network connection and baseUrl.`,
+        `Could not reach the API at ${origin} (${reason}). Check your network connection and baseUrl.`,
         { cause, secrets },
       );
     }
