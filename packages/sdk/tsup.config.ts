@@ -33,7 +33,7 @@ export default defineConfig([
         // `./x.js` resolves to `src/internal/x.browser.ts` where such a file exists.
         name: 'browser-variants',
         setup(build) {
-          build.onResolve({ filter: /^\.\/compile-schema\.js$/ }, (args) => ({
+          build.onResolve({ filter: /^\.\/(compile-schema|redirect-target)\.js$/ }, (args) => ({
             path: fileURLToPath(
               new URL(`./src/internal/${args.path.slice(2, -3)}.browser.ts`, import.meta.url),
             ),

@@ -23,7 +23,7 @@ export default defineConfig({
       name: 'browser-variants',
       enforce: 'pre',
       resolveId(source, importer) {
-        const match = /^\.\/(compile-schema)\.js$/.exec(source);
+        const match = /^\.\/(compile-schema|redirect-target)\.js$/.exec(source);
         if (!match || !importer?.includes('/src/internal/')) return null;
         return fileURLToPath(new URL(`./src/internal/${match[1]}.browser.ts`, import.meta.url));
       },

@@ -1,5 +1,5 @@
 /**
- * The browser build's variant (see tsup.config.ts): it behaves like the module it replaces,
+ * The browser build's variants (see tsup.config.ts): they behave like the modules they replace,
  * minus what a browser cannot do. Run in Chromium too, through vitest.browser.config.ts.
  */
 import { TokenPageSchema } from '@graphtoken/contract';
@@ -8,6 +8,8 @@ import { safeParse } from 'zod/v4/core';
 import { tokenObject } from '../../test/support/stub-fetch.js';
 import { compileSchema as keepSchema } from './compile-schema.browser.js';
 import { compileSchema } from './compile-schema.js';
+import { redirectTarget as hiddenTarget } from './redirect-target.browser.js';
+import { redirectTarget } from './redirect-target.js';
 
 describe('compile-schema', () => {
   const page = {
@@ -43,5 +45,21 @@ describe('compile-schema', () => {
 
   it('the browser variant keeps the schema as it is', () => {
     expect(keepSchema(TokenPageSchema)).toBe(TokenPageSchema);
+  });
+});
+
+describe('redirect-target', () => {
+  const from = new URL('https://api.graphtoken.dev/v1/tokens/tok_G5KdR5pNKRaVTet6');
+
+  it('names the path a Location resolves to, and its origin only when it differs', () => {
+    expect(redirectTarget('../tokens/self', from)).toBe('/v1/tokens/self');
+    expect(redirectTarget('https://u:p@evil.example:8443/a?b=1#c', from)).toBe(
+      'https://evil.example:8443/a?b=1',
+    );
+    expect(redirectTarget('http://[::1', from)).toBe('"http://[::1"');
+  });
+
+  it('the browser variant names nothing: a browser hides the Location of a manual redirect', () => {
+    expect(hiddenTarget('../tokens/self', from)).toBeUndefined();
   });
 });

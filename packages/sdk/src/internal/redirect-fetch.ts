@@ -17,6 +17,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-15.4 (3xx: the client may follow, not must)
  */
 import { ConnectionError } from '../core/errors.js';
+import { redirectTarget } from './redirect-target.js';
 
 /** The `fetch` signature the SDK accepts (the platform's, undici's, a test stub). */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -46,28 +47,11 @@ export async function fetchRefusingRedirects(
   await response.body?.cancel().catch(() => undefined);
   const from = new URL(request.url);
   const location = response.headers.get('location');
+  const target = location === null ? undefined : redirectTarget(location, from);
   const redirect = status
-    ? `a ${status} redirect${location === null ? '' : ` to ${target(location, from)}`}`
+    ? `a ${status} redirect${target ? ` to ${target}` : ''}`
     : 'a redirect whose target this runtime hides';
   throw new ConnectionError(
     `The API answered ${request.method} ${from.pathname} with ${redirect}, which the SDK never follows: nothing was sent there. Point baseUrl at the final API address.`,
-  );
-}
-
-/**
- * Where a `Location` leads, as the error names it: the path and query it resolves to (dot segments
- * resolved), after its origin when that differs; never credentials or a fragment. An unparsable
- * one is quoted as it came. At most 200 characters.
- */
-function target(location: string, from: URL): string {
-  let to: URL;
-  try {
-    to = new URL(location, from);
-  } catch {
-    return JSON.stringify(location.slice(0, 200));
-  }
-  return `${to.origin === from.origin ? '' : `${to.protocol}//${to.host}`}${to.pathname}${to.search}`.slice(
-    0,
-    200,
   );
 }

@@ -40,11 +40,6 @@ export class TokenSource {
     return this.#provider !== undefined;
   }
 
-  /** Whether the token is a fixed string given to the client (not a provider function). */
-  get isStatic(): boolean {
-    return this.#provider === undefined && this.#value !== undefined;
-  }
-
   /**
    * The token to use now: a plain value once known; a promise while the provider is asked (on
    * first use, after a failed provider call, or while a refresh is in flight).
