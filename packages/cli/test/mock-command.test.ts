@@ -28,7 +28,9 @@ it('serves the API until SIGTERM, with the options passed through', async () => 
   try {
     // The banner's ready-to-paste line and its note on the token (packages/mock/src/cli/banner.ts).
     expect(banner()).toContain(`  GRAPHTOKEN_TOKEN=${BOOTSTRAP_TOKEN}\n`);
-    expect(banner()).toContain('the bootstrap token (scope manage: it mints the others), a public test secret');
+    expect(banner()).toContain(
+      'the bootstrap token (scope manage: it mints the others), a public test secret',
+    );
     const run = await graphtoken(['tokens', 'introspect', '--json'], {
       env: { GRAPHTOKEN_TOKEN: BOOTSTRAP_TOKEN, GRAPHTOKEN_BASE_URL: url },
     });
