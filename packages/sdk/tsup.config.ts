@@ -23,8 +23,7 @@ export default defineConfig([
   { ...shared, format: ['cjs'], dts: true, noExternal: ['ky'] },
   // The `browser` export condition's build: the same code, but response schemas stay on zod/mini's
   // interpreted path (compile-schema.browser.ts: zod's compiled path and its code generator are
-  // not bundled), and redirects, which a browser hides from scripts, are refused without the
-  // hop-following code (redirect-fetch.browser.ts). See README "Size and speed".
+  // not bundled). See README "Size and speed".
   {
     ...shared,
     entry: { 'browser/index': 'src/index.ts' },
@@ -34,7 +33,7 @@ export default defineConfig([
         // `./x.js` resolves to `src/internal/x.browser.ts` where such a file exists.
         name: 'browser-variants',
         setup(build) {
-          build.onResolve({ filter: /^\.\/(compile-schema|redirect-fetch)\.js$/ }, (args) => ({
+          build.onResolve({ filter: /^\.\/(compile-schema|redirect-target)\.js$/ }, (args) => ({
             path: fileURLToPath(
               new URL(`./src/internal/${args.path.slice(2, -3)}.browser.ts`, import.meta.url),
             ),

@@ -19,11 +19,11 @@ export default defineConfig({
   plugins: [
     msw({ mode: 'worker-only' }),
     {
-      // As the `browser` build does (tsup.config.ts): the browser variants of these two modules.
+      // As the `browser` build does (tsup.config.ts): the browser variant of compile-schema.
       name: 'browser-variants',
       enforce: 'pre',
       resolveId(source, importer) {
-        const match = /^\.\/(compile-schema|redirect-fetch)\.js$/.exec(source);
+        const match = /^\.\/(compile-schema|redirect-target)\.js$/.exec(source);
         if (!match || !importer?.includes('/src/internal/')) return null;
         return fileURLToPath(new URL(`./src/internal/${match[1]}.browser.ts`, import.meta.url));
       },

@@ -26,7 +26,11 @@ function startMock(): Promise<{ child: ChildProcess; url: string; banner: () => 
 it('serves the API until SIGTERM, with the options passed through', async () => {
   const { child, url, banner } = await startMock();
   try {
-    expect(banner()).toContain(`bootstrap token (scope manage, a public test secret): ${BOOTSTRAP_TOKEN}`);
+    // The banner's ready-to-paste line and its note on the token (packages/mock/src/cli/banner.ts).
+    expect(banner()).toContain(`  GRAPHTOKEN_TOKEN=${BOOTSTRAP_TOKEN}\n`);
+    expect(banner()).toContain(
+      'the bootstrap token (scope manage: it mints the others), a public test secret',
+    );
     const run = await graphtoken(['tokens', 'introspect', '--json'], {
       env: { GRAPHTOKEN_TOKEN: BOOTSTRAP_TOKEN, GRAPHTOKEN_BASE_URL: url },
     });

@@ -52,7 +52,7 @@ function checksum(body: string): string {
  * for real secrets.
  */
 export function tokenFromBody(body: string): string {
-  if (body.length !== BODY_LENGTH || ![...body].every((c) => ALPHABET.includes(c))) {
+  if (body.length !== BODY_LENGTH || !BASE62.test(body)) {
     throw new RangeError(`a token body is ${BODY_LENGTH} base62 characters`);
   }
   return TOKEN_PREFIX + body + checksum(body);
@@ -92,6 +92,8 @@ export type TokenFormatCheck = { ok: true } | { ok: false; problem: TokenFormatP
 const QUOTES = /^["'`\u2018\u2019\u201c\u201d]|["'`\u2018\u2019\u201c\u201d]$/;
 const BEARER = /^\s*bearer(\s|$)/i;
 const WHITESPACE = /\s/;
+/** Only the characters of {@link ALPHABET}. */
+const BASE62 = /^[0-9A-Za-z]*$/;
 
 /**
  * Checks a secret's prefix, length, characters and checksum, offline. The usual paste mistakes
@@ -109,7 +111,7 @@ export function checkTokenFormat(secret: string): TokenFormatCheck {
   if (!secret.startsWith(TOKEN_PREFIX)) return { ok: false, problem: 'prefix' };
   if (secret.length !== TOKEN_LENGTH) return { ok: false, problem: 'length' };
   const rest = secret.slice(TOKEN_PREFIX.length);
-  if (![...rest].every((c) => ALPHABET.includes(c))) return { ok: false, problem: 'charset' };
+  if (!BASE62.test(rest)) return { ok: false, problem: 'charset' };
   const body = rest.slice(0, BODY_LENGTH);
   if (checksum(body) !== rest.slice(BODY_LENGTH)) return { ok: false, problem: 'checksum' };
   return { ok: true };
@@ -120,26 +122,23 @@ export function isWellFormedToken(secret: string): boolean {
   return checkTokenFormat(secret).ok;
 }
 
+/** What each format problem means, in words a user can act on; none repeats the secret. */
+const FORMAT_PROBLEMS: Record<TokenFormatProblem, string> = {
+  empty: 'the token is empty',
+  quotes: 'the token is wrapped in quotes; remove them (a .env file read without a dotenv parser keeps them)',
+  bearer: 'the token starts with "Bearer "; pass the token alone, the client adds the Bearer scheme itself',
+  whitespace:
+    'the token contains whitespace (a space, tab or line break); remove it, a token is one unbroken string',
+  prefix: `a GraphToken token starts with "${TOKEN_PREFIX}"; check that you copied the token itself, not its id or name`,
+  length: `a GraphToken token is ${TOKEN_LENGTH} characters long; check that you are using the full token string (was it truncated?)`,
+  charset: 'a GraphToken token holds only letters and digits after its prefix; check for stray characters',
+  checksum:
+    'the token checksum does not match: a character was mistyped or changed; copy the full token string again',
+};
+
 /** A user-facing explanation of a format problem; it never repeats the secret. */
 export function describeTokenFormatProblem(problem: TokenFormatProblem): string {
-  switch (problem) {
-    case 'empty':
-      return 'the token is empty';
-    case 'quotes':
-      return 'the token is wrapped in quotes; remove them (a .env file read without a dotenv parser keeps them)';
-    case 'bearer':
-      return 'the token starts with "Bearer "; pass the token alone, the client adds the Bearer scheme itself';
-    case 'whitespace':
-      return 'the token contains whitespace (a space, tab or line break); remove it, a token is one unbroken string';
-    case 'prefix':
-      return `a GraphToken token starts with "${TOKEN_PREFIX}"; check that you copied the token itself, not its id or name`;
-    case 'length':
-      return `a GraphToken token is ${TOKEN_LENGTH} characters long; check that you are using the full token string (was it truncated?)`;
-    case 'charset':
-      return 'a GraphToken token holds only letters and digits after its prefix; check for stray characters';
-    case 'checksum':
-      return 'the token checksum does not match: a character was mistyped or changed; copy the full token string again';
-  }
+  return FORMAT_PROBLEMS[problem];
 }
 
 /** The last 4 characters of a secret: the public `hint` that identifies a token in a list. */

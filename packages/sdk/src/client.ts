@@ -8,6 +8,7 @@ import { AUTHORIZATION_HEADER_REFUSED, InvalidArgumentError } from './core/error
 import type { Hooks } from './core/hooks.js';
 import type { Scoped } from './core/scopes.js';
 import { isBrowser, readEnv, runtimeName } from './internal/env.js';
+import { INSPECT } from './internal/redact.js';
 import type { FetchLike } from './internal/redirect-fetch.js';
 import { type TokenProvider, TokenSource } from './internal/token-source.js';
 import { type RetrySettings, Transport } from './internal/transport.js';
@@ -206,7 +207,7 @@ export class GraphToken<const S extends Scope = Scope> {
   }
 
   /** What `util.inspect` / `console.log` print: no token. */
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
+  [INSPECT](): string {
     return `GraphToken ${JSON.stringify(this.toJSON())}`;
   }
 

@@ -19,6 +19,7 @@ import type {
   MissingTokenError,
   NotFoundError,
   NotGraphAdminError,
+  NotTokenOwnerError,
   PermissionDeniedError,
   RateLimitError,
   RequestTooLargeError,
@@ -40,6 +41,7 @@ describe('literal code and status per class', () => {
     expectTypeOf<TokenExpiredError['status']>().toEqualTypeOf<401>();
     expectTypeOf<GraphNotInTokenError['code']>().toEqualTypeOf<'graph_not_in_token'>();
     expectTypeOf<NotGraphAdminError['code']>().toEqualTypeOf<'not_graph_admin'>();
+    expectTypeOf<NotTokenOwnerError['code']>().toEqualTypeOf<'not_token_owner'>();
     expectTypeOf<TokenNotActiveError['code']>().toEqualTypeOf<'token_not_active'>();
     expectTypeOf<TokenNotActiveError['status']>().toEqualTypeOf<409>();
     expectTypeOf<EncryptedGraphScopeError['code']>().toEqualTypeOf<'scope_not_allowed_for_encrypted_graph'>();

@@ -19,12 +19,10 @@ import {
   type Scope,
   type TokenFormatProblem,
 } from '@graphtoken/contract';
-import { safeCause, scrub, scrubValue } from '../internal/redact.js';
+import { INSPECT, safeCause, scrub, scrubValue } from '../internal/redact.js';
 
 /** The symbol under which an error carries the names of its class chain (shared across package copies). */
 export const ERROR_KINDS: unique symbol = Symbol.for('@graphtoken/sdk.error-kinds') as never;
-
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 /** The API error codes the spec pairs with HTTP status `S` (`CodeOf<401>`: the five token failures). */
 export type CodeOf<S extends number> = {
@@ -40,14 +38,19 @@ function codeFitsStatus(code: ErrorCode, status: number): boolean {
   return expected === status || (expected === 500 && status >= 500);
 }
 
-/** Sets the literal `name` and the kinds list on a class's prototype (not on instances). */
-function brand(cls: abstract new (...args: never[]) => GraphTokenError, name: string): void {
-  const parent = Object.getPrototypeOf(cls.prototype) as { [ERROR_KINDS]?: readonly string[] };
-  Object.defineProperty(cls.prototype, 'name', { value: name, writable: true, configurable: true });
-  Object.defineProperty(cls.prototype, ERROR_KINDS, {
-    value: Object.freeze([name, ...(parent[ERROR_KINDS] ?? [])]),
-    configurable: true,
-  });
+/**
+ * Gives each class its literal `name` and its kinds (its name and its parents'), on the prototype,
+ * not on instances. Keyed by the class's own name; parents come before their subclasses.
+ */
+function brand(classes: Record<string, abstract new (...args: never[]) => GraphTokenError>): void {
+  for (const [name, cls] of Object.entries(classes)) {
+    const parent = Object.getPrototypeOf(cls.prototype) as { [ERROR_KINDS]?: readonly string[] };
+    Object.defineProperty(cls.prototype, 'name', { value: name, writable: true, configurable: true });
+    Object.defineProperty(cls.prototype, ERROR_KINDS, {
+      value: Object.freeze([name, ...(parent[ERROR_KINDS] ?? [])]),
+      configurable: true,
+    });
+  }
 }
 
 /** Options every SDK error accepts. */
@@ -89,7 +92,6 @@ export class GraphTokenError extends Error {
     return `${this.stack ?? `${this.name}: ${this.message}`}${extra}`;
   }
 }
-brand(GraphTokenError, 'GraphTokenError');
 
 /** What {@link APIError.generate} needs to build an error from a response (or an offline check). */
 export interface APIErrorInit {
@@ -180,15 +182,13 @@ export class APIError extends GraphTokenError {
   static generate(init: APIErrorInit, options: GraphTokenErrorOptions = {}): APIError {
     const code = init.problem?.code ?? init.code;
     const byCode =
-      code !== undefined && Object.hasOwn(ERROR_CLASSES, code) && codeFitsStatus(code, init.status)
-        ? ERROR_CLASSES[code]
-        : undefined;
+      // codeFitsStatus is false for a code the spec does not list; ERROR_CLASSES has every listed one.
+      code !== undefined && codeFitsStatus(code, init.status) ? ERROR_CLASSES[code] : undefined;
     if (byCode) return new byCode(init, options);
     const byStatus = STATUS_CLASSES[init.status] ?? (init.status >= 500 ? InternalServerError : APIError);
     return new byStatus(init, options);
   }
 }
-brand(APIError, 'APIError');
 
 interface MessageContext {
   offline: boolean;
@@ -264,21 +264,18 @@ export class InvalidRequestError extends APIError {
   declare readonly status: 400;
   declare readonly code: 'invalid_request' | undefined;
 }
-brand(InvalidRequestError, 'InvalidRequestError');
 
 /** 401: the token was missing, malformed, unknown, revoked or expired. */
 export class AuthenticationError extends APIError {
   declare readonly status: 401;
   declare readonly code: CodeOf<401> | undefined;
 }
-brand(AuthenticationError, 'AuthenticationError');
 
 /** 401 `missing_token`: no token was sent (or, offline, none was configured). */
 export class MissingTokenError extends AuthenticationError {
   declare readonly name: 'MissingTokenError';
   declare readonly code: 'missing_token';
 }
-brand(MissingTokenError, 'MissingTokenError');
 
 /**
  * 401 `malformed_token`: a bad prefix, length or checksum. The SDK checks the format offline
@@ -295,35 +292,30 @@ export class MalformedTokenError extends AuthenticationError {
     this.formatProblem = init.formatProblem;
   }
 }
-brand(MalformedTokenError, 'MalformedTokenError');
 
 /** 401 `invalid_token`: well-formed, but unknown to the API. */
 export class InvalidTokenError extends AuthenticationError {
   declare readonly name: 'InvalidTokenError';
   declare readonly code: 'invalid_token';
 }
-brand(InvalidTokenError, 'InvalidTokenError');
 
 /** 401 `token_revoked`: the token was revoked, or its rotation grace period ended. */
 export class TokenRevokedError extends AuthenticationError {
   declare readonly name: 'TokenRevokedError';
   declare readonly code: 'token_revoked';
 }
-brand(TokenRevokedError, 'TokenRevokedError');
 
 /** 401 `token_expired`: the token's `expiresAt` has passed. */
 export class TokenExpiredError extends AuthenticationError {
   declare readonly name: 'TokenExpiredError';
   declare readonly code: 'token_expired';
 }
-brand(TokenExpiredError, 'TokenExpiredError');
 
 /** 403: the token may not do this. */
 export class PermissionDeniedError extends APIError {
   declare readonly status: 403;
   declare readonly code: CodeOf<403> | undefined;
 }
-brand(PermissionDeniedError, 'PermissionDeniedError');
 
 /** 403 `insufficient_scope`: the token's scopes (on this graph: its effective scopes) do not cover the operation. */
 export class InsufficientScopeError extends PermissionDeniedError {
@@ -340,21 +332,18 @@ export class InsufficientScopeError extends PermissionDeniedError {
     this.grantedScopes = init.grantedScopes ?? this.problem?.grantedScopes ?? [];
   }
 }
-brand(InsufficientScopeError, 'InsufficientScopeError');
 
 /** 403 `graph_not_in_token`: the token's creator can see the graph, but the token is not bound to it. */
 export class GraphNotInTokenError extends PermissionDeniedError {
   declare readonly name: 'GraphNotInTokenError';
   declare readonly code: 'graph_not_in_token';
 }
-brand(GraphNotInTokenError, 'GraphNotInTokenError');
 
 /** 403 `not_graph_admin`: only owners and admins mint tokens for a graph. */
 export class NotGraphAdminError extends PermissionDeniedError {
   declare readonly name: 'NotGraphAdminError';
   declare readonly code: 'not_graph_admin';
 }
-brand(NotGraphAdminError, 'NotGraphAdminError');
 
 /**
  * 403 `not_token_owner`: the caller's account can see the token (as owner or admin of a graph it is
@@ -364,8 +353,8 @@ brand(NotGraphAdminError, 'NotGraphAdminError');
  */
 export class NotTokenOwnerError extends PermissionDeniedError {
   declare readonly name: 'NotTokenOwnerError';
+  declare readonly code: 'not_token_owner';
 }
-brand(NotTokenOwnerError, 'NotTokenOwnerError');
 
 /** 404 `not_found`: unknown id, or a graph the token's creator cannot see. */
 export class NotFoundError extends APIError {
@@ -373,21 +362,18 @@ export class NotFoundError extends APIError {
   declare readonly status: 404;
   declare readonly code: 'not_found' | undefined;
 }
-brand(NotFoundError, 'NotFoundError');
 
 /** 409: the resource is not in a state that allows this. */
 export class ConflictError extends APIError {
   declare readonly status: 409;
   declare readonly code: CodeOf<409> | undefined;
 }
-brand(ConflictError, 'ConflictError');
 
 /** 409 `token_not_active`: rotating a revoked, expired or already rotated token. */
 export class TokenNotActiveError extends ConflictError {
   declare readonly name: 'TokenNotActiveError';
   declare readonly code: 'token_not_active';
 }
-brand(TokenNotActiveError, 'TokenNotActiveError');
 
 /** 413 `request_too_large`: the body is over the API's size limit; nothing was done. */
 export class RequestTooLargeError extends APIError {
@@ -395,7 +381,6 @@ export class RequestTooLargeError extends APIError {
   declare readonly status: 413;
   declare readonly code: 'request_too_large' | undefined;
 }
-brand(RequestTooLargeError, 'RequestTooLargeError');
 
 /** 422 `validation_failed`: the body, query or a header broke the contract; `fields` says which. */
 export class ValidationError extends APIError {
@@ -409,14 +394,12 @@ export class ValidationError extends APIError {
     this.fields = this.problem?.errors ?? [];
   }
 }
-brand(ValidationError, 'ValidationError');
 
 /** 422 `scope_not_allowed_for_encrypted_graph`: `read`/`write` bound to an encrypted (append-only) graph. */
 export class EncryptedGraphScopeError extends ValidationError {
   declare readonly name: 'EncryptedGraphScopeError';
   declare readonly code: 'scope_not_allowed_for_encrypted_graph';
 }
-brand(EncryptedGraphScopeError, 'EncryptedGraphScopeError');
 
 /** 429 `rate_limited`: too many requests for this token. */
 export class RateLimitError extends APIError {
@@ -431,7 +414,6 @@ export class RateLimitError extends APIError {
     this.retryAfter = init.retryAfter ?? this.problem?.retryAfter;
   }
 }
-brand(RateLimitError, 'RateLimitError');
 
 /** 5xx: the API (or a proxy in front of it) failed. */
 export class InternalServerError extends APIError {
@@ -439,11 +421,12 @@ export class InternalServerError extends APIError {
   declare readonly status: number;
   declare readonly code: 'internal_error' | undefined;
 }
-brand(InternalServerError, 'InternalServerError');
 
-/** The request never got an answer: DNS, refused or dropped connection, an unfollowable redirect. */
+/**
+ * The request never got a usable answer: DNS, a refused or dropped connection, or a redirect
+ * (the SDK follows none; the message names where it pointed, and nothing was sent there).
+ */
 export class ConnectionError extends GraphTokenError {}
-brand(ConnectionError, 'ConnectionError');
 
 /** No answer in time: one attempt exceeded `timeout`, or the whole call exceeded `totalTimeout`. */
 export class TimeoutError extends ConnectionError {
@@ -464,7 +447,6 @@ export class TimeoutError extends ConnectionError {
     this.timeoutMs = timeoutMs;
   }
 }
-brand(TimeoutError, 'TimeoutError');
 
 /**
  * The token provider (the `token` function given to the client) threw, rejected or returned
@@ -474,13 +456,11 @@ brand(TimeoutError, 'TimeoutError');
 export class TokenProviderError extends GraphTokenError {
   declare readonly name: 'TokenProviderError';
 }
-brand(TokenProviderError, 'TokenProviderError');
 
 /** The caller aborted the call with its `AbortSignal`. */
 export class AbortError extends GraphTokenError {
   declare readonly name: 'AbortError';
 }
-brand(AbortError, 'AbortError');
 
 /** One problem zod found in a response (path and message; never the offending value). */
 export interface ResponseIssue {
@@ -525,7 +505,6 @@ export class ResponseValidationError extends GraphTokenError {
     this.requestId = requestId;
   }
 }
-brand(ResponseValidationError, 'ResponseValidationError');
 
 type APIErrorClass = new (init: APIErrorInit, options?: GraphTokenErrorOptions) => APIError;
 
@@ -576,4 +555,34 @@ export const AUTHORIZATION_HEADER_REFUSED =
 export class InvalidArgumentError extends GraphTokenError {
   declare readonly name: 'InvalidArgumentError';
 }
-brand(InvalidArgumentError, 'InvalidArgumentError');
+
+brand({
+  GraphTokenError,
+  APIError,
+  InvalidRequestError,
+  AuthenticationError,
+  MissingTokenError,
+  MalformedTokenError,
+  InvalidTokenError,
+  TokenRevokedError,
+  TokenExpiredError,
+  PermissionDeniedError,
+  InsufficientScopeError,
+  GraphNotInTokenError,
+  NotGraphAdminError,
+  NotTokenOwnerError,
+  NotFoundError,
+  ConflictError,
+  TokenNotActiveError,
+  RequestTooLargeError,
+  ValidationError,
+  EncryptedGraphScopeError,
+  RateLimitError,
+  InternalServerError,
+  ConnectionError,
+  TimeoutError,
+  TokenProviderError,
+  AbortError,
+  ResponseValidationError,
+  InvalidArgumentError,
+});

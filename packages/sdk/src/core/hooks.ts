@@ -6,7 +6,7 @@
 import type { OperationId } from '@graphtoken/contract';
 import type { GraphTokenError } from './errors.js';
 
-/** A request about to be sent (each retry and each redirect hop is one). */
+/** A request about to be sent (each retry is one; the SDK follows no redirect). */
 export interface RequestEvent {
   readonly operationId: OperationId;
   readonly method: string;
@@ -18,7 +18,7 @@ export interface RequestEvent {
   readonly attempt: number;
 }
 
-/** A response received (the final one of a redirect chain). */
+/** A response received (a redirect the SDK refused included). */
 export interface ResponseEvent {
   readonly operationId: OperationId;
   readonly method: string;

@@ -6,10 +6,10 @@ import { TokenPageSchema } from '@graphtoken/contract';
 import { describe, expect, it } from 'vitest';
 import { safeParse } from 'zod/v4/core';
 import { tokenObject } from '../../test/support/stub-fetch.js';
-import { ConnectionError } from '../core/errors.js';
 import { compileSchema as keepSchema } from './compile-schema.browser.js';
 import { compileSchema } from './compile-schema.js';
-import { fetchFollowingRedirects } from './redirect-fetch.browser.js';
+import { redirectTarget as hiddenTarget } from './redirect-target.browser.js';
+import { redirectTarget } from './redirect-target.js';
 
 describe('compile-schema', () => {
   const page = {
@@ -48,31 +48,18 @@ describe('compile-schema', () => {
   });
 });
 
-describe('redirect-fetch, browser variant', () => {
-  const request = () =>
-    new Request('https://api.graphtoken.dev/v1/tokens/self', { headers: { authorization: 'Bearer x' } });
+describe('redirect-target', () => {
+  const from = new URL('https://api.graphtoken.dev/v1/tokens/tok_G5KdR5pNKRaVTet6');
 
-  it('refuses a redirect without following it', async () => {
-    const seen: string[] = [];
-    const fetch = async (r: Request) => {
-      seen.push(r.url);
-      return new Response(null, { status: 302, headers: { location: 'https://evil.example/' } });
-    };
-    await expect(
-      fetchFollowingRedirects(request(), undefined, { fetch, body: undefined }),
-    ).rejects.toBeInstanceOf(ConnectionError);
-    expect(seen).toEqual(['https://api.graphtoken.dev/v1/tokens/self']);
+  it('names the path a Location resolves to, and its origin only when it differs', () => {
+    expect(redirectTarget('../tokens/self', from)).toBe('/v1/tokens/self');
+    expect(redirectTarget('https://u:p@evil.example:8443/a?b=1#c', from)).toBe(
+      'https://evil.example:8443/a?b=1',
+    );
+    expect(redirectTarget('http://[::1', from)).toBe('"http://[::1"');
   });
 
-  it('reports the request and the response to the hooks and returns the response', async () => {
-    const events: string[] = [];
-    const response = await fetchFollowingRedirects(request(), undefined, {
-      fetch: async () => new Response('{}', { status: 200 }),
-      body: undefined,
-      onRequest: (_r, hop) => void events.push(`request ${hop}`),
-      onResponse: (_r, res) => void events.push(`response ${res.status}`),
-    });
-    expect(response.status).toBe(200);
-    expect(events).toEqual(['request 0', 'response 200']);
+  it('the browser variant names nothing: a browser hides the Location of a manual redirect', () => {
+    expect(hiddenTarget('../tokens/self', from)).toBeUndefined();
   });
 });

@@ -3,12 +3,18 @@
  * POST retried after a lost response is applied once (the API replays the stored response).
  */
 
-/** A new random key (a UUID v4), with a fallback where `crypto.randomUUID` is missing (insecure browser contexts). */
+/** The layout of a UUID v4: `x` a random hex digit, `y` the variant (8, 9, a or b), RFC 9562 §5.4. */
+const UUID_V4 = 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx';
+
+/**
+ * A new random key (a UUID v4). Where `crypto.randomUUID` is missing (a browser page served over
+ * plain http: it is for secure contexts only), the same layout from `crypto.getRandomValues`.
+ */
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const random = crypto.getRandomValues(new Uint8Array(UUID_V4.length));
+  let i = 0;
+  return UUID_V4.replace(/[xy]/g, (c) =>
+    (c === 'x' ? random[i++]! & 15 : (random[i++]! & 3) | 8).toString(16),
+  );
 }

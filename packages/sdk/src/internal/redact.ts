@@ -5,6 +5,9 @@
  */
 import { redactToken, scrubSecrets } from '@graphtoken/contract';
 
+/** The key of the method Node's `util.inspect` (and so `console.log`) calls to show an object. */
+export const INSPECT: unique symbol = Symbol.for('nodejs.util.inspect.custom') as never;
+
 /** The header names whose values are credentials and are shown redacted. */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
 

@@ -1,81 +1,57 @@
 /**
- * The `fetch` ky calls: it follows redirects itself (`redirect: 'manual'`), so the SDK decides
- * what a redirect may carry: the `Authorization` header survives only same-origin hops; a
- * cross-origin redirect (another host, port or scheme, `https` → `http` included) drops it, and it
- * is never re-added on later hops. Also reports every physical request and response to the hooks.
+ * The `fetch` ky calls. It sends with `redirect: 'manual'` and follows no redirect: a 3xx answer
+ * fails the attempt with a {@link ConnectionError} that names where the redirect pointed, and
+ * nothing is sent there. Also reports every physical request and response to the hooks.
  *
- * The first hop sends the very `Request` ky built: a new one is made only when a redirect happens.
+ * Why not follow some: each operation is one method on one path, and the API never redirects an
+ * operation to another. Followed with the token, a redirect to another path turns the call into
+ * another operation (a 307 to `/v1/tokens/self` in answer to `DELETE /v1/tokens/tok_…` revoked the
+ * calling token instead of the target). Followed to another origin, it must go without the token
+ * (fetch's own rule), so every operation fails there with 401, after handing the path, the query
+ * and (on 307/308) the body to a host the caller never chose. Followed to the same URL, it is a
+ * loop. Browsers hide a manual redirect's target (an opaque response); the error then says so.
  *
- * @see https://fetch.spec.whatwg.org/#http-redirect-fetch (the spec drops Authorization cross-origin too)
+ * The request sent is the very `Request` ky built.
+ *
+ * @see https://fetch.spec.whatwg.org/#concept-request-redirect-mode
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-15.4 (3xx: the client may follow, not must)
  */
 import { ConnectionError } from '../core/errors.js';
+import { redirectTarget } from './redirect-target.js';
 
 /** The `fetch` signature the SDK accepts (the platform's, undici's, a test stub). */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const CROSS_ORIGIN_DROPPED = ['authorization', 'cookie', 'proxy-authorization'];
-const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding'];
-const MAX_REDIRECTS = 5;
-
-/** What {@link fetchFollowingRedirects} needs besides the request. */
+/** What {@link fetchRefusingRedirects} needs besides the request. */
 export interface RedirectOptions {
   /** The client's fetch; undefined: the global `fetch`, looked up per request so test interceptors installed later still apply. */
   fetch: FetchLike | undefined;
-  /** The request body as sent, replayed by a 307/308 hop (API bodies are small JSON). */
-  body: string | undefined;
-  /** Called before every physical request: `hop` is 0 for the request itself, 1+ for redirect hops. */
-  onRequest?: ((request: Request, hop: number) => void | Promise<void>) | undefined;
-  /** Called after every final (non-redirect) response. */
+  /** Called before every physical request. */
+  onRequest?: ((request: Request) => void | Promise<void>) | undefined;
+  /** Called after every response, a refused redirect included. */
   onResponse?: ((request: Request, response: Response) => void | Promise<void>) | undefined;
 }
 
-/** Sends `request`, following redirects manually with the SDK's credential rules. */
-export async function fetchFollowingRedirects(
+/** Sends `request` once; a redirect (any 3xx, or a browser's opaque one) rejects with ConnectionError. */
+export async function fetchRefusingRedirects(
   request: Request,
   init: RequestInit | undefined,
   options: RedirectOptions,
 ): Promise<Response> {
-  let current = request;
-  for (let hop = 0; ; hop++) {
-    if (options.onRequest) await options.onRequest(current, hop);
-    const fetchImpl = options.fetch;
-    const response = await (fetchImpl ? fetchImpl(current, init) : globalThis.fetch(current, init));
-    if (response.type === 'opaqueredirect') {
-      throw new ConnectionError(
-        'The API answered with a redirect that this runtime hides from scripts, so the SDK cannot check where it leads. Point baseUrl at the final API address.',
-      );
-    }
-    const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
-    if (location === null) {
-      if (options.onResponse) await options.onResponse(current, response);
-      return response;
-    }
-    await response.body?.cancel().catch(() => undefined);
-    if (hop >= MAX_REDIRECTS) {
-      throw new ConnectionError(`The API redirected more than ${MAX_REDIRECTS} times; check baseUrl.`);
-    }
-    const from = new URL(current.url);
-    const to = new URL(location, from);
-    if (to.protocol !== 'https:' && to.protocol !== 'http:') {
-      throw new ConnectionError(`The API redirected to an unsupported URL scheme (${to.protocol}).`);
-    }
-    const headers = new Headers(current.headers);
-    if (to.origin !== from.origin) for (const name of CROSS_ORIGIN_DROPPED) headers.delete(name);
-    let method = current.method;
-    if (
-      (response.status === 303 && method !== 'GET' && method !== 'HEAD') ||
-      ((response.status === 301 || response.status === 302) && method === 'POST')
-    ) {
-      method = 'GET';
-      for (const name of BODY_HEADERS) headers.delete(name);
-    }
-    current = new Request(to, {
-      method,
-      headers,
-      body: method === 'GET' || method === 'HEAD' ? null : (options.body ?? null),
-      signal: current.signal,
-      redirect: 'manual',
-    });
-  }
+  if (options.onRequest) await options.onRequest(request);
+  const fetchImpl = options.fetch;
+  const response = await (fetchImpl ? fetchImpl(request, init) : globalThis.fetch(request, init));
+  if (options.onResponse) await options.onResponse(request, response);
+  const status = response.status;
+  if (response.type !== 'opaqueredirect' && (status < 300 || status > 399)) return response;
+  await response.body?.cancel().catch(() => undefined);
+  const from = new URL(request.url);
+  const location = response.headers.get('location');
+  const target = location === null ? undefined : redirectTarget(location, from);
+  const redirect = status
+    ? `a ${status} redirect${target ? ` to ${target}` : ''}`
+    : 'a redirect whose target this runtime hides';
+  throw new ConnectionError(
+    `The API answered ${request.method} ${from.pathname} with ${redirect}, which the SDK never follows: nothing was sent there. Point baseUrl at the final API address.`,
+  );
 }

@@ -8,6 +8,7 @@
  * together) waits on that one. A provider that mints a successor per call mints one.
  */
 import { TokenProviderError } from '../core/errors.js';
+import { INSPECT } from './redact.js';
 
 /** A token, or a function that returns one (from a vault, a file, a refresh flow). */
 export type TokenProvider = () => string | Promise<string>;
@@ -37,11 +38,6 @@ export class TokenSource {
   /** Whether a fresh token can be asked for after `token_expired` / `token_revoked`. */
   get canRefresh(): boolean {
     return this.#provider !== undefined;
-  }
-
-  /** Whether the token is a fixed string given to the client (not a provider function). */
-  get isStatic(): boolean {
-    return this.#provider === undefined && this.#value !== undefined;
   }
 
   /**
@@ -106,7 +102,7 @@ export class TokenSource {
   }
 
   /** Never shows the token. */
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
+  [INSPECT](): string {
     return '[TokenSource]';
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The request pipeline behind every method: declared-scope check, offline token check, URL
  * building, `Authorization`, idempotency keys, ky 2 for retries, backoff, `Retry-After` and both
- * timeouts, the SDK's own redirect handling, error mapping, response validation, and one retry
+ * timeouts, the SDK's refusal of redirects, error mapping, response validation, and one retry
  * with a fresh token after `token_expired` / `token_revoked`.
  *
  * Per call it builds as little as it can: one ky instance per client carries the retry rules and
@@ -51,7 +51,7 @@ import { compileSchema } from './compile-schema.js';
 import { newIdempotencyKey } from './idempotency.js';
 import { readProblem } from './problem.js';
 import { safeHeaders, scrub } from './redact.js';
-import { type FetchLike, fetchFollowingRedirects, type RedirectOptions } from './redirect-fetch.js';
+import { type FetchLike, fetchRefusingRedirects, type RedirectOptions } from './redirect-fetch.js';
 import { parseRetryAfter } from './retry-after.js';
 import type { TokenSource } from './token-source.js';
 /** Statuses worth retrying: timeouts, rate limits and server failures. 400/401/403/404/409/422 never are. */
@@ -321,7 +321,7 @@ export class Transport {
       started,
       url,
     };
-    const redirect: RedirectOptions = { fetch: config.fetch, body: undefined };
+    const redirect: RedirectOptions = { fetch: config.fetch };
     // The success body, read inside the attempt: a connection that drops while it is read fails the
     // attempt like any connection error, so ky retries it (a GET, or a POST with its
     // Idempotency-Key: the API replays the stored answer) and its per-attempt timeout covers it.
@@ -331,7 +331,7 @@ export class Transport {
       headers,
       fetch: async (input, init) => {
         const request = input instanceof Request ? input : new Request(input);
-        const response = await fetchFollowingRedirects(request, init, redirect);
+        const response = await fetchRefusingRedirects(request, init, redirect);
         if (response.ok) text = await readText(response, request.signal);
         return response;
       },
@@ -349,11 +349,9 @@ export class Transport {
       const context = { operationId: op.operationId, method: op.method };
       let attempt = 0;
       let attemptStarted = 0;
-      redirect.onRequest = async (request, hop) => {
-        if (hop === 0) {
-          attempt++;
-          attemptStarted = Date.now();
-        }
+      redirect.onRequest = async (request) => {
+        attempt++;
+        attemptStarted = Date.now();
         await hooks.onRequest?.({
           ...context,
           url: scrub(request.url, secrets),
@@ -389,9 +387,7 @@ export class Transport {
 
     try {
       if (spec.body !== undefined) {
-        const body = JSON.stringify(spec.body);
-        redirect.body = body;
-        kyOptions.body = body;
+        kyOptions.body = JSON.stringify(spec.body);
         headers['content-type'] ??= 'application/json';
       }
       const response = await this.#ky(url, kyOptions);
@@ -431,9 +427,10 @@ export class Transport {
     }
     // ky wraps a failure whose message it knows (`terminated`) in its NetworkError.
     const raw = isNetworkError(error) ? error.cause : error;
+    const origin = new URL(ctx.url).origin;
     if (raw instanceof BodyReadError) {
       return new ConnectionError(
-        `The connection to ${new URL(ctx.url).origin} dropped while its answer was read (${raw.message}), on every attempt. Check your network and any proxy.`,
+        `The connection to ${origin} dropped while its answer was read (${raw.message}), on every attempt. Check your network and any proxy.`,
         { cause: raw.cause, secrets },
       );
     }
@@ -441,7 +438,7 @@ export class Transport {
       const cause = isNetworkError(error) ? error.cause : error;
       const reason = cause instanceof Error ? cause.message : String(cause);
       return new ConnectionError(
-        `Could not reach the API at ${new URL(ctx.url).origin} (${reason}). Check your network connection and baseUrl.`,
+        `Could not reach the API at ${origin} (${reason}). Check your network connection and baseUrl.`,
         { cause, secrets },
       );
     }

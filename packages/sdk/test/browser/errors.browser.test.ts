@@ -2,6 +2,7 @@
 import { generateTokenSecret } from '@graphtoken/contract';
 import { BOOTSTRAP_TOKEN, seedIds } from '@graphtoken/mock';
 import {
+  ConnectionError,
   GraphToken,
   InvalidArgumentError,
   isMalformedTokenError,
@@ -112,6 +113,25 @@ describe('errors and secrets in the browser', () => {
     // Take the canary back out so the final check covers real output only.
     seenSecrets.delete(canary);
     consoleOutput.splice(consoleOutput.length - 1, 1);
+  });
+
+  it('refuses a redirect, as the browser build does, sending nothing to its target', async () => {
+    const sent: string[] = [];
+    const client = new GraphToken({
+      baseUrl: mock.baseUrl,
+      token: BOOTSTRAP_TOKEN,
+      dangerouslyAllowBrowser: true,
+      fetch: async (request) => {
+        sent.push(`${request.method} ${new URL(request.url).pathname}`);
+        return new Response(null, { status: 307, headers: { location: '/v1/tokens/self' } });
+      },
+    });
+    const error = await client.tokens.revoke(seedIds.tokens.bootstrap).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toMatch(
+      /with a 307 redirect, which the SDK never follows: nothing was sent there/,
+    );
+    expect(sent).toEqual([`DELETE /v1/tokens/${seedIds.tokens.bootstrap}`]);
   });
 
   it('lets no secret reach the console', () => {
