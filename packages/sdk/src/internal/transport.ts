@@ -112,6 +112,11 @@ export interface CallSpec {
    * `token_expired` it is never repeated with a refreshed token, which would revoke the successor.
    */
   actsOnCallingToken?: boolean;
+  /**
+   * The API error code that, on a retry after an attempt that may have reached the server (a 5xx,
+   * a timeout, a dropped connection), means that attempt already did the job: the DELETE resolves.
+   */
+  doneIf?: 'not_found' | 'token_revoked';
 }
 
 /** A call's result with its raw response. */
@@ -326,14 +331,23 @@ export class Transport {
     // attempt like any connection error, so ky retries it (a GET, or a POST with its
     // Idempotency-Key: the API replays the stored answer) and its per-attempt timeout covers it.
     let text: string | undefined;
+    // Whether an earlier attempt may have reached the server and acted (see CallSpec.doneIf).
+    let reached = false;
     const kyOptions: Options = {
       method: op.method,
       headers,
       fetch: async (input, init) => {
         const request = input instanceof Request ? input : new Request(input);
-        const response = await fetchFollowingRedirects(request, init, redirect);
-        if (response.ok) text = await readText(response, request.signal);
-        return response;
+        try {
+          const response = await fetchFollowingRedirects(request, init, redirect);
+          if (response.status >= 500) reached = true;
+          if (response.ok) text = await readText(response, request.signal);
+          return response;
+        } catch (error) {
+          // A refused connection never reached it.
+          if ((error as { cause?: { code?: unknown } })?.cause?.code !== 'ECONNREFUSED') reached = true;
+          throw error;
+        }
       },
     };
     if (userSignal) kyOptions.signal = userSignal;
@@ -399,6 +413,16 @@ export class Transport {
       const data = parseBody(text ?? '', spec, config.validateResponses, requestId);
       return { data: data as T, response, requestId };
     } catch (error) {
+      if (reached && spec.doneIf && isHTTPError(error)) {
+        const response = error.response;
+        if (readProblem(error.data, response.status)?.code === spec.doneIf) {
+          return {
+            data: undefined as T,
+            response,
+            requestId: response.headers.get('x-request-id') ?? undefined,
+          };
+        }
+      }
       throw this.#toError(error, errorContext);
     }
   }
