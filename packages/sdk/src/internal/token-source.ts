@@ -65,6 +65,11 @@ export class TokenSource {
     return this.#load();
   }
 
+  /** Stops sharing `pending` (a call gave up waiting for it): the next call asks the provider again. */
+  forget(pending: Promise<unknown>): void {
+    if (this.#pending === pending) this.#pending = undefined;
+  }
+
   #load(): Promise<string> {
     const provider = this.#provider;
     if (!provider) return Promise.resolve(this.#value ?? '');

@@ -87,7 +87,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Per-attempt timeout in ms (`false`: none). */
   timeout?: number | false;
-  /** Overall timeout in ms, retries and backoff included (`false`: none). */
+  /** Overall timeout in ms, retries, backoff and waiting for a token provider included (`false`: none). */
   totalTimeout?: number | false;
   /** Retries for this call (0: none). */
   maxRetries?: number;
@@ -222,16 +222,18 @@ export class Transport {
     }
     const url = buildUrl(config.baseUrl, spec);
     const idempotencyKey = op.method === 'POST' ? (options.idempotencyKey ?? newIdempotencyKey()) : undefined;
-    const token = this.#checkToken(await config.tokens.get(), config.tokens.canRefresh);
-    // One overall limit for the whole call: its retries and a repeat with a refreshed token included.
+    // One overall limit for the whole call: the token provider, its retries and a repeat with a refreshed token included.
     const totalTimeout = options.totalTimeout ?? config.totalTimeout;
     const started = performance.now();
+    const wait = (value: string | undefined | Promise<string | undefined>) =>
+      this.#waitToken(value, options.signal, totalTimeout, started);
+    const token = this.#checkToken(await wait(config.tokens.get()), config.tokens.canRefresh);
     try {
       return await this.#send<T>(spec, url, token, idempotencyKey, options, totalTimeout, started);
     } catch (error) {
       const stale = error instanceof TokenExpiredError || error instanceof TokenRevokedError;
       if (!stale || !config.tokens.canRefresh || spec.actsOnCallingToken) throw error;
-      const fresh = await config.tokens.refresh(token);
+      const fresh = await wait(config.tokens.refresh(token));
       if (fresh === undefined || fresh === token) throw error;
       const left = totalTimeout === false ? false : totalTimeout - (performance.now() - started);
       if (left !== false && left <= 0) throw new TimeoutError('total', totalTimeout as number);
@@ -244,6 +246,43 @@ export class Transport {
         left,
         started,
       );
+    }
+  }
+
+  /**
+   * Waits for the token provider no longer than the call's `totalTimeout` (then `TimeoutError`,
+   * and the next call asks the provider again) and its signal (then `AbortError`).
+   */
+  async #waitToken<T>(
+    value: T | Promise<T>,
+    signal: AbortSignal | undefined,
+    totalTimeout: number | false,
+    started: number,
+  ): Promise<T> {
+    if (!(value instanceof Promise)) return value;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let onAbort: (() => void) | undefined;
+    try {
+      return await new Promise<T>((resolve, reject) => {
+        value.then(resolve, reject);
+        if (totalTimeout !== false) {
+          timer = setTimeout(
+            () => {
+              this.#config.tokens.forget(value);
+              reject(new TimeoutError('total', totalTimeout));
+            },
+            totalTimeout - (performance.now() - started),
+          );
+        }
+        if (signal) {
+          onAbort = () => reject(abortError(signal, []));
+          if (signal.aborted) onAbort();
+          signal.addEventListener('abort', onAbort);
+        }
+      });
+    } finally {
+      clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
     }
   }
 
