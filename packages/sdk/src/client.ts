@@ -28,8 +28,9 @@ export interface RetryOptions {
   /** The longest backoff delay in ms (default 8000). */
   maxDelayMs?: number;
   /**
-   * The longest `Retry-After` the SDK waits, in ms (default 60000). A server asking for longer gets
-   * its error (a `RateLimitError` with `retryAfter`) handed to you instead.
+   * The longest `Retry-After` the SDK waits, in ms (default 60000). A server asking for longer, or
+   * for longer than the call's `totalTimeout` has left, gets its error (a `RateLimitError` with
+   * `retryAfter`) handed to you at once.
    */
   maxRetryAfterMs?: number;
   /** Randomise backoff delays so many clients do not retry in step (default true). */

@@ -134,6 +134,21 @@ describe('retries', () => {
     expect(stub.sent).toHaveLength(1);
   });
 
+  it('hands a Retry-After beyond the time the call has left to the caller at once (finding 05)', async () => {
+    for (const [clientOptions, callOptions] of [
+      [{ totalTimeout: 2000 }, {}],
+      [{}, { totalTimeout: 2000 }],
+    ] as const) {
+      const stub = stubFetch(() => problem(429, 'rate_limited', {}, { 'retry-after': '30' }));
+      const error = (await client(stub.fetch, clientOptions)
+        .graphs.get('gr_x', callOptions)
+        .catch((e: unknown) => e)) as RateLimitError;
+      expect(error).toBeInstanceOf(RateLimitError);
+      expect(error.retryAfter).toBe(30);
+      expect(stub.sent).toHaveLength(1);
+    }
+  });
+
   it('parses Retry-After as seconds or an HTTP date', () => {
     const now = Date.parse('2025-11-20T10:00:00Z');
     expect(parseRetryAfter('30', now)).toBe(30);

@@ -179,8 +179,13 @@ export class Transport {
         shouldRetry: ({ error }) => {
           if (isHTTPError(error)) {
             const wait = parseRetryAfter(error.response.headers.get('retry-after'));
-            // A server asking for a longer wait than the cap gets its error handed to the caller instead.
-            return wait !== undefined && wait * 1000 > retry.maxRetryAfterMs ? false : undefined;
+            if (wait === undefined) return undefined;
+            // A server asking for a longer wait than the cap, or than the call has left, gets its
+            // error (with retryAfter) handed to the caller at once.
+            const deadline = error.options.context.deadline as number | undefined;
+            return wait * 1000 > Math.min(retry.maxRetryAfterMs, (deadline ?? Infinity) - performance.now())
+              ? false
+              : undefined;
           }
           // A fetch that fails with a TypeError ky does not recognise is still a failed connection.
           return isNetworkError(error) || error instanceof TypeError ? true : undefined;
@@ -390,6 +395,9 @@ export class Transport {
       },
     };
     if (userSignal) kyOptions.signal = userSignal;
+    // The whole call's deadline, for a Retry-After that would outlast it (see shouldRetry).
+    if (errorContext.totalTimeout !== false)
+      kyOptions.context = { deadline: started + errorContext.totalTimeout };
     if (options.timeout !== undefined) kyOptions.timeout = options.timeout;
     if (totalTimeout !== config.totalTimeout) kyOptions.totalTimeout = totalTimeout;
     // A POST without an Idempotency-Key (the caller passed '') is never retried.
