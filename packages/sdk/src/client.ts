@@ -39,7 +39,10 @@ export interface RetryOptions {
 
 /** Options of {@link GraphToken}. */
 export interface ClientOptions<S extends Scope = Scope> {
-  /** The API address (default: `GRAPHTOKEN_BASE_URL` outside browsers, else `https://api.graphtoken.dev`). */
+  /**
+   * The API address, without `/v1` (default: `GRAPHTOKEN_BASE_URL` outside browsers, else
+   * `https://api.graphtoken.dev`). One ending in `/v1` throws `InvalidArgumentError`.
+   */
   baseUrl?: string;
   /**
    * The token secret, or a function returning it (sync or async). The function is called on
@@ -54,9 +57,9 @@ export interface ClientOptions<S extends Scope = Scope> {
   scopes?: readonly S[];
   /** The fetch implementation (default: the global `fetch`, looked up per request). */
   fetch?: FetchLike;
-  /** Per-attempt timeout in ms (default 30000; `false`: none). */
+  /** Per-attempt timeout in ms, 1 to 2147483647 (default 30000; `false`: none). */
   timeout?: number | false;
-  /** Overall timeout per call in ms, retries included (default 120000; `false`: none). */
+  /** Overall timeout per call in ms, retries included, 1 to 2147483647 (default 120000; `false`: none). */
   totalTimeout?: number | false;
   /** Retries after a connection error, timeout, 408, 429 or 5xx (default 2; 0: none). */
   maxRetries?: number;
@@ -109,13 +112,17 @@ function normalizeBaseUrl(value: string, allowInsecureHttp: boolean): string {
   if (url.search || url.hash || url.username || url.password) {
     throw new InvalidArgumentError('baseUrl must not carry a query, a fragment or credentials.');
   }
-  return url.href.replace(/\/+$/, '');
+  const href = url.href.replace(/\/+$/, '');
+  if (/\/v1$/i.test(href))
+    throw new InvalidArgumentError(`baseUrl ends in /v1, which every path already has: drop /v1.`);
+  return href;
 }
 
 function checkDuration(name: string, value: number | false | undefined): void {
   if (value === undefined || value === false) return;
-  if (!Number.isFinite(value) || value <= 0)
-    throw new InvalidArgumentError(`${name} must be a positive number of ms or false.`);
+  // Timers hold at most 2^31 - 1 ms (24.8 days).
+  if (typeof value !== 'number' || !(value > 0 && value < 2 ** 31))
+    throw new InvalidArgumentError(`${name} must be a number of ms from 1 to 2147483647, or false.`);
 }
 
 function retrySettings(options: ClientOptions<Scope>): RetrySettings {
@@ -165,6 +172,8 @@ export class GraphToken<const S extends Scope = Scope> {
       options.allowInsecureHttp ?? false,
     );
     if (options.scopes !== undefined) {
+      if (!Array.isArray(options.scopes))
+        throw new InvalidArgumentError(`scopes must be an array, e.g. ['read'].`);
       const bad = options.scopes.filter((s) => !isScope(s));
       if (bad.length > 0) throw new InvalidArgumentError(`unknown scope(s): ${bad.join(', ')}`);
     }
@@ -174,6 +183,17 @@ export class GraphToken<const S extends Scope = Scope> {
     const defaultHeaders = { ...options.defaultHeaders };
     if (Object.keys(defaultHeaders).some((h) => h.toLowerCase() === 'authorization')) {
       throw new InvalidArgumentError(AUTHORIZATION_HEADER_REFUSED);
+    }
+    if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+      throw new InvalidArgumentError('fetch must be a function.');
+    }
+    try {
+      // An invalid header name or value (a CR/LF) fails here, not on every call.
+      new Headers(defaultHeaders).set('user-agent', options.userAgent ?? '');
+    } catch {
+      throw new InvalidArgumentError(
+        'defaultHeaders and userAgent must be valid header names and values (no CR/LF).',
+      );
     }
     const token = options.token ?? readEnv('GRAPHTOKEN_TOKEN');
     if (browser && typeof token === 'string' && options.dangerouslyAllowBrowser !== true) {

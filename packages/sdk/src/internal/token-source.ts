@@ -28,8 +28,9 @@ export class TokenSource {
       this.#loaded = false;
     } else {
       this.#provider = undefined;
-      // Surrounding whitespace (the newline of a file read) is never part of a token.
-      this.#value = token?.trim();
+      // Surrounding whitespace (the newline of a file read) is never part of a token. A non-string
+      // (a number from a config file) is kept as text, so the call fails with the token-format error.
+      this.#value = token == null ? undefined : String(token).trim();
       this.#loaded = true;
     }
   }
