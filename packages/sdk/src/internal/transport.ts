@@ -84,17 +84,17 @@ export interface TransportConfig {
 /** Per-call options, accepted by every method as its last argument. */
 export interface RequestOptions {
   /** Aborts the call (and its retries); it then rejects with `AbortError`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Per-attempt timeout in ms (`false`: none). */
-  timeout?: number | false;
+  timeout?: number | false | undefined;
   /** Overall timeout in ms, retries, backoff and waiting for a token provider included (`false`: none). */
-  totalTimeout?: number | false;
+  totalTimeout?: number | false | undefined;
   /** Retries for this call (0: none). */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** For POSTs: the `Idempotency-Key` to send (default: a new random key per call, reused by its retries). */
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
   /** Extra request headers. `Authorization` is refused: pass the token to the client. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** A schema that checks a response body: a zod schema from `@graphtoken/contract`. */
