@@ -113,8 +113,7 @@ function normalizeBaseUrl(value: string, allowInsecureHttp: boolean): string {
     throw new InvalidArgumentError('baseUrl must not carry a query, a fragment or credentials.');
   }
   const href = url.href.replace(/\/+$/, '');
-  if (/\/v1$/i.test(href))
-    throw new InvalidArgumentError(`baseUrl ends in /v1, which every path already has: drop /v1.`);
+  if (/\/v1$/i.test(href)) throw new InvalidArgumentError('baseUrl: drop /v1 (the SDK adds it).');
   return href;
 }
 
@@ -122,7 +121,7 @@ function checkDuration(name: string, value: number | false | undefined): void {
   if (value === undefined || value === false) return;
   // Timers hold at most 2^31 - 1 ms (24.8 days).
   if (typeof value !== 'number' || !(value > 0 && value < 2 ** 31))
-    throw new InvalidArgumentError(`${name} must be a number of ms from 1 to 2147483647, or false.`);
+    throw new InvalidArgumentError(`${name} must be 1 to 2147483647 ms, or false.`);
 }
 
 function retrySettings(options: ClientOptions<Scope>): RetrySettings {
@@ -191,9 +190,7 @@ export class GraphToken<const S extends Scope = Scope> {
       // An invalid header name or value (a CR/LF) fails here, not on every call.
       new Headers(defaultHeaders).set('user-agent', options.userAgent ?? '');
     } catch {
-      throw new InvalidArgumentError(
-        'defaultHeaders and userAgent must be valid header names and values (no CR/LF).',
-      );
+      throw new InvalidArgumentError('defaultHeaders/userAgent: invalid header (no CR/LF).');
     }
     const token = options.token ?? readEnv('GRAPHTOKEN_TOKEN');
     if (browser && typeof token === 'string' && options.dangerouslyAllowBrowser !== true) {

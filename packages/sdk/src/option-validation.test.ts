@@ -17,7 +17,7 @@ describe('bad options fail at construction', () => {
     ['baseUrl ending in /v1', { baseUrl: 'https://api.graphtoken.dev/v1' }, /drop \/v1/],
     ['baseUrl ending in /v1/', { baseUrl: 'http://localhost:4010/V1/' }, /drop \/v1/],
     ['fetch not a function', { fetch: 'https://api.graphtoken.dev' }, /fetch must be a function/],
-    ['timeout of 2^31 ms', { timeout: 2 ** 31 }, /timeout must be a number of ms from 1 to 2147483647/],
+    ['timeout of 2^31 ms', { timeout: 2 ** 31 }, /timeout must be 1 to 2147483647 ms/],
     ['totalTimeout as a string', { totalTimeout: '1000' }, /totalTimeout must be/],
     ['timeout NaN', { timeout: Number.NaN }, /timeout must be/],
     ['CR/LF in userAgent', { userAgent: 'app/1\r\nX-Evil: 1' }, /no CR\/LF/],
