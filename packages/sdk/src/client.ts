@@ -23,55 +23,59 @@ export const DEFAULT_BASE_URL = 'https://api.graphtoken.dev';
 /** How failed attempts are retried. */
 export interface RetryOptions {
   /** Retries after the first attempt (default 2). Same as the client's `maxRetries`. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** The first backoff delay in ms, doubled each retry (default 500). */
-  baseDelayMs?: number;
+  baseDelayMs?: number | undefined;
   /** The longest backoff delay in ms (default 8000). */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /**
-   * The longest `Retry-After` the SDK waits, in ms (default 60000). A server asking for longer gets
-   * its error (a `RateLimitError` with `retryAfter`) handed to you instead.
+   * The longest `Retry-After` the SDK waits, in ms (default 60000). A server asking for longer, or
+   * for longer than the call's `totalTimeout` has left, gets its error (a `RateLimitError` with
+   * `retryAfter`) handed to you at once.
    */
-  maxRetryAfterMs?: number;
+  maxRetryAfterMs?: number | undefined;
   /** Randomise backoff delays so many clients do not retry in step (default true). */
-  jitter?: boolean;
+  jitter?: boolean | undefined;
 }
 
 /** Options of {@link GraphToken}. */
 export interface ClientOptions<S extends Scope = Scope> {
-  /** The API address (default: `GRAPHTOKEN_BASE_URL` outside browsers, else `https://api.graphtoken.dev`). */
-  baseUrl?: string;
+  /**
+   * The API address, without `/v1` (default: `GRAPHTOKEN_BASE_URL` outside browsers, else
+   * `https://api.graphtoken.dev`). One ending in `/v1` throws `InvalidArgumentError`.
+   */
+  baseUrl?: string | undefined;
   /**
    * The token secret, or a function returning it (sync or async). The function is called on
    * first use and again, once, when the API says the token expired or was revoked: return the new
    * secret there to rotate without downtime. Default: `GRAPHTOKEN_TOKEN` outside browsers.
    */
-  token?: string | TokenProvider;
+  token?: string | TokenProvider | undefined;
   /**
    * The token's scopes, if you know them: the client then only exposes (at the type level) and
    * only sends (at run time) the operations they allow.
    */
-  scopes?: readonly S[];
+  scopes?: readonly S[] | undefined;
   /** The fetch implementation (default: the global `fetch`, looked up per request). */
-  fetch?: FetchLike;
-  /** Per-attempt timeout in ms (default 30000; `false`: none). */
-  timeout?: number | false;
-  /** Overall timeout per call in ms, retries included (default 120000; `false`: none). */
-  totalTimeout?: number | false;
+  fetch?: FetchLike | undefined;
+  /** Per-attempt timeout in ms, 1 to 2147483647 (default 30000; `false`: none). */
+  timeout?: number | false | undefined;
+  /** Overall timeout per call in ms, retries included, 1 to 2147483647 (default 120000; `false`: none). */
+  totalTimeout?: number | false | undefined;
   /** Retries after a connection error, timeout, 408, 429 or 5xx (default 2; 0: none). */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Retry tuning, or `false` to never retry. */
-  retry?: RetryOptions | false;
+  retry?: RetryOptions | false | undefined;
   /** Lifecycle hooks for logging and metrics; every event they get is already redacted. */
-  hooks?: Hooks;
+  hooks?: Hooks | undefined;
   /** Appended to the SDK's User-Agent (`my-app/1.2`); ignored in browsers, which set their own. */
-  userAgent?: string;
+  userAgent?: string | undefined;
   /** Validate every response against the spec's schemas (default true). */
-  validateResponses?: boolean;
+  validateResponses?: boolean | undefined;
   /** Headers sent with every request. `Authorization` is refused: use `token`. */
-  defaultHeaders?: Record<string, string>;
+  defaultHeaders?: Record<string, string> | undefined;
   /** Allow `http:` to a host other than localhost (the token would cross the network in clear). Default false. */
-  allowInsecureHttp?: boolean;
+  allowInsecureHttp?: boolean | undefined;
   /**
    * Allow a static `token` string in a browser (default false: construction throws
    * `InvalidArgumentError`). A token in client-side code can be read by anyone who can open the
@@ -80,7 +84,7 @@ export interface ClientOptions<S extends Scope = Scope> {
    * Opt in only where the person using the page is the token's owner (a local tool where users
    * paste their own token), as openai-node's `dangerouslyAllowBrowser` does.
    */
-  dangerouslyAllowBrowser?: boolean;
+  dangerouslyAllowBrowser?: boolean | undefined;
 }
 
 /** Why a static token is refused in a browser without the opt-in. */
@@ -109,13 +113,16 @@ function normalizeBaseUrl(value: string, allowInsecureHttp: boolean): string {
   if (url.search || url.hash || url.username || url.password) {
     throw new InvalidArgumentError('baseUrl must not carry a query, a fragment or credentials.');
   }
-  return url.href.replace(/\/+$/, '');
+  const href = url.href.replace(/\/+$/, '');
+  if (/\/v1$/i.test(href)) throw new InvalidArgumentError('baseUrl: drop /v1 (the SDK adds it).');
+  return href;
 }
 
 function checkDuration(name: string, value: number | false | undefined): void {
   if (value === undefined || value === false) return;
-  if (!Number.isFinite(value) || value <= 0)
-    throw new InvalidArgumentError(`${name} must be a positive number of ms or false.`);
+  // Timers hold at most 2^31 - 1 ms (24.8 days).
+  if (typeof value !== 'number' || !(value > 0 && value < 2 ** 31))
+    throw new InvalidArgumentError(`${name} must be 1 to 2147483647 ms, or false.`);
 }
 
 function retrySettings(options: ClientOptions<Scope>): RetrySettings {
@@ -165,6 +172,8 @@ export class GraphToken<const S extends Scope = Scope> {
       options.allowInsecureHttp ?? false,
     );
     if (options.scopes !== undefined) {
+      if (!Array.isArray(options.scopes))
+        throw new InvalidArgumentError(`scopes must be an array, e.g. ['read'].`);
       const bad = options.scopes.filter((s) => !isScope(s));
       if (bad.length > 0) throw new InvalidArgumentError(`unknown scope(s): ${bad.join(', ')}`);
     }
@@ -174,6 +183,15 @@ export class GraphToken<const S extends Scope = Scope> {
     const defaultHeaders = { ...options.defaultHeaders };
     if (Object.keys(defaultHeaders).some((h) => h.toLowerCase() === 'authorization')) {
       throw new InvalidArgumentError(AUTHORIZATION_HEADER_REFUSED);
+    }
+    if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+      throw new InvalidArgumentError('fetch must be a function.');
+    }
+    try {
+      // An invalid header name or value (a CR/LF) fails here, not on every call.
+      new Headers(defaultHeaders).set('user-agent', options.userAgent ?? '');
+    } catch {
+      throw new InvalidArgumentError('defaultHeaders/userAgent: invalid header (no CR/LF).');
     }
     const token = options.token ?? readEnv('GRAPHTOKEN_TOKEN');
     if (browser && typeof token === 'string' && options.dangerouslyAllowBrowser !== true) {

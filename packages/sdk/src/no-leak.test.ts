@@ -178,6 +178,24 @@ describe('no token leaks', () => {
     expect([...produced.keys()].sort()).toEqual(classNames);
   });
 
+  it('scrubs the secret echoed without its gt_ prefix (finding 04)', async () => {
+    for (const [status, code] of [
+      [401, 'token_revoked'],
+      [422, 'validation_failed'],
+      [502, undefined],
+    ] as const) {
+      const token = newToken();
+      const body = token.slice(3);
+      const { client, events } = echoingClient(token, () => echoProblem(status, code, body));
+      const error = await client.graphs.get('gr_x').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GraphTokenError);
+      const text = everything(error, events);
+      expect(text).not.toContain(body);
+      expect(text).not.toContain(body.slice(0, -4));
+      if (code) expect((error as Error).message).toContain(`gt_…${token.slice(-4)}`);
+    }
+  });
+
   it('shows the public hint, so a user can tell which token failed', async () => {
     const token = newToken();
     const { client } = echoingClient(token, () => echoProblem(401, 'token_revoked', token));

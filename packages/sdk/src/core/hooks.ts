@@ -47,11 +47,13 @@ export interface RetryEvent {
 /** Hooks called during every call; they may be async (the call waits for them). */
 export interface Hooks {
   /** Before every physical request. */
-  onRequest?: (event: RequestEvent) => void | Promise<void>;
+  onRequest?: ((event: RequestEvent) => void | Promise<void>) | undefined;
   /** After every response, successful or not. */
-  onResponse?: (event: ResponseEvent) => void | Promise<void>;
+  onResponse?: ((event: ResponseEvent) => void | Promise<void>) | undefined;
   /** Before each retry. */
-  onRetry?: (event: RetryEvent) => void | Promise<void>;
+  onRetry?: ((event: RetryEvent) => void | Promise<void>) | undefined;
   /** When a call fails for good (after retries), with the error it rejects with. */
-  onError?: (error: GraphTokenError, context: { readonly operationId: OperationId }) => void | Promise<void>;
+  onError?:
+    | ((error: GraphTokenError, context: { readonly operationId: OperationId }) => void | Promise<void>)
+    | undefined;
 }

@@ -7,18 +7,24 @@ import type { OperationId, OperationTypes, operations } from '@graphtoken/contra
 
 type SuccessStatus<Op extends OperationId> = (typeof operations)[Op]['successStatus'];
 
+/**
+ * `T` with `| undefined` on its optional properties, so callers compiling with
+ * `exactOptionalPropertyTypes` can forward a possibly-undefined value (undefined means not given).
+ */
+export type UndefinedOptional<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] };
+
 /** The query parameters of an operation (`{}` when it has none). */
 export type QueryOf<Op extends OperationId> = OperationTypes[Op]['parameters'] extends { query?: infer Q }
   ? [NonNullable<Q>] extends [never]
     ? Record<string, never>
-    : NonNullable<Q>
+    : UndefinedOptional<NonNullable<Q>>
   : Record<string, never>;
 
 /** The JSON request body of an operation (`never` when it has none). */
 export type BodyOf<Op extends OperationId> = OperationTypes[Op] extends {
   requestBody?: { content: { 'application/json': infer B } };
 }
-  ? B
+  ? UndefinedOptional<B>
   : never;
 
 /** The JSON body of an operation's success response (`undefined` for 204). */

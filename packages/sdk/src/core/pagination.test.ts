@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { blockObject, json, newToken, stubFetch } from '../../test/support/stub-fetch.js';
+import { blockObject, json, newToken, problem, stubFetch } from '../../test/support/stub-fetch.js';
 import { GraphToken } from '../client.js';
 import { ResponseValidationError } from './errors.js';
+import { MAX_EMPTY_PAGES } from './pagination.js';
 
 const PAGE_SIZE = 100;
 const PAGES = 1000;
@@ -163,5 +164,37 @@ describe('awaiting a list', () => {
     await list.finally(() => (finished = true)).catch(() => undefined);
     expect(finished).toBe(true);
     expect(stub.sent).toHaveLength(1);
+  });
+});
+
+describe('empty pages with ever new cursors', () => {
+  /** Page n is empty unless `full(n)`; its nextCursor is always fresh. */
+  const endless = (full: (n: number) => boolean) =>
+    stubFetch((request) => {
+      const n = Number(new URL(request.url).searchParams.get('cursor') ?? '0');
+      // A bound of the test's own, so a list that never stops fails here instead of hanging.
+      if (n > 100) return problem(400, 'invalid_request');
+      return json(200, { data: full(n) ? [blockObject(n)] : [], nextCursor: String(n + 1) });
+    });
+
+  it(`stops with ResponseValidationError (empty_pages) after ${MAX_EMPTY_PAGES} in a row`, async () => {
+    const stub = endless(() => false);
+    const client = new GraphToken({ token: newToken(), fetch: stub.fetch });
+    const error = await (async () => {
+      for await (const _ of client.blocks.list('gr_x')) void _;
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as ResponseValidationError).issues[0]).toMatchObject({ code: 'empty_pages' });
+    expect((error as Error).message).toContain(`${MAX_EMPTY_PAGES} empty pages in a row`);
+    expect(stub.sent).toHaveLength(MAX_EMPTY_PAGES);
+  });
+
+  it('an item resets the count: a sparse but progressing list is walked', async () => {
+    const stub = endless((n) => n % MAX_EMPTY_PAGES === MAX_EMPTY_PAGES - 1);
+    const client = new GraphToken({ token: newToken(), fetch: stub.fetch });
+    let items = 0;
+    for await (const _ of client.blocks.list('gr_x')) if (++items === 5) break;
+    expect(items).toBe(5);
+    expect(stub.sent).toHaveLength(5 * MAX_EMPTY_PAGES);
   });
 });

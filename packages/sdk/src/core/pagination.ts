@@ -25,6 +25,9 @@ export type PageFetcher<Item> = (
   cursor: string | undefined,
 ) => APIPromise<{ data: Item[]; nextCursor?: string | null }>;
 
+/** Empty pages in a row that still give a `nextCursor` after which a list stops (a server looping on fresh cursors). */
+export const MAX_EMPTY_PAGES = 10;
+
 /**
  * A list: awaitable for its first page (`await client.tokens.list()` is a {@link Page}) and async
  * iterable over every item, page by page. Nothing is sent until it is awaited or iterated. The
@@ -33,7 +36,8 @@ export type PageFetcher<Item> = (
  * for fresh data.
  *
  * An API that hands back a cursor it already returned (pages A, B, A, …) would be followed
- * forever: the iteration stops with a {@link ResponseValidationError} instead.
+ * forever, as would one that sends empty pages with ever new cursors: the iteration stops with a
+ * {@link ResponseValidationError} instead (after {@link MAX_EMPTY_PAGES} empty pages in a row).
  *
  * @example
  * const page = await client.tokens.list({ limit: 20 });        // one request: page.data, page.nextCursor
@@ -80,29 +84,39 @@ export class PagedList<Item> implements AsyncIterable<Item>, PromiseLike<Page<It
 
   /**
    * Every page, fetched one at a time as you iterate. Rejects with {@link ResponseValidationError}
-   * when the API returns a cursor it already returned in this iteration.
+   * when the API returns a cursor it already returned in this iteration (code `repeated_cursor`),
+   * or {@link MAX_EMPTY_PAGES} empty pages in a row that still give a `nextCursor` (`empty_pages`).
    */
   async *pages(): AsyncGenerator<Page<Item>, void, undefined> {
     // Bounded by the pages walked: one short cursor string per page.
     const seen = new Set<string>();
     if (this.#startCursor !== undefined) seen.add(this.#startCursor);
     let page = await this.firstPage();
+    let empty = 0;
     for (;;) {
       yield page;
       const next = page.nextCursor;
       if (next === null) return;
-      if (seen.has(next)) {
+      empty = page.data.length ? 0 : empty + 1;
+      const repeated = seen.has(next);
+      if (repeated || empty >= MAX_EMPTY_PAGES) {
         throw new ResponseValidationError(
           this.#operationId,
           [
-            {
-              path: ['nextCursor'],
-              message: 'a cursor this list had already returned',
-              code: 'repeated_cursor',
-            },
+            repeated
+              ? {
+                  path: ['nextCursor'],
+                  message: 'a cursor this list had already returned',
+                  code: 'repeated_cursor',
+                }
+              : {
+                  path: ['data'],
+                  message: `${empty} empty pages in a row with a nextCursor`,
+                  code: 'empty_pages',
+                },
           ],
           page.requestId,
-          `The API repeated a page cursor after ${seen.size + 1} pages; stopping, as following it would loop forever.`,
+          `The API ${repeated ? 'repeated a page cursor' : `sent ${empty} empty pages in a row`} after ${seen.size + 1} pages; stopping, as following it could loop forever.`,
         );
       }
       seen.add(next);

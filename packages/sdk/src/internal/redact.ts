@@ -13,12 +13,15 @@ const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'coo
 
 /**
  * Removes every secret-looking string, and each of `secrets` (the configured tokens, which may be
- * malformed and so not look like a secret), from a text.
+ * malformed and so not look like a secret) with or without its `gt_` prefix (a server may echo
+ * only the part after it), from a text.
  */
 export function scrub(text: string, secrets: readonly string[] = []): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join(redactToken(secret));
+    for (const part of [secret, secret.startsWith('gt_') && secret.slice(3)]) {
+      if (part && part.length >= 4 && out.includes(part)) out = out.split(part).join(redactToken(secret));
+    }
   }
   return scrubSecrets(out);
 }

@@ -29,8 +29,9 @@ export class TokenSource {
       this.#loaded = false;
     } else {
       this.#provider = undefined;
-      // Surrounding whitespace (the newline of a file read) is never part of a token.
-      this.#value = token?.trim();
+      // Surrounding whitespace (the newline of a file read) is never part of a token. A non-string
+      // (a number from a config file) is kept as text, so the call fails with the token-format error.
+      this.#value = token == null ? undefined : String(token).trim();
       this.#loaded = true;
     }
   }
@@ -59,6 +60,11 @@ export class TokenSource {
     if (this.#pending) return this.#pending;
     if (this.#loaded && this.#value !== stale) return this.#value;
     return this.#load();
+  }
+
+  /** Stops sharing `pending` (a call gave up waiting for it): the next call asks the provider again. */
+  forget(pending: Promise<unknown>): void {
+    if (this.#pending === pending) this.#pending = undefined;
   }
 
   #load(): Promise<string> {

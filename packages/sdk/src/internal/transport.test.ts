@@ -14,6 +14,7 @@ import {
   AbortError,
   ConnectionError,
   InternalServerError,
+  InvalidArgumentError,
   RateLimitError,
   ResponseValidationError,
   TimeoutError,
@@ -132,6 +133,21 @@ describe('retries', () => {
     expect(error.retryAfter).toBe(120);
     expect(error.message).toContain('retry after 120 s');
     expect(stub.sent).toHaveLength(1);
+  });
+
+  it('hands a Retry-After beyond the time the call has left to the caller at once (finding 05)', async () => {
+    for (const [clientOptions, callOptions] of [
+      [{ totalTimeout: 2000 }, {}],
+      [{}, { totalTimeout: 2000 }],
+    ] as const) {
+      const stub = stubFetch(() => problem(429, 'rate_limited', {}, { 'retry-after': '30' }));
+      const error = (await client(stub.fetch, clientOptions)
+        .graphs.get('gr_x', callOptions)
+        .catch((e: unknown) => e)) as RateLimitError;
+      expect(error).toBeInstanceOf(RateLimitError);
+      expect(error.retryAfter).toBe(30);
+      expect(stub.sent).toHaveLength(1);
+    }
   });
 
   it('parses Retry-After as seconds or an HTTP date', () => {
@@ -324,7 +340,7 @@ describe('per-call options', () => {
     expect(second!.headers).toMatchObject({ 'x-team': 'docs', 'x-trace': 'default' });
   });
 
-  it("refuses an invalid header with the platform's TypeError, before sending anything", async () => {
+  it("refuses an invalid per-call header with the platform's TypeError, before sending anything", async () => {
     const stub = stubFetch(() => json(200, { data: [] }));
     const bad = { 'x-note': 'two\nlines' };
     const perCall = await client(stub.fetch)
@@ -332,14 +348,10 @@ describe('per-call options', () => {
       .firstPage()
       .catch((e: unknown) => e);
     expect(perCall).toBeInstanceOf(TypeError);
-    const byDefault = await new GraphToken({
-      token: newToken(),
-      fetch: stub.fetch,
-      defaultHeaders: bad,
-    }).graphs
-      .get('gr_x')
-      .catch((e: unknown) => e);
-    expect(byDefault).toBeInstanceOf(TypeError);
+    // In the client's defaultHeaders it fails at construction (see option-validation.test.ts).
+    expect(() => new GraphToken({ token: newToken(), fetch: stub.fetch, defaultHeaders: bad })).toThrow(
+      InvalidArgumentError,
+    );
     expect(stub.sent).toHaveLength(0);
   });
 });

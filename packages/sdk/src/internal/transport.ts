@@ -84,17 +84,17 @@ export interface TransportConfig {
 /** Per-call options, accepted by every method as its last argument. */
 export interface RequestOptions {
   /** Aborts the call (and its retries); it then rejects with `AbortError`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Per-attempt timeout in ms (`false`: none). */
-  timeout?: number | false;
-  /** Overall timeout in ms, retries and backoff included (`false`: none). */
-  totalTimeout?: number | false;
+  timeout?: number | false | undefined;
+  /** Overall timeout in ms, retries, backoff and waiting for a token provider included (`false`: none). */
+  totalTimeout?: number | false | undefined;
   /** Retries for this call (0: none). */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** For POSTs: the `Idempotency-Key` to send (default: a new random key per call, reused by its retries). */
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
   /** Extra request headers. `Authorization` is refused: pass the token to the client. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** A schema that checks a response body: a zod schema from `@graphtoken/contract`. */
@@ -112,6 +112,11 @@ export interface CallSpec {
    * `token_expired` it is never repeated with a refreshed token, which would revoke the successor.
    */
   actsOnCallingToken?: boolean;
+  /**
+   * The API error code that, on a retry after an attempt that may have reached the server (a 5xx,
+   * a timeout, a dropped connection), means that attempt already did the job: the DELETE resolves.
+   */
+  doneIf?: 'not_found' | 'token_revoked';
 }
 
 /** A call's result with its raw response. */
@@ -174,8 +179,13 @@ export class Transport {
         shouldRetry: ({ error }) => {
           if (isHTTPError(error)) {
             const wait = parseRetryAfter(error.response.headers.get('retry-after'));
-            // A server asking for a longer wait than the cap gets its error handed to the caller instead.
-            return wait !== undefined && wait * 1000 > retry.maxRetryAfterMs ? false : undefined;
+            if (wait === undefined) return undefined;
+            // A server asking for a longer wait than the cap, or than the call has left, gets its
+            // error (with retryAfter) handed to the caller at once.
+            const deadline = error.options.context.deadline as number | undefined;
+            return wait * 1000 > Math.min(retry.maxRetryAfterMs, (deadline ?? Infinity) - performance.now())
+              ? false
+              : undefined;
           }
           // A fetch that fails with a TypeError ky does not recognise is still a failed connection.
           return isNetworkError(error) || error instanceof TypeError ? true : undefined;
@@ -217,16 +227,18 @@ export class Transport {
     }
     const url = buildUrl(config.baseUrl, spec);
     const idempotencyKey = op.method === 'POST' ? (options.idempotencyKey ?? newIdempotencyKey()) : undefined;
-    const token = this.#checkToken(await config.tokens.get(), config.tokens.canRefresh);
-    // One overall limit for the whole call: its retries and a repeat with a refreshed token included.
+    // One overall limit for the whole call: the token provider, its retries and a repeat with a refreshed token included.
     const totalTimeout = options.totalTimeout ?? config.totalTimeout;
     const started = performance.now();
+    const wait = (value: string | undefined | Promise<string | undefined>) =>
+      this.#waitToken(value, options.signal, totalTimeout, started);
+    const token = this.#checkToken(await wait(config.tokens.get()), config.tokens.canRefresh);
     try {
       return await this.#send<T>(spec, url, token, idempotencyKey, options, totalTimeout, started);
     } catch (error) {
       const stale = error instanceof TokenExpiredError || error instanceof TokenRevokedError;
       if (!stale || !config.tokens.canRefresh || spec.actsOnCallingToken) throw error;
-      const fresh = await config.tokens.refresh(token);
+      const fresh = await wait(config.tokens.refresh(token));
       if (fresh === undefined || fresh === token) throw error;
       const left = totalTimeout === false ? false : totalTimeout - (performance.now() - started);
       if (left !== false && left <= 0) throw new TimeoutError('total', totalTimeout as number);
@@ -239,6 +251,43 @@ export class Transport {
         left,
         started,
       );
+    }
+  }
+
+  /**
+   * Waits for the token provider no longer than the call's `totalTimeout` (then `TimeoutError`,
+   * and the next call asks the provider again) and its signal (then `AbortError`).
+   */
+  async #waitToken<T>(
+    value: T | Promise<T>,
+    signal: AbortSignal | undefined,
+    totalTimeout: number | false,
+    started: number,
+  ): Promise<T> {
+    if (!(value instanceof Promise)) return value;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let onAbort: (() => void) | undefined;
+    try {
+      return await new Promise<T>((resolve, reject) => {
+        value.then(resolve, reject);
+        if (totalTimeout !== false) {
+          timer = setTimeout(
+            () => {
+              this.#config.tokens.forget(value);
+              reject(new TimeoutError('total', totalTimeout));
+            },
+            totalTimeout - (performance.now() - started),
+          );
+        }
+        if (signal) {
+          onAbort = () => reject(abortError(signal, []));
+          if (signal.aborted) onAbort();
+          signal.addEventListener('abort', onAbort);
+        }
+      });
+    } finally {
+      clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
     }
   }
 
@@ -326,17 +375,29 @@ export class Transport {
     // attempt like any connection error, so ky retries it (a GET, or a POST with its
     // Idempotency-Key: the API replays the stored answer) and its per-attempt timeout covers it.
     let text: string | undefined;
+    // Whether an earlier attempt may have reached the server and acted (see CallSpec.doneIf).
+    let reached = false;
     const kyOptions: Options = {
       method: op.method,
       headers,
       fetch: async (input, init) => {
         const request = input instanceof Request ? input : new Request(input);
-        const response = await fetchRefusingRedirects(request, init, redirect);
-        if (response.ok) text = await readText(response, request.signal);
-        return response;
+        try {
+          const response = await fetchRefusingRedirects(request, init, redirect);
+          if (response.status >= 500) reached = true;
+          if (response.ok) text = await readText(response, request.signal);
+          return response;
+        } catch (error) {
+          // A refused connection never reached it.
+          if ((error as { cause?: { code?: unknown } })?.cause?.code !== 'ECONNREFUSED') reached = true;
+          throw error;
+        }
       },
     };
     if (userSignal) kyOptions.signal = userSignal;
+    // The whole call's deadline, for a Retry-After that would outlast it (see shouldRetry).
+    if (errorContext.totalTimeout !== false)
+      kyOptions.context = { deadline: started + errorContext.totalTimeout };
     if (options.timeout !== undefined) kyOptions.timeout = options.timeout;
     if (totalTimeout !== config.totalTimeout) kyOptions.totalTimeout = totalTimeout;
     // A POST without an Idempotency-Key (the caller passed '') is never retried.
@@ -395,6 +456,16 @@ export class Transport {
       const data = parseBody(text ?? '', spec, config.validateResponses, requestId);
       return { data: data as T, response, requestId };
     } catch (error) {
+      if (reached && spec.doneIf && isHTTPError(error)) {
+        const response = error.response;
+        if (readProblem(error.data, response.status)?.code === spec.doneIf) {
+          return {
+            data: undefined as T,
+            response,
+            requestId: response.headers.get('x-request-id') ?? undefined,
+          };
+        }
+      }
       throw this.#toError(error, errorContext);
     }
   }

@@ -90,8 +90,15 @@ export class Blocks extends APIResource {
     );
   }
 
-  /** Deletes a block. Needs `write`. */
+  /**
+   * Deletes a block. Needs `write`. When an attempt failed after it may have reached the API (a
+   * 5xx, a timeout, a dropped answer) and its retry gets 404 `not_found`, the first attempt did
+   * the delete: the call resolves. A 404 on the first attempt rejects with `NotFoundError`.
+   */
   delete(graphId: string, blockId: string, options?: RequestOptions): APIPromise<ResponseOf<'deleteBlock'>> {
-    return this._call({ operationId: blocksOperations.delete, path: { graphId, blockId } }, options);
+    return this._call(
+      { operationId: blocksOperations.delete, path: { graphId, blockId }, doneIf: 'not_found' },
+      options,
+    );
   }
 }

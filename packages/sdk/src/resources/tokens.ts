@@ -46,9 +46,16 @@ export class Tokens extends APIResource {
     return this._call({ operationId: tokensOperations.introspect, schema: IntrospectionSchema }, options);
   }
 
-  /** Revokes the calling token, at once and for good (the thing to do when it leaked). Needs any valid token. */
+  /**
+   * Revokes the calling token, at once and for good (the thing to do when it leaked). Needs any
+   * valid token. When an attempt failed after it may have reached the API (a 5xx, a timeout, a
+   * dropped answer) and its retry gets 401 `token_revoked`, that attempt did it: the call resolves.
+   */
   revokeSelf(options?: RequestOptions): APIPromise<ResponseOf<'revokeSelfToken'>> {
-    return this._call({ operationId: tokensOperations.revokeSelf, actsOnCallingToken: true }, options);
+    return this._call(
+      { operationId: tokensOperations.revokeSelf, actsOnCallingToken: true, doneIf: 'token_revoked' },
+      options,
+    );
   }
 
   /**
@@ -92,9 +99,15 @@ export class Tokens extends APIResource {
     );
   }
 
-  /** Revokes a token at once and for good; idempotent. Needs `manage`. */
+  /**
+   * Revokes a token at once and for good; idempotent. Needs `manage`. A 404 `not_found` on a retry
+   * after an attempt that may have reached the API (a 5xx, a timeout, a dropped answer) resolves.
+   */
   revoke(tokenId: string, options?: RequestOptions): APIPromise<ResponseOf<'revokeToken'>> {
-    return this._call({ operationId: tokensOperations.revoke, path: { tokenId } }, options);
+    return this._call(
+      { operationId: tokensOperations.revoke, path: { tokenId }, doneIf: 'not_found' },
+      options,
+    );
   }
 
   /**
