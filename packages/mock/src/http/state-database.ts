@@ -19,6 +19,7 @@ import {
   readSync,
   renameSync,
   rmSync,
+  statSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
@@ -87,13 +88,30 @@ const SQLITE_MAGIC = 'SQLite format 3\0';
 /** What kind of file is at `path`, from its first bytes. */
 function inspect(path: string): 'missing' | 'empty' | 'sqlite' | 'json' | 'other' {
   if (!existsSync(path)) return 'missing';
-  const fd = openSync(path, 'r');
+  const stat = statSync(path);
+  if (stat.isDirectory()) {
+    throw new MockFileError(
+      `state file ${path} is a directory, not a file. Pass the path of a file (it is created when missing), e.g. ${join(path, 'state.db')}`,
+    );
+  }
+  if (stat.nlink > 1) {
+    // SQLite names the WAL after the path: started through another name after a crash, the mock
+    // would not see the last acknowledged changes (they are in the other name's WAL).
+    throw new MockFileError(
+      `state file ${path} has ${stat.nlink} hard links. SQLite keeps the latest changes in a WAL named after the path, so opening it through another name after a crash would lose acknowledged changes. It was left untouched: remove the other links (or copy the file) and always use one path; a symlink is fine`,
+    );
+  }
   const head = Buffer.alloc(64);
   let n: number;
   try {
-    n = readSync(fd, head, 0, head.length, 0);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(path, 'r');
+    try {
+      n = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw new MockFileError(`state file ${path} cannot be read (${(error as Error).message}). ${RECOVER}`);
   }
   if (n === 0) return 'empty';
   const text = head.subarray(0, n).toString('latin1');
@@ -221,22 +239,51 @@ function migrate(DatabaseSync: Sqlite['DatabaseSync'], path: string): void {
     );
   }
   const temp = `${path}.migrating`;
-  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(temp + suffix, { force: true });
-  const db = new DatabaseSync(temp);
+  const removeTemp = () => {
+    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(temp + suffix, { force: true });
+  };
+  removeTemp();
   try {
-    initialise(db);
-    const s = statements(db);
-    db.exec('BEGIN');
-    writeEverything(db, s, snapshot);
-    s.putMeta.run('clock', JSON.stringify(snapshot.clock));
-    s.putMeta.run('counters', JSON.stringify(snapshot.counters));
-    db.exec('COMMIT');
-  } finally {
-    db.close();
+    const db = new DatabaseSync(temp);
+    try {
+      initialise(db);
+      const s = statements(db);
+      db.exec('BEGIN');
+      writeEverything(db, s, snapshot);
+      s.putMeta.run('clock', JSON.stringify(snapshot.clock));
+      s.putMeta.run('counters', JSON.stringify(snapshot.counters));
+      db.exec('COMMIT');
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    // The JSON file is left as it was, and nothing beside it.
+    removeTemp();
+    throw new MockFileError(
+      `cannot migrate the JSON state file ${path} to SQLite (${(error as Error).message}). It was left untouched`,
+    );
   }
   if (!existsSync(backup)) copyFileSync(path, backup, fsConstants.COPYFILE_EXCL);
   renameSync(temp, path);
   removeStaleTempFiles(path);
+}
+
+/**
+ * Refuses a `FILE-wal` that holds data while `FILE` is missing or empty: the WAL holds the last
+ * acknowledged changes of a state file that was deleted or moved, and SQLite would discard it.
+ */
+function refuseOrphanWal(path: string): void {
+  const wal = `${path}-wal`;
+  let size: number;
+  try {
+    size = statSync(wal).size;
+  } catch {
+    return; // no WAL: a new state file
+  }
+  if (size === 0) return;
+  throw new MockFileError(
+    `state file ${path} is missing or empty, but ${wal} is there: it holds the last changes of a state file that was deleted or moved, and starting would discard them. Nothing was changed. Put the state file back at ${path} to keep them, or move ${wal} away to start again from the seed`,
+  );
 }
 
 /**
@@ -248,6 +295,7 @@ function migrate(DatabaseSync: Sqlite['DatabaseSync'], path: string): void {
 export async function openStateDatabase(path: string): Promise<StateDatabase> {
   const { DatabaseSync } = loadSqlite();
   const kind = inspect(path);
+  if (kind === 'missing' || kind === 'empty') refuseOrphanWal(path);
   if (kind === 'other') {
     throw new MockFileError(
       `state file ${path} is neither a GraphToken mock database nor a JSON state file of an earlier version. ${RECOVER}`,
