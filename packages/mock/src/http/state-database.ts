@@ -51,8 +51,20 @@ export interface StateDatabase {
   flush(options?: { force?: boolean }): void;
   /** The mock's `onChange`: writes now, unless only `lastUsedAt` moved (then within {@link TOUCH_FLUSH_MS}). */
   onChange(): void;
-  /** Writes what is pending and closes the file. Idempotent. */
+  /** Writes what is pending and closes the file (after a {@link failure}: only closes it). Idempotent. */
   close(): void;
+  /**
+   * Set when a commit failed (disk full, file size limit, I/O error): from then on memory holds
+   * changes the file does not, so every later write throws this same error and the server must stop
+   * serving. The file keeps everything committed before; a restart reloads it.
+   */
+  readonly failure: MockFileError | undefined;
+}
+
+/** What {@link openStateDatabase} reports while the file is open. */
+export interface StateDatabaseOptions {
+  /** Called once, when a commit fails (see {@link StateDatabase.failure}). */
+  onFailure?: (error: MockFileError) => void;
 }
 
 type Sqlite = typeof import('node:sqlite');
@@ -292,7 +304,10 @@ function refuseOrphanWal(path: string): void {
  * @throws {MockFileError} when the file is corrupt, another program's, of a newer schema, in use
  * by another process, or a JSON state file that cannot be migrated.
  */
-export async function openStateDatabase(path: string): Promise<StateDatabase> {
+export async function openStateDatabase(
+  path: string,
+  options: StateDatabaseOptions = {},
+): Promise<StateDatabase> {
   const { DatabaseSync } = loadSqlite();
   const kind = inspect(path);
   if (kind === 'missing' || kind === 'empty') refuseOrphanWal(path);
@@ -342,11 +357,13 @@ export async function openStateDatabase(path: string): Promise<StateDatabase> {
 
   let state: MockState | undefined;
   let closed = false;
+  let failure: MockFileError | undefined;
   let touchTimer: ReturnType<typeof setTimeout> | undefined;
   const pendingReplays = new Map<string, { row: SQLInputValue[]; response: StoredResponse }>();
 
   const flush = ({ force = false }: { force?: boolean } = {}) => {
     if (closed || state === undefined) return;
+    if (failure !== undefined) throw failure;
     if (touchTimer !== undefined) {
       clearTimeout(touchTimer);
       touchTimer = undefined;
@@ -389,8 +406,25 @@ export async function openStateDatabase(path: string): Promise<StateDatabase> {
       } catch {
         // no transaction was open
       }
-      state.returnChanges(changes);
-      throw error;
+      // Fail-stop: the changes are in memory (the request made them) but not in the file. Retrying
+      // them with every later request would fail every request; serving them would serve what a
+      // restart loses. So nothing more is written or served; the file keeps the last commit.
+      pendingReplays.clear();
+      failure = new MockFileError(
+        `cannot write state file ${path} (${(error as Error).message}; a full disk, a file size limit or an I/O error). The mock stopped serving: the file keeps every change acknowledged before this one, and a restart reloads it. Free space (or fix the disk) and start it again`,
+        { cause: error },
+      );
+      options.onFailure?.(failure);
+      throw failure;
+    }
+  };
+
+  const closeFile = () => {
+    try {
+      db.close();
+    } catch (error) {
+      // After a failed commit, closing may fail the same way; the file keeps its last commit.
+      if (failure === undefined) throw error;
     }
   };
 
@@ -456,8 +490,13 @@ export async function openStateDatabase(path: string): Promise<StateDatabase> {
       state = attached;
     },
     flush,
+    get failure() {
+      return failure;
+    },
     onChange() {
       if (state === undefined || closed) return;
+      // A change after a failed commit cannot be written: it must not be acknowledged.
+      if (failure !== undefined) throw failure;
       if (state.hasPendingWrites || pendingReplays.size > 0) flush();
       else if (state.pendingTouches > 0 && touchTimer === undefined) {
         touchTimer = setTimeout(() => {
@@ -465,7 +504,8 @@ export async function openStateDatabase(path: string): Promise<StateDatabase> {
           try {
             flush();
           } catch (error) {
-            process.emitWarning(`cannot write state file ${path}: ${(error as Error).message}`);
+            // A failed commit is reported through onFailure; warn only when nobody listens.
+            if (options.onFailure === undefined) process.emitWarning((error as Error).message);
           }
         }, TOUCH_FLUSH_MS);
         touchTimer.unref();
@@ -474,11 +514,11 @@ export async function openStateDatabase(path: string): Promise<StateDatabase> {
     close() {
       if (closed) return;
       try {
-        flush();
+        if (failure === undefined) flush();
       } finally {
         closed = true;
         if (touchTimer !== undefined) clearTimeout(touchTimer);
-        db.close();
+        closeFile();
       }
     },
   };
