@@ -43,6 +43,11 @@ started = runCli(process.argv.slice(2), output, process.env).then((result) => {
     process.off('SIGTERM', stop);
     return undefined;
   }
+  // The state file cannot be written: stop, so that a restart serves what the file holds.
+  void result.failed.then((code) => {
+    stopping = true;
+    return result.server.close().finally(() => process.exit(code));
+  });
   return result.server;
 });
 await started;

@@ -17,8 +17,12 @@ export interface CliOutput {
   err(line: string): void;
 }
 
-/** What {@link runCli} leaves behind: an exit code, or a running server to stop on a signal. */
-export type CliResult = { exitCode: number } | { server: GraphTokenMockServer };
+/**
+ * What {@link runCli} leaves behind: an exit code, or a running server to stop on a signal, and
+ * `failed`, which resolves (with the exit code, 1) if the state file cannot be written: the error
+ * is on stderr by then, and the server must be closed.
+ */
+export type CliResult = { exitCode: number } | { server: GraphTokenMockServer; failed: Promise<number> };
 
 /** The version of @graphtoken/mock. */
 export const VERSION: string = version;
@@ -56,10 +60,18 @@ export async function runCli(
   const { options, quiet } = command;
   try {
     const seed = typeof options.seed === 'string' ? loadSeedFile(options.seed) : undefined;
+    let fail: (code: number) => void = () => {};
+    const failed = new Promise<number>((resolve) => {
+      fail = resolve;
+    });
     const server = await startGraphTokenMockServer({
       ...options,
       ...(seed !== undefined ? { seed } : {}),
       ...(quiet ? {} : { log: (line: string) => output.out(line) }),
+      onStateFileFailure: (error) => {
+        output.err(`graphtoken-mock: ${error.message}`);
+        fail(1);
+      },
     });
     const lines = [banner({ url: server.url, version: VERSION, bootstrap: seedHasBootstrap(seed) })];
     if (server.adminDisabledReason !== undefined) {
@@ -81,7 +93,7 @@ export async function runCli(
     }
     lines.push('Press Ctrl+C to stop.');
     output.out(lines.join('\n'));
-    return { server };
+    return { server, failed };
   } catch (error) {
     if (error instanceof MockServerError || error instanceof MockFileError) {
       const message =

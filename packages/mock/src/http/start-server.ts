@@ -20,7 +20,7 @@ import {
 import { answerUnparsedRequests } from './raw-problem.js';
 import { formatLogLine, type RequestLogEntry } from './request-log.js';
 import { screenRequest } from './screen-request.js';
-import { loadSeedFile } from './seed-file.js';
+import { loadSeedFile, type MockFileError } from './seed-file.js';
 import { openStateDatabase, type StateDatabase, type StateFileStatus } from './state-database.js';
 
 /** Options of {@link startGraphTokenMockServer}. */
@@ -39,6 +39,14 @@ export interface GraphTokenMockServerOptions {
    * corrupt or foreign file is refused (a `MockFileError`) and left untouched.
    */
   stateFile?: string;
+  /**
+   * Called once when a write to `stateFile` fails (disk full, file size limit, I/O error), with a
+   * `MockFileError` naming the file and the error. The server then stops serving what the file does
+   * not hold: that request and every later one get `503` problem+json (code `internal_error`) saying
+   * so, while the file keeps every change acknowledged before. Close the server and start it again
+   * once the disk is fixed (the `graphtoken-mock` CLI logs the error and exits with code 1).
+   */
+  onStateFileFailure?: (error: MockFileError) => void;
   /** How many requests `mock.requests` keeps (a ring buffer). Default 10,000. */
   journalSize?: number;
   /** Milliseconds added before every /v1 response. Default 0. */
@@ -141,6 +149,15 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
   });
 }
 
+/** The answer to every request once a state file commit failed (see `onStateFileFailure`). */
+function stateFileFailed(failure: MockFileError): Response {
+  return problemResponse({
+    status: 503,
+    code: 'internal_error',
+    detail: `${failure.message}. This request was not carried out.`,
+  });
+}
+
 function checkOptions(options: GraphTokenMockServerOptions): void {
   const { port = 0, latency = 0, rateLimit, maxBodyBytes = MAX_BODY_BYTES } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -191,7 +208,16 @@ export async function startGraphTokenMockServer(
   const log = options.log;
   let database: StateDatabase | undefined;
   // A bad state file rejects with a MockFileError, as a bad seed file does.
-  if (stateFile !== undefined) database = await openStateDatabase(stateFile);
+  if (stateFile !== undefined) {
+    const onFailure = options.onStateFileFailure;
+    // Reported after the failing request's own answer is on its way.
+    database = await openStateDatabase(stateFile, {
+      onFailure: (error) => {
+        if (onFailure) setImmediate(() => onFailure(error));
+        else log?.(error.message);
+      },
+    });
+  }
   const snapshot = database?.snapshot;
 
   let mock: GraphTokenMock | undefined;
@@ -242,6 +268,7 @@ export async function startGraphTokenMockServer(
     target: RequestTarget | undefined,
     admin: boolean,
   ): Promise<Response> => {
+    if (database?.failure) return stateFileFailed(database.failure);
     const screened = screenRequest(req, target, admin, policy!);
     if (screened) return screened;
     if (hasDotSegment(req.url ?? '/')) {
@@ -268,6 +295,8 @@ export async function startGraphTokenMockServer(
     }
     try {
       const response = await getResponse(handlers, request, { baseUrl: mock!.baseUrl });
+      // A commit failed while this request ran: memory may hold what the file does not, never serve it.
+      if (database?.failure) return stateFileFailed(database.failure);
       // The mock's catch-all handler answers every path (unknown ones with its own 404).
       if (response === undefined) throw new Error(`no handler answered ${request.method} ${request.url}`);
       return response;

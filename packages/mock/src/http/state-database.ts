@@ -19,6 +19,7 @@ import {
   readSync,
   renameSync,
   rmSync,
+  statSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
@@ -50,8 +51,20 @@ export interface StateDatabase {
   flush(options?: { force?: boolean }): void;
   /** The mock's `onChange`: writes now, unless only `lastUsedAt` moved (then within {@link TOUCH_FLUSH_MS}). */
   onChange(): void;
-  /** Writes what is pending and closes the file. Idempotent. */
+  /** Writes what is pending and closes the file (after a {@link failure}: only closes it). Idempotent. */
   close(): void;
+  /**
+   * Set when a commit failed (disk full, file size limit, I/O error): from then on memory holds
+   * changes the file does not, so every later write throws this same error and the server must stop
+   * serving. The file keeps everything committed before; a restart reloads it.
+   */
+  readonly failure: MockFileError | undefined;
+}
+
+/** What {@link openStateDatabase} reports while the file is open. */
+export interface StateDatabaseOptions {
+  /** Called once, when a commit fails (see {@link StateDatabase.failure}). */
+  onFailure?: (error: MockFileError) => void;
 }
 
 type Sqlite = typeof import('node:sqlite');
@@ -87,13 +100,30 @@ const SQLITE_MAGIC = 'SQLite format 3\0';
 /** What kind of file is at `path`, from its first bytes. */
 function inspect(path: string): 'missing' | 'empty' | 'sqlite' | 'json' | 'other' {
   if (!existsSync(path)) return 'missing';
-  const fd = openSync(path, 'r');
+  const stat = statSync(path);
+  if (stat.isDirectory()) {
+    throw new MockFileError(
+      `state file ${path} is a directory, not a file. Pass the path of a file (it is created when missing), e.g. ${join(path, 'state.db')}`,
+    );
+  }
+  if (stat.nlink > 1) {
+    // SQLite names the WAL after the path: started through another name after a crash, the mock
+    // would not see the last acknowledged changes (they are in the other name's WAL).
+    throw new MockFileError(
+      `state file ${path} has ${stat.nlink} hard links. SQLite keeps the latest changes in a WAL named after the path, so opening it through another name after a crash would lose acknowledged changes. It was left untouched: remove the other links (or copy the file) and always use one path; a symlink is fine`,
+    );
+  }
   const head = Buffer.alloc(64);
   let n: number;
   try {
-    n = readSync(fd, head, 0, head.length, 0);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(path, 'r');
+    try {
+      n = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw new MockFileError(`state file ${path} cannot be read (${(error as Error).message}). ${RECOVER}`);
   }
   if (n === 0) return 'empty';
   const text = head.subarray(0, n).toString('latin1');
@@ -221,22 +251,51 @@ function migrate(DatabaseSync: Sqlite['DatabaseSync'], path: string): void {
     );
   }
   const temp = `${path}.migrating`;
-  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(temp + suffix, { force: true });
-  const db = new DatabaseSync(temp);
+  const removeTemp = () => {
+    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(temp + suffix, { force: true });
+  };
+  removeTemp();
   try {
-    initialise(db);
-    const s = statements(db);
-    db.exec('BEGIN');
-    writeEverything(db, s, snapshot);
-    s.putMeta.run('clock', JSON.stringify(snapshot.clock));
-    s.putMeta.run('counters', JSON.stringify(snapshot.counters));
-    db.exec('COMMIT');
-  } finally {
-    db.close();
+    const db = new DatabaseSync(temp);
+    try {
+      initialise(db);
+      const s = statements(db);
+      db.exec('BEGIN');
+      writeEverything(db, s, snapshot);
+      s.putMeta.run('clock', JSON.stringify(snapshot.clock));
+      s.putMeta.run('counters', JSON.stringify(snapshot.counters));
+      db.exec('COMMIT');
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    // The JSON file is left as it was, and nothing beside it.
+    removeTemp();
+    throw new MockFileError(
+      `cannot migrate the JSON state file ${path} to SQLite (${(error as Error).message}). It was left untouched`,
+    );
   }
   if (!existsSync(backup)) copyFileSync(path, backup, fsConstants.COPYFILE_EXCL);
   renameSync(temp, path);
   removeStaleTempFiles(path);
+}
+
+/**
+ * Refuses a `FILE-wal` that holds data while `FILE` is missing or empty: the WAL holds the last
+ * acknowledged changes of a state file that was deleted or moved, and SQLite would discard it.
+ */
+function refuseOrphanWal(path: string): void {
+  const wal = `${path}-wal`;
+  let size: number;
+  try {
+    size = statSync(wal).size;
+  } catch {
+    return; // no WAL: a new state file
+  }
+  if (size === 0) return;
+  throw new MockFileError(
+    `state file ${path} is missing or empty, but ${wal} is there: it holds the last changes of a state file that was deleted or moved, and starting would discard them. Nothing was changed. Put the state file back at ${path} to keep them, or move ${wal} away to start again from the seed`,
+  );
 }
 
 /**
@@ -245,9 +304,13 @@ function migrate(DatabaseSync: Sqlite['DatabaseSync'], path: string): void {
  * @throws {MockFileError} when the file is corrupt, another program's, of a newer schema, in use
  * by another process, or a JSON state file that cannot be migrated.
  */
-export async function openStateDatabase(path: string): Promise<StateDatabase> {
+export async function openStateDatabase(
+  path: string,
+  options: StateDatabaseOptions = {},
+): Promise<StateDatabase> {
   const { DatabaseSync } = loadSqlite();
   const kind = inspect(path);
+  if (kind === 'missing' || kind === 'empty') refuseOrphanWal(path);
   if (kind === 'other') {
     throw new MockFileError(
       `state file ${path} is neither a GraphToken mock database nor a JSON state file of an earlier version. ${RECOVER}`,
@@ -294,11 +357,13 @@ export async function openStateDatabase(path: string): Promise<StateDatabase> {
 
   let state: MockState | undefined;
   let closed = false;
+  let failure: MockFileError | undefined;
   let touchTimer: ReturnType<typeof setTimeout> | undefined;
   const pendingReplays = new Map<string, { row: SQLInputValue[]; response: StoredResponse }>();
 
   const flush = ({ force = false }: { force?: boolean } = {}) => {
     if (closed || state === undefined) return;
+    if (failure !== undefined) throw failure;
     if (touchTimer !== undefined) {
       clearTimeout(touchTimer);
       touchTimer = undefined;
@@ -341,8 +406,25 @@ export async function openStateDatabase(path: string): Promise<StateDatabase> {
       } catch {
         // no transaction was open
       }
-      state.returnChanges(changes);
-      throw error;
+      // Fail-stop: the changes are in memory (the request made them) but not in the file. Retrying
+      // them with every later request would fail every request; serving them would serve what a
+      // restart loses. So nothing more is written or served; the file keeps the last commit.
+      pendingReplays.clear();
+      failure = new MockFileError(
+        `cannot write state file ${path} (${(error as Error).message}; a full disk, a file size limit or an I/O error). The mock stopped serving: the file keeps every change acknowledged before this one, and a restart reloads it. Free space (or fix the disk) and start it again`,
+        { cause: error },
+      );
+      options.onFailure?.(failure);
+      throw failure;
+    }
+  };
+
+  const closeFile = () => {
+    try {
+      db.close();
+    } catch (error) {
+      // After a failed commit, closing may fail the same way; the file keeps its last commit.
+      if (failure === undefined) throw error;
     }
   };
 
@@ -408,8 +490,13 @@ export async function openStateDatabase(path: string): Promise<StateDatabase> {
       state = attached;
     },
     flush,
+    get failure() {
+      return failure;
+    },
     onChange() {
       if (state === undefined || closed) return;
+      // A change after a failed commit cannot be written: it must not be acknowledged.
+      if (failure !== undefined) throw failure;
       if (state.hasPendingWrites || pendingReplays.size > 0) flush();
       else if (state.pendingTouches > 0 && touchTimer === undefined) {
         touchTimer = setTimeout(() => {
@@ -417,7 +504,8 @@ export async function openStateDatabase(path: string): Promise<StateDatabase> {
           try {
             flush();
           } catch (error) {
-            process.emitWarning(`cannot write state file ${path}: ${(error as Error).message}`);
+            // A failed commit is reported through onFailure; warn only when nobody listens.
+            if (options.onFailure === undefined) process.emitWarning((error as Error).message);
           }
         }, TOUCH_FLUSH_MS);
         touchTimer.unref();
@@ -426,11 +514,11 @@ export async function openStateDatabase(path: string): Promise<StateDatabase> {
     close() {
       if (closed) return;
       try {
-        flush();
+        if (failure === undefined) flush();
       } finally {
         closed = true;
         if (touchTimer !== undefined) clearTimeout(touchTimer);
-        db.close();
+        closeFile();
       }
     },
   };

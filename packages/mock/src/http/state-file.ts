@@ -34,5 +34,46 @@ function snapshotProblem(data: unknown): string | undefined {
   }
   if (typeof s.clock !== 'object' || s.clock === null) return '"clock" is missing';
   if (typeof s.counters !== 'object' || s.counters === null) return '"counters" is missing';
+  for (const [key, fields] of Object.entries(RECORD_FIELDS)) {
+    const records = s[key] as unknown[];
+    for (let i = 0; i < records.length; i++) {
+      const problem = recordProblem(records[i], fields);
+      if (problem !== undefined) return `${key}[${i}] ${problem}`;
+    }
+  }
+  return undefined;
+}
+
+/** The fields each kind of record must have, and their JSON type (what the migration writes). */
+const RECORD_FIELDS: Record<string, Record<string, 'string' | 'number' | 'object'>> = {
+  accounts: { id: 'string', name: 'string' },
+  graphs: { id: 'string', name: 'string', roles: 'object' },
+  tokens: {
+    id: 'string',
+    seq: 'number',
+    name: 'string',
+    scopes: 'object',
+    graphIds: 'object',
+    createdAt: 'string',
+    createdBy: 'string',
+    hint: 'string',
+    secretHash: 'string',
+  },
+  blocks: {
+    id: 'string',
+    seq: 'number',
+    graphId: 'string',
+    content: 'string',
+    createdAt: 'string',
+    updatedAt: 'string',
+  },
+};
+
+function recordProblem(record: unknown, fields: Record<string, string>): string | undefined {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'is not an object';
+  for (const [field, type] of Object.entries(fields)) {
+    const value = (record as Record<string, unknown>)[field];
+    if (typeof value !== type || value === null) return `has no ${type} "${field}"`;
+  }
   return undefined;
 }
