@@ -7,7 +7,7 @@ import { type ClockAdvance, createClock, type MockClock } from './clock.js';
 import { DEFAULT_BASE_URL } from './constants.js';
 import { createFaults, type MockFaults } from './faults.js';
 import { createHandlers } from './handlers/index.js';
-import { requestId } from './internal/ids.js';
+import { createRequestIds } from './internal/ids.js';
 import type { MockRuntime, MockSettings } from './internal/pipeline.js';
 import { createRateLimiter, type RateLimitOptions } from './internal/rate-limit.js';
 import { createMemoryReplayStore, type ReplayStore } from './internal/replay-store.js';
@@ -150,7 +150,8 @@ export function createMockInternals(
     latencyMs: checkLatency(options.latencyMs ?? 0),
     rateLimit: checkRateLimit(options.rateLimit ?? false),
   };
-  let requestCounter = 0;
+  // Never rewound, not even by reset(): an id names one request in a log for the server's whole life.
+  const nextRequestId = createRequestIds();
   const runtime: MockRuntime = {
     state,
     baseUrl,
@@ -160,7 +161,7 @@ export function createMockInternals(
     rateLimiter: createRateLimiter(),
     replays: internals.replays ?? createMemoryReplayStore(),
     basePath: new URL(baseUrl).pathname.replace(/\/$/, ''),
-    nextRequestId: () => requestId(++requestCounter),
+    nextRequestId,
   };
 
   const load = () => {
@@ -206,7 +207,6 @@ export function createMockInternals(
       runtime.requests.clear();
       runtime.rateLimiter.clear();
       runtime.replays.clear();
-      requestCounter = 0;
       load();
       onChange();
     },
