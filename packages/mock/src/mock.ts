@@ -11,7 +11,12 @@ import { createRequestIds } from './internal/ids.js';
 import type { MockRuntime, MockSettings } from './internal/pipeline.js';
 import { createRateLimiter, type RateLimitOptions } from './internal/rate-limit.js';
 import { createMemoryReplayStore, type ReplayStore } from './internal/replay-store.js';
-import { createRequests, DEFAULT_JOURNAL_SIZE, type MockRequests } from './requests.js';
+import {
+  createRequests,
+  DEFAULT_JOURNAL_BODY_BYTES,
+  DEFAULT_JOURNAL_SIZE,
+  type MockRequests,
+} from './requests.js';
 import { defaultSeed, type MockSeed, type SeedIds, seedIds } from './seed.js';
 import type { MockSnapshot } from './store/records.js';
 import { MockState } from './store/state.js';
@@ -43,6 +48,12 @@ export interface GraphTokenMockOptions {
    * Default {@link DEFAULT_JOURNAL_SIZE} (10,000).
    */
   journalSize?: number;
+  /**
+   * How many bytes of recorded bodies `mock.requests` keeps (estimated heap size), default
+   * {@link DEFAULT_JOURNAL_BODY_BYTES} (16 MiB): past it the oldest entries' bodies are replaced by
+   * `DROPPED_BODY_MARKER`, the entries kept. `0` records no body at all.
+   */
+  journalBodyBytes?: number;
 }
 
 /** A mock of the GraphToken API. */
@@ -156,7 +167,10 @@ export function createMockInternals(
     state,
     baseUrl,
     faults: createFaults(),
-    requests: createRequests(options.journalSize ?? DEFAULT_JOURNAL_SIZE),
+    requests: createRequests(
+      options.journalSize ?? DEFAULT_JOURNAL_SIZE,
+      options.journalBodyBytes ?? DEFAULT_JOURNAL_BODY_BYTES,
+    ),
     settings,
     rateLimiter: createRateLimiter(),
     replays: internals.replays ?? createMemoryReplayStore(),
