@@ -68,7 +68,8 @@ export function recordedBodyBytes(body: unknown): number {
   }
   if (body !== null && typeof body === 'object') {
     let bytes = 56;
-    for (const [key, value] of Object.entries(body)) bytes += 8 + 24 + 2 * key.length + recordedBodyBytes(value);
+    for (const [key, value] of Object.entries(body))
+      bytes += 8 + 24 + 2 * key.length + recordedBodyBytes(value);
     return bytes;
   }
   return 16;
