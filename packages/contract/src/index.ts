@@ -6,6 +6,7 @@
  */
 export { characterLength, MAX_BLOCK_CHARACTERS } from './characters.js';
 export { isDateTime } from './date-time.js';
+export { containsWellFormedSecret, scrubEncodedSecrets } from './encoded-secrets.js';
 export type { components, operations as OperationTypes, paths } from './generated/openapi.js';
 export {
   type ErrorCode,

@@ -8,6 +8,7 @@ import {
   type FieldError,
   type OperationId,
   operations,
+  scrubEncodedSecrets,
 } from '@graphtoken/contract';
 import { isInt, isObject, unknownKeys, type Validated } from './internal/json-checks.js';
 import { pathPattern } from './internal/path-pattern.js';
@@ -129,8 +130,10 @@ export function validateFaultRule(body: unknown): Validated<FaultRule> {
       });
   }
   if (detail !== undefined) {
-    if (typeof detail === 'string' && detail.length >= 1 && detail.length <= 1000) rule.detail = detail;
-    else errors.push({ field: 'detail', message: 'must be a string of 1 to 1000 characters' });
+    if (typeof detail === 'string' && detail.length >= 1 && detail.length <= 1000) {
+      // Kept and listed by the admin endpoints: a secret pasted into it is shown as its hint only.
+      rule.detail = scrubEncodedSecrets(detail);
+    } else errors.push({ field: 'detail', message: 'must be a string of 1 to 1000 characters' });
   }
   if (latencyMs !== undefined) {
     if (isInt(latencyMs, 0, MAX_LATENCY_MS)) rule.latencyMs = latencyMs;

@@ -12,7 +12,9 @@ export type { ActiveFault, FaultRule, MockFaults } from './faults.js';
 export type { RateLimitOptions } from './internal/rate-limit.js';
 export { createGraphTokenMock, type GraphTokenMock, type GraphTokenMockOptions } from './mock.js';
 export {
+  DEFAULT_JOURNAL_BODY_BYTES,
   DEFAULT_JOURNAL_SIZE,
+  DROPPED_BODY_MARKER,
   type MockRequests,
   RECORDED_BODY_LIMIT,
   type RecordedRequest,

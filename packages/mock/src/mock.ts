@@ -7,11 +7,16 @@ import { type ClockAdvance, createClock, type MockClock } from './clock.js';
 import { DEFAULT_BASE_URL } from './constants.js';
 import { createFaults, type MockFaults } from './faults.js';
 import { createHandlers } from './handlers/index.js';
-import { requestId } from './internal/ids.js';
+import { createRequestIds } from './internal/ids.js';
 import type { MockRuntime, MockSettings } from './internal/pipeline.js';
 import { createRateLimiter, type RateLimitOptions } from './internal/rate-limit.js';
 import { createMemoryReplayStore, type ReplayStore } from './internal/replay-store.js';
-import { createRequests, DEFAULT_JOURNAL_SIZE, type MockRequests } from './requests.js';
+import {
+  createRequests,
+  DEFAULT_JOURNAL_BODY_BYTES,
+  DEFAULT_JOURNAL_SIZE,
+  type MockRequests,
+} from './requests.js';
 import { defaultSeed, type MockSeed, type SeedIds, seedIds } from './seed.js';
 import type { MockSnapshot } from './store/records.js';
 import { MockState } from './store/state.js';
@@ -43,6 +48,12 @@ export interface GraphTokenMockOptions {
    * Default {@link DEFAULT_JOURNAL_SIZE} (10,000).
    */
   journalSize?: number;
+  /**
+   * How many bytes of recorded bodies `mock.requests` keeps (estimated heap size), default
+   * {@link DEFAULT_JOURNAL_BODY_BYTES} (16 MiB): past it the oldest entries' bodies are replaced by
+   * `DROPPED_BODY_MARKER`, the entries kept. `0` records no body at all.
+   */
+  journalBodyBytes?: number;
 }
 
 /** A mock of the GraphToken API. */
@@ -150,17 +161,21 @@ export function createMockInternals(
     latencyMs: checkLatency(options.latencyMs ?? 0),
     rateLimit: checkRateLimit(options.rateLimit ?? false),
   };
-  let requestCounter = 0;
+  // Never rewound, not even by reset(): an id names one request in a log for the server's whole life.
+  const nextRequestId = createRequestIds();
   const runtime: MockRuntime = {
     state,
     baseUrl,
     faults: createFaults(),
-    requests: createRequests(options.journalSize ?? DEFAULT_JOURNAL_SIZE),
+    requests: createRequests(
+      options.journalSize ?? DEFAULT_JOURNAL_SIZE,
+      options.journalBodyBytes ?? DEFAULT_JOURNAL_BODY_BYTES,
+    ),
     settings,
     rateLimiter: createRateLimiter(),
     replays: internals.replays ?? createMemoryReplayStore(),
     basePath: new URL(baseUrl).pathname.replace(/\/$/, ''),
-    nextRequestId: () => requestId(++requestCounter),
+    nextRequestId,
   };
 
   const load = () => {
@@ -206,7 +221,6 @@ export function createMockInternals(
       runtime.requests.clear();
       runtime.rateLimiter.clear();
       runtime.replays.clear();
-      requestCounter = 0;
       load();
       onChange();
     },

@@ -41,6 +41,40 @@ export const RECORDED_BODY_LIMIT = 64 * 1024;
 /** What ends the recorded text of a body cut at {@link RECORDED_BODY_LIMIT}. */
 export const TRUNCATED_MARKER = '…[truncated: the body is larger than 64 KiB]';
 
+/**
+ * How many bytes of recorded bodies the journal keeps by default (16 MiB, estimated heap size):
+ * past it, the oldest entries lose their body first (replaced by {@link DROPPED_BODY_MARKER}),
+ * the entries themselves are kept.
+ */
+export const DEFAULT_JOURNAL_BODY_BYTES = 16 * 2 ** 20;
+
+/** What replaces a recorded body dropped to keep the journal within its body budget. */
+export const DROPPED_BODY_MARKER =
+  '…[dropped: the journal keeps the newest bodies only, see journalBodyBytes]';
+
+/**
+ * The estimated heap size of a recorded body, in bytes, after V8's layout on 64-bit Node: a string
+ * 24 + 2 per character, an object 56 + 8 per property (plus its key and value), an array 48 + 8 per
+ * element (plus the element), a number or other scalar 16. A parsed JSON body costs several times
+ * its text (a 3-byte `{},` is a whole object), so the estimate follows the parsed shape.
+ * @internal
+ */
+export function recordedBodyBytes(body: unknown): number {
+  if (typeof body === 'string') return 24 + 2 * body.length;
+  if (Array.isArray(body)) {
+    let bytes = 48;
+    for (const item of body) bytes += 8 + recordedBodyBytes(item);
+    return bytes;
+  }
+  if (body !== null && typeof body === 'object') {
+    let bytes = 56;
+    for (const [key, value] of Object.entries(body))
+      bytes += 8 + 24 + 2 * key.length + recordedBodyBytes(value);
+    return bytes;
+  }
+  return 16;
+}
+
 /** What {@link MockRequests.filter} matches on; every given field must match. */
 export interface RequestMatch {
   operationId?: OperationId;
@@ -89,29 +123,62 @@ function matches(r: RecordedRequest, m: RequestMatch): boolean {
  * request is dropped when it is full.
  * @internal
  */
-export function createRequests(capacity: number = DEFAULT_JOURNAL_SIZE): InternalRequests {
+export function createRequests(
+  capacity: number = DEFAULT_JOURNAL_SIZE,
+  bodyBytes: number = DEFAULT_JOURNAL_BODY_BYTES,
+): InternalRequests {
   if (!Number.isInteger(capacity) || capacity < 1) {
     throw new RangeError(`journalSize must be an integer >= 1, not ${capacity}`);
   }
+  if (!Number.isInteger(bodyBytes) || bodyBytes < 0) {
+    throw new RangeError(`journalBodyBytes must be an integer >= 0, not ${bodyBytes}`);
+  }
+  // Entry number n (counted since the last clear) sits at ring[n % capacity], its body's estimated
+  // size at sizes[n % capacity]. Bodies are dropped oldest first, so the entries still holding
+  // theirs are always the newest ones: numbers kept..recorded-1.
   let ring: RecordedRequest[] = [];
-  let next = 0; // where the next record goes once the ring is full
-  const ordered = () => (ring.length < capacity ? ring : [...ring.slice(next), ...ring.slice(0, next)]);
+  let sizes: number[] = [];
+  let recorded = 0;
+  let kept = 0;
+  let total = 0;
+  const ordered = () => {
+    const next = recorded % capacity;
+    return ring.length < capacity ? ring : [...ring.slice(next), ...ring.slice(0, next)];
+  };
   return {
     record: (r) => {
-      if (ring.length < capacity) ring.push(r);
-      else {
-        ring[next] = r;
-        next = (next + 1) % capacity;
+      const slot = recorded % capacity;
+      if (ring.length === capacity && kept <= recorded - capacity) {
+        // The entry overwritten still held its body: its bytes leave with it.
+        total -= sizes[slot]!;
+        kept = recorded - capacity + 1;
+      }
+      const size = r.body === null ? 0 : recordedBodyBytes(r.body);
+      ring[slot] = r;
+      sizes[slot] = size;
+      total += size;
+      recorded++;
+      while (total > bodyBytes && kept < recorded) {
+        const at = kept % capacity;
+        if (sizes[at]! > 0) {
+          ring[at] = { ...ring[at]!, body: DROPPED_BODY_MARKER };
+          total -= sizes[at]!;
+          sizes[at] = 0;
+        }
+        kept++;
       }
     },
     all: () => structuredClone(ordered()),
     last: () => {
-      const r = ring.length < capacity ? ring.at(-1) : ring[(next + capacity - 1) % capacity];
+      const r = ring.length === 0 ? undefined : ring[(recorded - 1) % capacity];
       return r && structuredClone(r);
     },
     clear: () => {
       ring = [];
-      next = 0;
+      sizes = [];
+      recorded = 0;
+      kept = 0;
+      total = 0;
     },
     filter: (m) => structuredClone(ordered().filter((r) => matches(r, m))),
     count: (m) => (m ? ring.filter((r) => matches(r, m)).length : ring.length),

@@ -387,9 +387,15 @@ export interface components {
             grants: components["schemas"]["Grant"][];
         };
         CreateTokenRequest: {
-            /** @description The name of the application or pipeline that will use the token. */
+            /**
+             * @description The name of the application or pipeline that will use the token. A name holding a well-formed token secret (literal, percent-encoded or JSON-escaped) is refused
+             *     with `422 validation_failed` naming `name` (the value is not echoed): names are shown in every token list.
+             */
             name: string;
-            /** @description The expected usage. */
+            /**
+             * @description The expected usage. A description holding a well-formed token secret is refused with `422
+             *     validation_failed` naming `description`, as for `name`.
+             */
             description?: string | null;
             /** @description Stored normalised (`[read, write]` → `[write]`). */
             scopes: components["schemas"]["Scope"][];
@@ -406,8 +412,15 @@ export interface components {
         };
         /** @description Name and description only; at least one of them. */
         UpdateTokenRequest: {
+            /**
+             * @description A name holding a well-formed token secret (literal, percent-encoded or JSON-escaped) is refused
+             *     with `422 validation_failed` naming `name` (the value is not echoed): names are shown in every token list.
+             */
             name?: string;
-            /** @description null clears the description. */
+            /**
+             * @description null clears the description. A description holding a well-formed token secret is refused with `422
+             *     validation_failed` naming `description`, as for `name`.
+             */
             description?: string | null;
         };
         RotateTokenRequest: {

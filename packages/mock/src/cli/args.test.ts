@@ -46,6 +46,15 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--journal-size', '500'])).toMatchObject({ options: { journalSize: 500 } });
   });
 
+  it('reads --journal-body-bytes, refusing a negative or non-integer budget', () => {
+    expect(parseCliArgs(['--journal-body-bytes', '1048576'])).toMatchObject({
+      options: { journalBodyBytes: 1048576 },
+    });
+    expect(parseCliArgs(['--journal-body-bytes', '0'])).toMatchObject({ options: { journalBodyBytes: 0 } });
+    expect(() => parseCliArgs(['--journal-body-bytes', '-1'])).toThrow(/--journal-body-bytes/);
+    expect(() => parseCliArgs(['--journal-body-bytes', '1.5'])).toThrow(/--journal-body-bytes/);
+  });
+
   it.each([
     { given: ['--help'], want: 'help' },
     { given: ['-h', '--port', 'nope'], want: 'help' },

@@ -96,6 +96,9 @@ export function parseCliArgs(
   if (values['journal-size'] !== undefined) {
     options.journalSize = parseInteger('--journal-size', values['journal-size'], 1, 10_000_000);
   }
+  if (values['journal-body-bytes'] !== undefined) {
+    options.journalBodyBytes = parseInteger('--journal-body-bytes', values['journal-body-bytes'], 0, 2 ** 32);
+  }
   if (values.now !== undefined) {
     if (!isDateTime(values.now)) {
       throw new UsageError(
@@ -120,6 +123,7 @@ function parse(argv: readonly string[]) {
       latency: { type: 'string' },
       'rate-limit': { type: 'string' },
       'journal-size': { type: 'string' },
+      'journal-body-bytes': { type: 'string' },
       now: { type: 'string' },
       'cors-origin': { type: 'string', multiple: true },
       'allowed-host': { type: 'string', multiple: true },

@@ -19,6 +19,9 @@ Options:
       --now <date-time>    start the mock's clock at this time (default: now)
       --journal-size <n>   how many requests /__mock/requests keeps; older ones are
                            dropped first (default 10000)
+      --journal-body-bytes <n>
+                           how many bytes of bodies /__mock/requests keeps; the
+                           oldest entries lose their body first (default 16777216)
       --cors-origin <url>  let web pages of this origin call the admin endpoints
                            (repeatable; * for any). /v1 answers every origin
       --allowed-host <name>

@@ -22,9 +22,12 @@ import {
 import { decodeCursor, pageOf } from '../internal/cursor.js';
 import type { OperationContext, OperationResult } from '../internal/pipeline.js';
 import { ApiProblem, validationFailed } from '../internal/problem.js';
-import { checkArray, QueryReader, validateBody } from '../internal/validation.js';
+import { checkArray, QueryReader, secretFieldErrors, validateBody } from '../internal/validation.js';
 import type { TokenRecord } from '../store/records.js';
 import type { TagOperations } from './define.js';
+
+/** The token fields every list shows: they must not hold a secret. */
+const SHOWN_FIELDS = ['name', 'description'] as const;
 
 const GRAPH_ID = /^gr_[A-Za-z0-9]+$/;
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
@@ -65,6 +68,7 @@ function created(body: TokenWithSecret): OperationResult {
 
 function validateCreate(ctx: OperationContext): CreateTokenRequest {
   const input = validateBody(CreateTokenRequestSchema, ctx.json({ required: true }), (raw) => [
+    ...secretFieldErrors(raw, SHOWN_FIELDS),
     ...checkArray(raw, 'scopes', { unique: true }),
     ...checkArray(raw, 'graphIds', {
       unique: true,
@@ -191,7 +195,9 @@ export const tokenOperations: TagOperations<'tokens'> = {
 
   updateToken(ctx) {
     const input = validateBody(UpdateTokenRequestSchema, ctx.json({ required: true }), (raw) =>
-      Object.keys(raw).length === 0 ? [{ field: 'body', message: 'must set name or description' }] : [],
+      Object.keys(raw).length === 0
+        ? [{ field: 'body', message: 'must set name or description' }]
+        : secretFieldErrors(raw, SHOWN_FIELDS),
     );
     const token = ownToken(ctx, 'rename');
     if (input.name !== undefined) token.name = input.name;

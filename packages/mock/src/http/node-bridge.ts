@@ -134,7 +134,9 @@ export async function toFetchRequest(
   const body = await readBody(req, limit);
   const hasBody = method !== 'GET' && method !== 'HEAD' && body.length > 0;
   if (!hasBody) headers.delete('content-length');
-  return new Request(url, { method, headers, ...(hasBody ? { body: new Uint8Array(body) } : {}) });
+  // The buffer itself, not a copy: an 8 MiB body (a 401's included) is held once, not twice, until
+  // the Request takes it.
+  return new Request(url, { method, headers, ...(hasBody ? { body: body as Uint8Array<ArrayBuffer> } : {}) });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { redactToken, scrubSecrets, TOKEN_PREFIX } from '@graphtoken/contract';
+import { redactToken, scrubEncodedSecrets, TOKEN_PREFIX } from '@graphtoken/contract';
 
 /** One served request, as the standalone server logs it. */
 export interface RequestLogEntry {
@@ -32,7 +32,7 @@ export function describeCredential(authorization: string | undefined): string {
  * formatLogLine(entry) // 'GET /v1/tokens/self 200 3ms token=gt_…abcd req_Ma8Ns4Tv0Wb7Dx1E'
  */
 export function formatLogLine(entry: RequestLogEntry): string {
-  const path = scrubSecrets(entry.target.split('?')[0] ?? '/');
+  const path = scrubEncodedSecrets(entry.target.split('?')[0] ?? '/');
   const ms = Math.round(entry.durationMs);
   const token = describeCredential(entry.authorization);
   return `${entry.method} ${path} ${entry.status} ${ms}ms token=${token} ${entry.requestId ?? '-'}`;

@@ -49,6 +49,8 @@ export interface GraphTokenMockServerOptions {
   onStateFileFailure?: (error: MockFileError) => void;
   /** How many requests `mock.requests` keeps (a ring buffer). Default 10,000. */
   journalSize?: number;
+  /** How many bytes of recorded bodies `mock.requests` keeps, oldest dropped first. Default 16 MiB. */
+  journalBodyBytes?: number;
   /** Milliseconds added before every /v1 response. Default 0. */
   latency?: number;
   /** A per-token rate limit (429 `rate_limited` with `Retry-After`). Default: off. */
@@ -336,6 +338,7 @@ export async function startGraphTokenMockServer(
         ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
         ...(options.latency ? { latencyMs: options.latency } : {}),
         ...(options.journalSize !== undefined ? { journalSize: options.journalSize } : {}),
+        ...(options.journalBodyBytes !== undefined ? { journalBodyBytes: options.journalBodyBytes } : {}),
         onChange: () => database?.onChange(),
       },
       database === undefined ? {} : { replays: database.replays, trackChanges: true },

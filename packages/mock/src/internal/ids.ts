@@ -1,6 +1,7 @@
 /**
  * Deterministic ids: the n-th id of a kind is always the same string, so a test run (and a reset
  * mock) produces the same token and block ids every time, which keeps snapshots and logs stable.
+ * Request ids are the exception: they must tell requests apart in logs across resets and processes.
  */
 import { sha256Hex } from './sha256.js';
 
@@ -18,9 +19,25 @@ export const ID_KINDS = {
 /** A kind of generated id. */
 export type IdKind = keyof typeof ID_KINDS;
 
-/** The `n`-th request id: a counter in base 36, padded (a request id needs no hash). */
-export function requestId(n: number): string {
-  return `${ID_KINDS.request.prefix}${n.toString(36).padStart(ID_KINDS.request.length, '0')}`;
+const RANDOM_PART = 8;
+const COUNTER_PART = ID_KINDS.request.length - RANDOM_PART;
+
+/**
+ * A source of request ids unique over its whole life and across processes: `req_` + 8 random
+ * base62 characters drawn once (Web Crypto) + a base-36 counter padded to 8 (longer past 36^8
+ * requests), so `req_` + 16 characters matching the spec's `^req_[A-Za-z0-9]+$`. Nothing rewinds
+ * the counter (a mock's `reset()` keeps it), and two mocks, in one process or two, draw different
+ * random parts (a collision needs the same 8 characters: 1 in 2 * 10^14). A request id needs no hash.
+ */
+export function createRequestIds(): () => string {
+  let stem = ID_KINDS.request.prefix;
+  for (const byte of crypto.getRandomValues(new Uint8Array(RANDOM_PART * 2))) {
+    // 248 = 4 * 62: rejecting the rest keeps every character equally likely.
+    if (byte < 248 && stem.length < ID_KINDS.request.prefix.length + RANDOM_PART) stem += ALPHABET[byte % 62];
+  }
+  while (stem.length < ID_KINDS.request.prefix.length + RANDOM_PART) stem += ALPHABET[0];
+  let counter = 0;
+  return () => stem + (++counter).toString(36).padStart(COUNTER_PART, '0');
 }
 
 /** The `n`-th id of a kind. */

@@ -13,7 +13,7 @@ import {
   operationErrorCodes,
   type Problem,
   type Scope,
-  scrubSecrets,
+  scrubEncodedSecrets,
 } from '@graphtoken/contract';
 import { HttpResponse } from 'msw';
 import type { FaultRule, InternalFaults } from '../faults.js';
@@ -319,7 +319,7 @@ function execute(
     // A bug in the mock, never a client mistake: say so without leaking anything.
     const problem = new ApiProblem(
       'internal_error',
-      `The GraphToken mock failed to answer ${op.operationId} (a bug in @graphtoken/mock: ${scrubSecrets(String(error))}). Quote the requestId when reporting it.`,
+      `The GraphToken mock failed to answer ${op.operationId} (a bug in @graphtoken/mock: ${scrubEncodedSecrets(String(error))}). Quote the requestId when reporting it.`,
     );
     return { result: problemResult(problem, requestId), tokenId };
   }
@@ -389,7 +389,8 @@ function notFoundRoute(request: Request, path: string, requestId: string, route:
 function recordedHeaders(request: Request): Record<string, string> {
   const headers: Record<string, string> = {};
   request.headers.forEach((value, key) => {
-    headers[key] = key === 'authorization' ? redactAuthorization(value) : scrubSecrets(value);
+    headers[scrubEncodedSecrets(key)] =
+      key === 'authorization' ? redactAuthorization(value) : scrubEncodedSecrets(value);
   });
   return headers;
 }
@@ -472,7 +473,7 @@ export async function answer(
   runtime.requests.record({
     requestId,
     method: request.method,
-    path: scrubSecrets(path),
+    path: scrubEncodedSecrets(path),
     url: redactUrl(url),
     operationId,
     headers: recordedHeaders(request),

@@ -8,7 +8,7 @@ import {
   type FieldError,
   type Problem,
   type Scope,
-  scrubSecrets,
+  scrubEncodedSecrets,
 } from '@graphtoken/contract';
 
 /** The `title` of each code. */
@@ -76,7 +76,7 @@ export class ApiProblem extends Error {
     readonly detail: string,
     readonly extras: ProblemExtras = {},
   ) {
-    super(`${code}: ${scrubSecrets(detail)}`);
+    super(`${code}: ${scrubEncodedSecrets(detail)}`);
     this.status = extras.status ?? errorCodes[code].status;
   }
 
@@ -87,13 +87,16 @@ export class ApiProblem extends Error {
       type: `https://docs.graphtoken.dev/errors/${this.code}`,
       title: PROBLEM_TITLES[this.code],
       status: this.status,
-      detail: scrubSecrets(this.detail),
+      detail: scrubEncodedSecrets(this.detail),
       code: this.code,
       requestId,
       ...(requiredScopes && { requiredScopes: [...requiredScopes] }),
       ...(grantedScopes && { grantedScopes: [...grantedScopes] }),
       ...(errors && {
-        errors: errors.map((e) => ({ field: scrubSecrets(e.field), message: scrubSecrets(e.message) })),
+        errors: errors.map((e) => ({
+          field: scrubEncodedSecrets(e.field),
+          message: scrubEncodedSecrets(e.message),
+        })),
       }),
       ...(retryAfter !== undefined && { retryAfter }),
     };

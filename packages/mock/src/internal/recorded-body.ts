@@ -5,7 +5,7 @@
  * does not need (one whose credentials fail) is read only that far.
  * @internal
  */
-import { scrubSecrets } from '@graphtoken/contract';
+import { scrubEncodedSecrets } from '@graphtoken/contract';
 import { RECORDED_BODY_LIMIT, TRUNCATED_MARKER } from '../requests.js';
 import { scrubJson } from './redact.js';
 
@@ -43,7 +43,7 @@ export async function readBodyPrefix(
 }
 
 function cut(text: string): string {
-  return `${scrubSecrets(text)}${TRUNCATED_MARKER}`;
+  return `${scrubEncodedSecrets(text)}${TRUNCATED_MARKER}`;
 }
 
 /**

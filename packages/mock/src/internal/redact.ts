@@ -3,14 +3,14 @@
  * snapshots. A secret is replaced by its public hint (`gt_…abcd`), which is enough to tell tokens
  * apart in a test failure.
  */
-import { redactToken, scrubSecrets } from '@graphtoken/contract';
+import { redactToken, scrubEncodedSecrets } from '@graphtoken/contract';
 
 /** Scrubs every string inside a JSON value. */
 export function scrubJson(value: unknown): unknown {
-  if (typeof value === 'string') return scrubSecrets(value);
+  if (typeof value === 'string') return scrubEncodedSecrets(value);
   if (Array.isArray(value)) return value.map(scrubJson);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrubSecrets(k), scrubJson(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrubEncodedSecrets(k), scrubJson(v)]));
   }
   return value;
 }
@@ -30,5 +30,5 @@ export function redactUrl(url: URL): string {
   for (const key of [...copy.searchParams.keys()]) {
     if (key.toLowerCase() === 'access_token') copy.searchParams.set(key, '[redacted]');
   }
-  return scrubSecrets(copy.href);
+  return scrubEncodedSecrets(copy.href);
 }

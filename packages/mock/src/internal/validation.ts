@@ -4,7 +4,7 @@
  * query parameters and headers by their spec definitions. Every failure is a `422 validation_failed`
  * whose `errors` name the fields, never echoing a value (it could be a secret).
  */
-import type { FieldError } from '@graphtoken/contract';
+import { containsWellFormedSecret, type FieldError } from '@graphtoken/contract';
 import { type ApiProblem, validationFailed } from './problem.js';
 
 type Path = readonly PropertyKey[];
@@ -82,6 +82,26 @@ export interface BodySchema<T> {
   safeParse(
     input: unknown,
   ): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } };
+}
+
+/**
+ * The fields of a body that hold a well-formed token secret (literal, percent-encoded or
+ * JSON-escaped): a token's name and description are shown in every list, so a secret pasted there
+ * would leak to everyone who can list. The message never repeats the value.
+ */
+export function secretFieldErrors(raw: Record<string, unknown>, fields: readonly string[]): FieldError[] {
+  return fields.flatMap((field) => {
+    const value = raw[field];
+    return typeof value === 'string' && containsWellFormedSecret(value)
+      ? [
+          {
+            field,
+            message:
+              'must not contain a token secret (it would be shown in every token list); remove it, and revoke that token if it was shared',
+          },
+        ]
+      : [];
+  });
 }
 
 /** Validates a parsed body; `extra` adds the checks zod does not express. Throws `validation_failed`. */
