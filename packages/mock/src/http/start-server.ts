@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { scrubSecrets } from '@graphtoken/contract';
 import { getResponse, type RequestHandler } from 'msw';
-import { ADMIN_PREFIX, createAdminHandlers } from '../admin/create-admin-handlers.js';
+import { createAdminHandlers, isAdminPath } from '../admin/create-admin-handlers.js';
 import { newRequestId, problemResponse } from '../admin/problem.js';
 import type { GraphTokenMock, MockSeed, RateLimitOptions } from '../index.js';
 import { CORS } from '../internal/pipeline.js';
@@ -107,8 +107,20 @@ export class MockServerError extends Error {
 /** node:http's limit on the request line and headers (its default, 16 KiB); over it: 431. */
 const MAX_HEADER_BYTES = 16 * 1024;
 
-function isAdminPath(pathname: string): boolean {
-  return pathname === ADMIN_PREFIX || pathname.startsWith(`${ADMIN_PREFIX}/`);
+/** A path percent-decoded until it no longer changes (at most 3 rounds); itself when malformed. */
+function decodedPath(path: string): string {
+  let current = path;
+  for (let round = 0; round < 3; round++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(current);
+    } catch {
+      return current;
+    }
+    if (next === current) return current;
+    current = next;
+  }
+  return current;
 }
 
 function urlHost(host: string): string {
@@ -218,7 +230,10 @@ export async function startGraphTokenMockServer(
     res.on('error', () => {});
     try {
       const target = parseTarget(entry.target);
-      const admin = target !== undefined && isAdminPath(target.pathname);
+      // Guarded as admin when either the raw or the decoded path is one (the decoded one is then
+      // refused 404 before routing anyway).
+      const admin =
+        target !== undefined && (isAdminPath(target.pathname) || isAdminPath(decodedPath(target.pathname)));
       const response = await answer(req, target, admin);
       if (response.type !== 'error') {
         // /v1 is readable from any origin; the admin endpoints only from the allowed ones.
