@@ -24,7 +24,7 @@ export class BodyTooLargeError extends Error {
   override readonly name = 'BodyTooLargeError';
 }
 
-/** Past this many bytes the server stops reading a refused body and drops the connection. */
+/** Past this many bytes the server stops waiting for the end of a refused body: it answers 413 and closes. */
 const DISCARD_LIMIT = 64 * 1024 * 1024;
 
 /**
@@ -55,8 +55,9 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > DISCARD_LIMIT) {
+        // However it is framed (chunked, or a Content-Length that lied): the 413 is answered now,
+        // with `Connection: close`; node discards the rest until that answer is written.
         cleanup();
-        req.destroy();
         reject(new BodyTooLargeError(`body over ${DISCARD_LIMIT} bytes`));
       } else if (size <= limit) {
         chunks.push(chunk);
