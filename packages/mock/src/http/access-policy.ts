@@ -97,6 +97,13 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
   return {
     adminDisabledReason,
     refuse(req, { admin, authority }) {
+      if ((req.headersDistinct.host?.length ?? 0) > 1) {
+        return problemResponse({
+          status: 400,
+          code: 'invalid_request',
+          detail: `A request has one Host header, not ${req.headersDistinct.host?.length} (RFC 9112 section 3.2). Send one, e.g. Host: 127.0.0.1:${port}.`,
+        });
+      }
       if (req.headers.host === undefined && req.httpVersion !== '1.0') {
         return problemResponse({
           status: 400,

@@ -2,7 +2,7 @@
  * What the standalone server answers before a request reaches the mock's handlers: a request
  * target that does not parse, a request the access policy refuses (a foreign `Host`, a cross-origin
  * page on an admin endpoint, a missing admin token), a path that routes as another once
- * percent-decoded, `OPTIONS *`, an admin preflight, and the
+ * percent-decoded, an `Expect` other than `100-continue` (417), `OPTIONS *`, an admin preflight, and the
  * methods a Fetch `Request` cannot even carry (`TRACE`, `TRACK`).
  * @internal
  */
@@ -41,6 +41,15 @@ export function screenRequest(
       code: 'not_found',
       detail:
         'The GraphToken API has no path with a percent-encoded letter, digit, `-._~`, `/`, `\\` or `%`. Send the path of one operation as written, e.g. /v1/tokens/self.',
+    });
+  }
+  const expect = req.headers.expect;
+  if (expect !== undefined && expect.trim().toLowerCase() !== '100-continue') {
+    // node:http hands such a request to `checkExpectation`, which the server routes here.
+    return problemResponse({
+      status: 417,
+      code: 'invalid_request',
+      detail: `This server meets no expectation but 100-continue (RFC 9110 section 10.1.1); got Expect: ${expect.slice(0, 100)}. Send the request without the Expect header.`,
     });
   }
   const method = (req.method ?? 'GET').toUpperCase();

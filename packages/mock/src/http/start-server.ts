@@ -213,6 +213,11 @@ export async function startGraphTokenMockServer(
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requireHostHeader: false }, (req, res) => {
     void handle(req, res);
   });
+  // An `Expect` node does not know (not 100-continue): answered by screenRequest with problem+json,
+  // not node's bare 417.
+  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+    void handle(req, res);
+  });
   let policy: AccessPolicy | undefined;
   const logEntry = (entry: Omit<RequestLogEntry, 'durationMs'>, started: number) =>
     log?.(formatLogLine({ ...entry, durationMs: performance.now() - started }));
