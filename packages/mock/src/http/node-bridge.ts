@@ -164,6 +164,7 @@ export async function writeFetchResponse(
   if (cookies.length > 0) outgoing['set-cookie'] = cookies;
   res.writeHead(response.status, response.statusText || undefined, outgoing);
   if (response.body === null || req.method === 'HEAD') {
+    await lingerIfClosing(req, res);
     res.end();
     return;
   }
@@ -178,7 +179,35 @@ export async function writeFetchResponse(
   } finally {
     reader.releaseLock();
   }
+  await lingerIfClosing(req, res);
   res.end();
+}
+
+/** How long a refused body that is still arriving is discarded after its answer, before the close. */
+const LINGER_MS = 2000;
+
+/**
+ * Before a `Connection: close` answer ends the connection while the client is still sending a
+ * refused body (a chunked body past 64 MiB): discards what still arrives, up to the body's end or
+ * {@link LINGER_MS}. Closing a socket with unread bytes resets it, and a reset can destroy the
+ * answer before the client reads it; lingering lets it read the 413 (a lingering close).
+ */
+function lingerIfClosing(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (res.shouldKeepAlive || req.complete || req.destroyed || res.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      req.off('end', done);
+      req.off('close', done);
+      req.off('error', done);
+      resolve();
+    };
+    const timer = setTimeout(done, LINGER_MS);
+    req.on('end', done);
+    req.on('close', done);
+    req.on('error', done);
+    req.resume();
+  });
 }
 
 function drainOrClose(res: ServerResponse): Promise<void> {

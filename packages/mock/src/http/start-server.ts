@@ -309,10 +309,15 @@ export async function startGraphTokenMockServer(
     database?.close();
     throw error;
   }
-  const url = `http://${urlHost(host === '0.0.0.0' || host === '::' ? host : address.address)}:${address.port}`;
+  // An unspecified address (`0.0.0.0`, `::`, however spelled: `0`, `0x0`, `::0`) is no address to
+  // call: the URL printed and used as the base URL is the loopback one, which the server answers.
+  const unspecified = address.address === '0.0.0.0' || address.address === '::';
+  const urlAddress = unspecified ? (address.address === '::' ? '::1' : '127.0.0.1') : address.address;
+  const url = `http://${urlHost(urlAddress)}:${address.port}`;
   policy = createAccessPolicy({
     host,
     port: address.port,
+    boundAddress: address.address,
     ...(options.allowedHosts && { allowedHosts: options.allowedHosts }),
     ...(options.corsOrigins && { corsOrigins: options.corsOrigins }),
     ...(options.adminToken !== undefined && { adminToken: options.adminToken }),
