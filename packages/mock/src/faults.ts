@@ -11,7 +11,7 @@ import {
   scrubEncodedSecrets,
 } from '@graphtoken/contract';
 import { isInt, isObject, unknownKeys, type Validated } from './internal/json-checks.js';
-import { pathPattern } from './internal/path-pattern.js';
+import { pathPattern, pathTemplateProblem } from './internal/path-pattern.js';
 
 /**
  * A fault to inject. Matches by `operationId`, or by `method` and/or `path` (an exact path such as
@@ -105,12 +105,14 @@ export function validateFaultRule(body: unknown): Validated<FaultRule> {
     else errors.push({ field: 'method', message: `must be one of ${METHODS.join(', ')}` });
   }
   if (path !== undefined) {
-    if (typeof path === 'string' && path.startsWith('/') && path.length <= 500) rule.path = path;
-    else
-      errors.push({
-        field: 'path',
-        message: 'must be a path starting with "/", e.g. /v1/graphs/{graphId}/blocks',
-      });
+    const problem =
+      typeof path !== 'string'
+        ? 'must be a path starting with "/", e.g. /v1/graphs/{graphId}/blocks'
+        : path.length > 500
+          ? 'must be at most 500 characters'
+          : pathTemplateProblem(path);
+    if (problem === undefined) rule.path = path as string;
+    else errors.push({ field: 'path', message: problem });
   }
   if (times !== undefined) {
     if (isInt(times, 1, 1_000_000)) rule.times = times;

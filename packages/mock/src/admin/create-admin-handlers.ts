@@ -1,7 +1,6 @@
 import { HttpResponse, http, type RequestHandler } from 'msw';
 import type { GraphTokenMock } from '../index.js';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../internal/json-depth.js';
-import { pathPattern } from '../internal/path-pattern.js';
 import { isUrlTooLong, MAX_URL_LENGTH } from '../internal/url-length.js';
 import { newRequestId, problemResponse } from './problem.js';
 import {
@@ -13,6 +12,8 @@ import {
 
 /** The path prefix of the admin endpoints, kept apart from the API's `/v1`. */
 export const ADMIN_PREFIX = '/__mock';
+
+type AdminMethod = 'GET' | 'POST' | 'DELETE';
 
 const ENDPOINTS = [
   'GET /__mock/faults',
@@ -101,8 +102,44 @@ async function readJson(request: Request): Promise<Validated<unknown>> {
  * const server = setupServer(...createAdminHandlers(mock), ...mock.handlers);
  */
 export function createAdminHandlers(mock: GraphTokenMock): RequestHandler[] {
-  const base = mock.baseUrl.replace(/\/+$/, '') + ADMIN_PREFIX;
   const basePath = new URL(mock.baseUrl).pathname.replace(/\/+$/, '');
+  const origin = new URL(mock.baseUrl).origin;
+  /** The raw (still percent-encoded) path under the base path when it is under `/__mock/`. */
+  const rawAdminPath = (request: Request): string | undefined => {
+    if (!request.url.startsWith(`${origin}/`)) return undefined;
+    const { pathname } = new URL(request.url);
+    if (!pathname.startsWith(basePath)) return undefined;
+    const path = pathname.slice(basePath.length);
+    return isAdminPath(path) ? path : undefined;
+  };
+  /**
+   * An endpoint that answers only its exact raw path (case, encoding and slashes as written), as
+   * the `/v1` operations do, so the path a server's guard screens is the path that is routed;
+   * `HEAD` is answered as `GET`, without the body.
+   */
+  const route = (
+    method: AdminMethod,
+    template: string,
+    resolve: (info: { request: Request; params: Record<string, string> }) => Response | Promise<Response>,
+  ): RequestHandler => {
+    const pattern = adminPathPattern(template);
+    const matchOf = (request: Request) => {
+      const sent = request.method.toUpperCase();
+      if (sent !== method && !(method === 'GET' && sent === 'HEAD')) return null;
+      const path = rawAdminPath(request);
+      return path === undefined ? null : pattern.exec(path);
+    };
+    return http.all(
+      ({ request }) => matchOf(request) !== null,
+      async ({ request }) => {
+        const match = matchOf(request) as RegExpExecArray;
+        const response = await resolve({ request, params: { ...match.groups } });
+        return request.method.toUpperCase() === 'HEAD'
+          ? new HttpResponse(null, { status: response.status, headers: response.headers })
+          : response;
+      },
+    );
+  };
   return [
     // msw's router throws past 8,192 characters: answer such a URL before any route is tried.
     http.all(
@@ -114,24 +151,24 @@ export function createAdminHandlers(mock: GraphTokenMock): RequestHandler[] {
           detail: `The request URL is longer than ${MAX_URL_LENGTH} characters. Check the URL.`,
         }),
     ),
-    http.post(`${base}/faults`, async ({ request }) => {
+    route('POST', '/faults', async ({ request }) => {
       const body = await readJson(request);
       if (!body.ok) return invalid(body.errors);
       const rule = validateFaultRule(body.value);
       if (!rule.ok) return invalid(rule.errors);
       return attempt('body', () => json({ id: mock.faults.add(rule.value), rule: rule.value }, 201));
     }),
-    http.get(`${base}/faults`, () => json({ data: mock.faults.list() })),
-    http.delete(`${base}/faults`, () => {
+    route('GET', '/faults', () => json({ data: mock.faults.list() })),
+    route('DELETE', '/faults', () => {
       mock.faults.clear();
       return noContent();
     }),
-    http.delete(`${base}/faults/:id`, ({ params }) => {
+    route('DELETE', '/faults/{id}', ({ params }) => {
       mock.faults.remove(String(params.id));
       return noContent();
     }),
-    http.get(`${base}/clock`, () => json({ now: mock.clock.now().toISOString() })),
-    http.post(`${base}/clock`, async ({ request }) => {
+    route('GET', '/clock', () => json({ now: mock.clock.now().toISOString() })),
+    route('POST', '/clock', async ({ request }) => {
       const body = await readJson(request);
       if (!body.ok) return invalid(body.errors);
       const command = validateClockCommand(body.value);
@@ -143,53 +180,79 @@ export function createAdminHandlers(mock: GraphTokenMock): RequestHandler[] {
         return json({ now: mock.clock.now().toISOString() });
       });
     }),
-    http.post(`${base}/reset`, () => {
+    route('POST', '/reset', () => {
       mock.reset();
       return noContent();
     }),
-    http.get(`${base}/requests`, ({ request }) => {
+    route('GET', '/requests', ({ request }) => {
       const query = validateRequestsQuery(new URL(request.url).searchParams);
       if (!query.ok) return invalid(query.errors);
       const data =
         Object.keys(query.value).length > 0 ? mock.requests.filter(query.value) : mock.requests.all();
       return json({ data });
     }),
-    http.delete(`${base}/requests`, () => {
+    route('DELETE', '/requests', () => {
       mock.requests.clear();
       return noContent();
     }),
-    http.get(`${base}/state`, () => json(mock.snapshot())),
-    http.all(`${base}/*`, ({ request }) => {
-      const path = new URL(request.url).pathname.slice(basePath.length);
-      const allow = adminMethods(path);
-      if (allow.length > 0 && request.method === 'OPTIONS') {
-        return new HttpResponse(null, {
-          status: 204,
-          headers: { Allow: allow.join(', '), 'X-Request-Id': newRequestId() },
+    route('GET', '/state', () => json(mock.snapshot())),
+    // Any other path under the prefix, matched on the raw path as well (an encoded `%5F_mock`
+    // names no admin endpoint: it falls through to the API's 404).
+    http.all(
+      ({ request }) => rawAdminPath(request) !== undefined,
+      ({ request }) => {
+        const path = rawAdminPath(request) as string;
+        const allow = adminMethods(path);
+        if (allow.length > 0 && request.method === 'OPTIONS') {
+          return new HttpResponse(null, {
+            status: 204,
+            headers: { Allow: allow.join(', '), 'X-Request-Id': newRequestId() },
+          });
+        }
+        if (allow.length > 0) {
+          const response = problemResponse({
+            status: 405,
+            code: 'invalid_request',
+            detail: `${path} does not take ${request.method}; it allows ${allow.join(', ')}.`,
+          });
+          response.headers.set('Allow', allow.join(', '));
+          return response;
+        }
+        return problemResponse({
+          status: 404,
+          code: 'not_found',
+          detail: `No admin endpoint ${request.method} ${path.slice(0, 200)}. The admin endpoints are: ${ENDPOINTS.join(', ')}.`,
         });
-      }
-      if (allow.length > 0) {
-        const response = problemResponse({
-          status: 405,
-          code: 'invalid_request',
-          detail: `${path} does not take ${request.method}; it allows ${allow.join(', ')}.`,
-        });
-        response.headers.set('Allow', allow.join(', '));
-        return response;
-      }
-      return problemResponse({
-        status: 404,
-        code: 'not_found',
-        detail: `No admin endpoint ${request.method} ${path}. The admin endpoints are: ${ENDPOINTS.join(', ')}.`,
-      });
-    }),
+      },
+    ),
   ];
 }
 
 /** The methods an admin path allows, from {@link ENDPOINTS} (plus OPTIONS); empty for an unknown path. @internal */
 export function adminMethods(path: string): string[] {
-  const methods = ENDPOINTS.filter((e) => pathPattern(e.slice(e.indexOf(' ') + 1)).test(path)).map((e) =>
-    e.slice(0, e.indexOf(' ')),
+  const methods = ENDPOINTS.filter((e) => adminPathPattern(e.slice(e.indexOf(' ') + 1)).test(path)).flatMap(
+    (e) => {
+      const method = e.slice(0, e.indexOf(' '));
+      return method === 'GET' ? ['GET', 'HEAD'] : [method];
+    },
   );
   return methods.length === 0 ? [] : [...new Set(methods), 'OPTIONS'];
+}
+
+/** Whether a raw path is the admin prefix or under it (exactly `/__mock`, case and encoding as written). @internal */
+export function isAdminPath(path: string): boolean {
+  return path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`);
+}
+
+/**
+ * An admin path template (`/faults/{id}`, under {@link ADMIN_PREFIX} when it does not start with
+ * it) as an exact raw-path pattern: `{id}` one segment of visible unreserved characters (no `%`),
+ * captured as a named group.
+ */
+function adminPathPattern(template: string): RegExp {
+  const full = template.startsWith(ADMIN_PREFIX) ? template : ADMIN_PREFIX + template;
+  const source = full
+    .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+    .replace(/\{(\w+)\}/g, (_match, name: string) => `(?<${name}>[A-Za-z0-9._~-]+)`);
+  return new RegExp(`^${source}$`);
 }

@@ -1,6 +1,7 @@
 import { type FieldError, isDateTime, type OperationId, operations } from '@graphtoken/contract';
 import type { ClockAdvance } from '../index.js';
 import { isInt, isObject, unknownKeys, type Validated } from '../internal/json-checks.js';
+import { pathTemplateProblem } from '../internal/path-pattern.js';
 
 export { validateFaultRule } from '../faults.js';
 export type { Validated } from '../internal/json-checks.js';
@@ -90,7 +91,11 @@ export function validateRequestsQuery(params: URLSearchParams): Validated<Reques
   const method = params.get('method');
   if (method !== null) query.method = method.toUpperCase();
   const path = params.get('path');
-  if (path !== null) query.path = path;
+  if (path !== null) {
+    const problem = path.length > 500 ? 'must be at most 500 characters' : pathTemplateProblem(path);
+    if (problem === undefined) query.path = path;
+    else errors.push({ field: 'path', message: problem });
+  }
   const status = params.get('status');
   if (status !== null) {
     const n = Number(status);

@@ -135,6 +135,15 @@ describe('graphtoken-mock', () => {
     expect(await stop(cli, 'SIGTERM')).toBe(0);
   });
 
+  it('--host 0: the printed base URL is one the server answers', async () => {
+    const cli = await serve(['--port', '0', '--host', '0']);
+    const printed = /GRAPHTOKEN_BASE_URL=(\S+)/.exec(cli.stdout())?.[1] as string;
+    expect(printed).toBe(cli.url);
+    expect(new URL(printed).hostname).toBe('127.0.0.1');
+    expect((await api(printed, '/v1/tokens/self', { token: BOOTSTRAP_TOKEN })).status).toBe(200);
+    expect(await stop(cli, 'SIGTERM')).toBe(0);
+  });
+
   it('a SIGTERM sent the moment the banner appears still closes the server and exits 0', async () => {
     // A supervisor or a test may signal as soon as it reads the URL: the handlers must be there.
     for (let i = 0; i < 3; i++) {

@@ -18,6 +18,8 @@ export interface AccessPolicyOptions {
   host: string;
   /** The port it listens on. */
   port: number;
+  /** The address it is bound to (`0.0.0.0` for a `host` of `0`), also accepted as a `Host` name. */
+  boundAddress?: string;
   /** Further `Host` names to accept (`name` on any port, or `name:port`). */
   allowedHosts?: readonly string[];
   /** Origins whose pages may call the admin endpoints (`https://app.example:3000`, or `*`). */
@@ -62,7 +64,13 @@ export interface AccessPolicy {
 /** Builds the access policy of a server. */
 export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
   const { port } = options;
-  const names = new Set(['127.0.0.1', 'localhost', '[::1]', bracket(options.host)]);
+  const names = new Set([
+    '127.0.0.1',
+    'localhost',
+    '[::1]',
+    bracket(options.host),
+    ...(options.boundAddress === undefined ? [] : [bracket(options.boundAddress)]),
+  ]);
   const extra = (options.allowedHosts ?? []).map((h) => h.trim().toLowerCase()).filter((h) => h !== '');
   const ownOrigins = new Set(
     [...names].flatMap((name) => [`http://${name}:${port}`, ...(port === 80 ? [`http://${name}`] : [])]),
@@ -97,6 +105,13 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
   return {
     adminDisabledReason,
     refuse(req, { admin, authority }) {
+      if ((req.headersDistinct.host?.length ?? 0) > 1) {
+        return problemResponse({
+          status: 400,
+          code: 'invalid_request',
+          detail: `A request has one Host header, not ${req.headersDistinct.host?.length} (RFC 9112 section 3.2). Send one, e.g. Host: 127.0.0.1:${port}.`,
+        });
+      }
       if (req.headers.host === undefined && req.httpVersion !== '1.0') {
         return problemResponse({
           status: 400,

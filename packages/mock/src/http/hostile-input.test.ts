@@ -142,7 +142,7 @@ describe('long request targets and headers', () => {
 describe('methods and request targets', () => {
   it.each([
     { method: 'TRACE', target: '/v1/tokens', status: 405, allow: 'GET, HEAD, POST, OPTIONS' },
-    { method: 'TRACE', target: '/__mock/faults', status: 405, allow: 'GET, POST, DELETE, OPTIONS' },
+    { method: 'TRACE', target: '/__mock/faults', status: 405, allow: 'GET, HEAD, POST, DELETE, OPTIONS' },
     { method: 'TRACK', target: '/v1/graphs', status: 400 }, // node's parser does not know TRACK
     { method: 'TRACE', target: '/nowhere', status: 404 },
     { method: 'PUT', target: '/v1/tokens/self', status: 405 },
@@ -150,7 +150,7 @@ describe('methods and request targets', () => {
     { method: 'DELETE', target: '/v1/graphs', status: 405, allow: 'GET, HEAD, OPTIONS' },
     { method: 'POST', target: '/v1/tokens/self', status: 405 },
     { method: 'GET', target: '/__mock/reset', status: 405, allow: 'POST, OPTIONS' },
-    { method: 'PATCH', target: '/__mock/faults', status: 405, allow: 'GET, POST, DELETE, OPTIONS' },
+    { method: 'PATCH', target: '/__mock/faults', status: 405, allow: 'GET, HEAD, POST, DELETE, OPTIONS' },
   ])('$method $target → $status', async ({ method, target, status, allow }) => {
     const answer = await expectProblem(http1(method, target), status);
     if (status === 405) expect(answer.headers.allow).toBeDefined();

@@ -24,7 +24,7 @@ export class BodyTooLargeError extends Error {
   override readonly name = 'BodyTooLargeError';
 }
 
-/** Past this many bytes the server stops reading a refused body and drops the connection. */
+/** Past this many bytes the server stops waiting for the end of a refused body: it answers 413 and closes. */
 const DISCARD_LIMIT = 64 * 1024 * 1024;
 
 /**
@@ -55,8 +55,9 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > DISCARD_LIMIT) {
+        // However it is framed (chunked, or a Content-Length that lied): the 413 is answered now,
+        // with `Connection: close`; node discards the rest until that answer is written.
         cleanup();
-        req.destroy();
         reject(new BodyTooLargeError(`body over ${DISCARD_LIMIT} bytes`));
       } else if (size <= limit) {
         chunks.push(chunk);
@@ -165,6 +166,7 @@ export async function writeFetchResponse(
   if (cookies.length > 0) outgoing['set-cookie'] = cookies;
   res.writeHead(response.status, response.statusText || undefined, outgoing);
   if (response.body === null || req.method === 'HEAD') {
+    await lingerIfClosing(req, res);
     res.end();
     return;
   }
@@ -179,7 +181,35 @@ export async function writeFetchResponse(
   } finally {
     reader.releaseLock();
   }
+  await lingerIfClosing(req, res);
   res.end();
+}
+
+/** How long a refused body that is still arriving is discarded after its answer, before the close. */
+const LINGER_MS = 2000;
+
+/**
+ * Before a `Connection: close` answer ends the connection while the client is still sending a
+ * refused body (a chunked body past 64 MiB): discards what still arrives, up to the body's end or
+ * {@link LINGER_MS}. Closing a socket with unread bytes resets it, and a reset can destroy the
+ * answer before the client reads it; lingering lets it read the 413 (a lingering close).
+ */
+function lingerIfClosing(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (res.shouldKeepAlive || req.complete || req.destroyed || res.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      req.off('end', done);
+      req.off('close', done);
+      req.off('error', done);
+      resolve();
+    };
+    const timer = setTimeout(done, LINGER_MS);
+    req.on('end', done);
+    req.on('close', done);
+    req.on('error', done);
+    req.resume();
+  });
 }
 
 function drainOrClose(res: ServerResponse): Promise<void> {

@@ -51,6 +51,11 @@ export function writeRawProblem(socket: Duplex, problem: RawProblem): string | u
   return requestId;
 }
 
+/** The response node:http is writing on a socket (the oldest request in flight on it), if any. */
+function inFlight(socket: Duplex): ServerResponse | undefined {
+  return (socket as { _httpMessage?: ServerResponse | null })._httpMessage ?? undefined;
+}
+
 /** The answer to an HTTP parse error of node:http (`clientError`), by its `code`. */
 export function clientErrorProblem(error: NodeJS.ErrnoException): RawProblem {
   switch (error.code) {
@@ -99,26 +104,43 @@ export function answerUnparsedRequests(
   // where the socket can still be written, instead of node's bare 400.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     const started = performance.now();
-    // The response of a request whose body broke the framing (bad chunking) has not started yet:
-    // this answer takes its place. One that has started can only be cut short.
-    const pending = (socket as { _httpMessage?: ServerResponse | null })._httpMessage ?? undefined;
-    if (error.code === 'ECONNRESET' || pending?.headersSent) {
+    if (error.code === 'ECONNRESET') {
       socket.destroy();
       return;
     }
-    if (pending) answeredRaw.add(pending);
-    const problem = clientErrorProblem(error);
-    const requestId = writeRawProblem(socket, problem);
-    logEntry(
-      {
-        method: '-',
-        target: '-',
-        status: requestId ? problem.status : 'aborted',
-        authorization: undefined,
-        requestId,
-      },
-      started,
-    );
+    const answer = () => {
+      const problem = clientErrorProblem(error);
+      const requestId = writeRawProblem(socket, problem);
+      logEntry(
+        {
+          method: '-',
+          target: '-',
+          status: requestId ? problem.status : 'aborted',
+          authorization: undefined,
+          requestId,
+        },
+        started,
+      );
+    };
+    const answerAfterInFlight = () => {
+      const pending = inFlight(socket);
+      if (pending === undefined) {
+        answer();
+      } else if (pending.req?.complete) {
+        // A whole request that came before the malformed bytes (pipelined): its answer is
+        // written first, then this one, which closes the connection.
+        pending.once('close', () => setImmediate(answerAfterInFlight));
+      } else if (pending.headersSent) {
+        // The body of a request whose answer has started broke the framing: it can only be cut short.
+        socket.destroy();
+      } else {
+        // The body of the request in flight broke the framing (bad chunking): this answer takes
+        // the place of its response, which has not started.
+        answeredRaw.add(pending);
+        answer();
+      }
+    };
+    answerAfterInFlight();
   });
   // CONNECT (a proxy tunnel) is not for this server: 405, not a closed connection.
   server.on('connect', (req: IncomingMessage, socket: Duplex) => {

@@ -1,7 +1,8 @@
 /**
  * What the standalone server answers before a request reaches the mock's handlers: a request
  * target that does not parse, a request the access policy refuses (a foreign `Host`, a cross-origin
- * page on an admin endpoint, a missing admin token), `OPTIONS *`, an admin preflight, and the
+ * page on an admin endpoint, a missing admin token), a path that routes as another once
+ * percent-decoded, an `Expect` other than `100-continue` (417), `OPTIONS *`, an admin preflight, and the
  * methods a Fetch `Request` cannot even carry (`TRACE`, `TRACK`).
  * @internal
  */
@@ -10,6 +11,7 @@ import { adminMethods } from '../admin/create-admin-handlers.js';
 import { problemResponse } from '../admin/problem.js';
 import { allowedMethods } from '../internal/route-table.js';
 import type { AccessPolicy } from './access-policy.js';
+import { hasRoutingEscape } from './encoded-path.js';
 import type { RequestTarget } from './node-bridge.js';
 
 const ALL_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
@@ -31,6 +33,25 @@ export function screenRequest(
   }
   const refused = policy.refuse(req, { admin, authority: target.authority });
   if (refused) return refused;
+  if (hasRoutingEscape(req.url ?? '/')) {
+    // `/%5F%5Fmock/state` routes as `/__mock/state` once decoded: refuse it, so that the path
+    // the guard screened is the path that is routed.
+    return problemResponse({
+      status: 404,
+      code: 'not_found',
+      detail:
+        'The GraphToken API has no path with a percent-encoded letter, digit, `-._~`, `/`, `\\` or `%`. Send the path of one operation as written, e.g. /v1/tokens/self.',
+    });
+  }
+  const expect = req.headers.expect;
+  if (expect !== undefined && expect.trim().toLowerCase() !== '100-continue') {
+    // node:http hands such a request to `checkExpectation`, which the server routes here.
+    return problemResponse({
+      status: 417,
+      code: 'invalid_request',
+      detail: `This server meets no expectation but 100-continue (RFC 9110 section 10.1.1); got Expect: ${expect.slice(0, 100)}. Send the request without the Expect header.`,
+    });
+  }
   const method = (req.method ?? 'GET').toUpperCase();
   if (target.pathname === '*') {
     if (method === 'OPTIONS') return new Response(null, { status: 204, headers: { Allow: ALL_METHODS } });

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { scrubSecrets } from '@graphtoken/contract';
 import { getResponse, type RequestHandler } from 'msw';
-import { ADMIN_PREFIX, createAdminHandlers } from '../admin/create-admin-handlers.js';
+import { createAdminHandlers, isAdminPath } from '../admin/create-admin-handlers.js';
 import { newRequestId, problemResponse } from '../admin/problem.js';
 import type { GraphTokenMock, MockSeed, RateLimitOptions } from '../index.js';
 import { CORS } from '../internal/pipeline.js';
@@ -117,8 +117,20 @@ export class MockServerError extends Error {
 /** node:http's limit on the request line and headers (its default, 16 KiB); over it: 431. */
 const MAX_HEADER_BYTES = 16 * 1024;
 
-function isAdminPath(pathname: string): boolean {
-  return pathname === ADMIN_PREFIX || pathname.startsWith(`${ADMIN_PREFIX}/`);
+/** A path percent-decoded until it no longer changes (at most 3 rounds); itself when malformed. */
+function decodedPath(path: string): string {
+  let current = path;
+  for (let round = 0; round < 3; round++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(current);
+    } catch {
+      return current;
+    }
+    if (next === current) return current;
+    current = next;
+  }
+  return current;
 }
 
 function urlHost(host: string): string {
@@ -229,6 +241,11 @@ export async function startGraphTokenMockServer(
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requireHostHeader: false }, (req, res) => {
     void handle(req, res);
   });
+  // An `Expect` node does not know (not 100-continue): answered by screenRequest with problem+json,
+  // not node's bare 417.
+  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+    void handle(req, res);
+  });
   let policy: AccessPolicy | undefined;
   const logEntry = (entry: Omit<RequestLogEntry, 'durationMs'>, started: number) =>
     log?.(formatLogLine({ ...entry, durationMs: performance.now() - started }));
@@ -246,7 +263,10 @@ export async function startGraphTokenMockServer(
     res.on('error', () => {});
     try {
       const target = parseTarget(entry.target);
-      const admin = target !== undefined && isAdminPath(target.pathname);
+      // Guarded as admin when either the raw or the decoded path is one (the decoded one is then
+      // refused 404 before routing anyway).
+      const admin =
+        target !== undefined && (isAdminPath(target.pathname) || isAdminPath(decodedPath(target.pathname)));
       const response = await answer(req, target, admin);
       if (response.type !== 'error') {
         // /v1 is readable from any origin; the admin endpoints only from the allowed ones.
@@ -320,10 +340,15 @@ export async function startGraphTokenMockServer(
     database?.close();
     throw error;
   }
-  const url = `http://${urlHost(host === '0.0.0.0' || host === '::' ? host : address.address)}:${address.port}`;
+  // An unspecified address (`0.0.0.0`, `::`, however spelled: `0`, `0x0`, `::0`) is no address to
+  // call: the URL printed and used as the base URL is the loopback one, which the server answers.
+  const unspecified = address.address === '0.0.0.0' || address.address === '::';
+  const urlAddress = unspecified ? (address.address === '::' ? '::1' : '127.0.0.1') : address.address;
+  const url = `http://${urlHost(urlAddress)}:${address.port}`;
   policy = createAccessPolicy({
     host,
     port: address.port,
+    boundAddress: address.address,
     ...(options.allowedHosts && { allowedHosts: options.allowedHosts }),
     ...(options.corsOrigins && { corsOrigins: options.corsOrigins }),
     ...(options.adminToken !== undefined && { adminToken: options.adminToken }),

@@ -2,10 +2,35 @@ import { isPathParamName, pathParamPatterns } from '@graphtoken/contract';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
 
-/** Matches an exact path, or a spec template (`/v1/graphs/{graphId}/blocks`) where `{…}` is one segment. */
+/**
+ * Why a path filter (a fault's `path`, a recorded-requests `path`) is not a usable template, or
+ * undefined when it is: it starts with `/`, and each `{name}` (letters, digits, `_`) is a whole
+ * segment, the only thing between two `/` (`/v1/graphs/{graphId}/blocks`, not `/v1/{a}{b}` nor
+ * `/v1/x{id}`). So the pattern built from it matches in time linear in the path.
+ */
+export function pathTemplateProblem(template: string): string | undefined {
+  if (!template.startsWith('/')) return 'must start with "/", e.g. /v1/graphs/{graphId}/blocks';
+  const bad = template
+    .slice(1)
+    .split('/')
+    .find((segment) => /[{}]/.test(segment) && !/^\{\w+\}$/.test(segment));
+  if (bad === undefined) return undefined;
+  return `has a segment "${bad.slice(0, 60)}" that is not a plain name nor one whole {name} placeholder: write each path parameter as a whole segment, e.g. /v1/graphs/{graphId}/blocks`;
+}
+
+/**
+ * Matches an exact path, or a spec template (`/v1/graphs/{graphId}/blocks`) where each `{name}`
+ * is one whole segment (any characters but `/`).
+ * @throws {TypeError} when the template is not one (see {@link pathTemplateProblem}).
+ */
 export function pathPattern(template: string): RegExp {
-  const escaped = escapeRegExp(template).replace(/\{[^}/]*\}/g, '[^/]+');
-  return new RegExp(`^${escaped}$`);
+  const problem = pathTemplateProblem(template);
+  if (problem !== undefined) throw new TypeError(`path ${problem}`);
+  const source = template
+    .split('/')
+    .map((segment) => (/^\{\w+\}$/.test(segment) ? '[^/]+' : escapeRegExp(segment)))
+    .join('/');
+  return new RegExp(`^${source}$`);
 }
 
 /**
