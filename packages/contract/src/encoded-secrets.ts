@@ -17,8 +17,14 @@ const DIGIT_OR_LETTER =
   '(?:[0-9A-Za-z]|%(?:3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa])|\\\\u00(?:3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa]))';
 const PREFIX = '(?:g|%67|\\\\u0067)(?:t|%74|\\\\u0074)(?:_|%5[Ff]|\\\\u005[Ff])';
 
-/** The prefix and 8 to 36 characters, each in any spelling: what {@link scrubSecrets} matches, decoded. */
-const ENCODED_SECRET_LIKE = /* @__PURE__ */ new RegExp(`${PREFIX}${DIGIT_OR_LETTER}{8,36}`, 'g');
+/**
+ * The prefix and 8 to 36 characters, each in any spelling: what {@link scrubSecrets} matches,
+ * decoded. Built at first use: a module-level `new RegExp` from template strings is kept by
+ * esbuild even when unused, and the SDK's bundle never needs it.
+ */
+let encodedSecretLike: RegExp | undefined;
+const encodedSecretPattern = (): RegExp =>
+  (encodedSecretLike ??= new RegExp(`${PREFIX}${DIGIT_OR_LETTER}{8,36}`, 'g'));
 /** A cheap pre-check: no `%` and no `\u` means only literal secrets can be present. */
 const ESCAPE = /%|\\u/;
 
@@ -43,7 +49,7 @@ function decode(span: string): string {
 export function scrubEncodedSecrets(text: string): string {
   const literal = scrubSecrets(text);
   if (!ESCAPE.test(literal)) return literal;
-  return literal.replace(ENCODED_SECRET_LIKE, (span) => redactToken(decode(span)));
+  return literal.replace(encodedSecretPattern(), (span) => redactToken(decode(span)));
 }
 
 /**
@@ -52,7 +58,7 @@ export function scrubEncodedSecrets(text: string): string {
  * it suits refusing a secret given where none belongs (a token's name or description).
  */
 export function containsWellFormedSecret(text: string): boolean {
-  const spans = text.match(ESCAPE.test(text) ? ENCODED_SECRET_LIKE : /gt_[0-9A-Za-z]{8,36}/g) ?? [];
+  const spans = text.match(ESCAPE.test(text) ? encodedSecretPattern() : /gt_[0-9A-Za-z]{8,36}/g) ?? [];
   return spans.some((span) => {
     const decoded = decode(span);
     return decoded.length >= TOKEN_LENGTH && isWellFormedToken(decoded.slice(0, TOKEN_LENGTH));
