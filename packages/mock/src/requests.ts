@@ -107,15 +107,19 @@ export interface InternalRequests extends MockRequests {
   record(request: RecordedRequest): void;
 }
 
-function matches(r: RecordedRequest, m: RequestMatch): boolean {
-  if (m.operationId !== undefined && r.operationId !== m.operationId) return false;
-  if (m.method !== undefined && r.method !== m.method.toUpperCase()) return false;
-  if (m.status !== undefined && r.status !== m.status) return false;
-  if (m.tokenId !== undefined && r.tokenId !== m.tokenId) return false;
-  if (m.path !== undefined) {
-    if (!pathPattern(m.path).test(r.path)) return false;
-  }
-  return true;
+/**
+ * The predicate of a match, its path template compiled once (not once per recorded request).
+ * @throws {TypeError} at once for a path template that is not one, even with no request recorded.
+ */
+function matcher(m: RequestMatch): (r: RecordedRequest) => boolean {
+  const path = m.path === undefined ? undefined : pathPattern(m.path);
+  const method = m.method?.toUpperCase();
+  return (r) =>
+    (m.operationId === undefined || r.operationId === m.operationId) &&
+    (method === undefined || r.method === method) &&
+    (m.status === undefined || r.status === m.status) &&
+    (m.tokenId === undefined || r.tokenId === m.tokenId) &&
+    (path === undefined || path.test(r.path));
 }
 
 /**
@@ -180,7 +184,10 @@ export function createRequests(
       kept = 0;
       total = 0;
     },
-    filter: (m) => structuredClone(ordered().filter((r) => matches(r, m))),
-    count: (m) => (m ? ring.filter((r) => matches(r, m)).length : ring.length),
+    filter: (m) => {
+      const test = matcher(m);
+      return structuredClone(ordered().filter(test));
+    },
+    count: (m) => (m ? ring.filter(matcher(m)).length : ring.length),
   };
 }

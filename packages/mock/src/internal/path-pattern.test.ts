@@ -54,6 +54,13 @@ describe('in process', () => {
     expect(server.mock.requests.all().length).toBeGreaterThan(0);
     expect(() => server.mock.requests.filter({ path: BACKTRACKING })).toThrow(/whole segment/);
   });
+
+  it('requests.filter and requests.count refuse such a path at once, with nothing recorded', () => {
+    const mock = createGraphTokenMock();
+    expect(mock.requests.all()).toEqual([]);
+    expect(() => mock.requests.filter({ path: BACKTRACKING })).toThrow(/whole segment/);
+    expect(() => mock.requests.count({ path: BACKTRACKING })).toThrow(/whole segment/);
+  });
 });
 
 describe('over HTTP', () => {
