@@ -15,7 +15,8 @@ export const ADMIN_PREFIX = '/__mock';
 
 type AdminMethod = 'GET' | 'POST' | 'DELETE';
 
-const ENDPOINTS = [
+/** Every admin endpoint, `METHOD /path` (`{id}` a path parameter). @internal */
+export const ADMIN_ENDPOINTS = [
   'GET /__mock/faults',
   'POST /__mock/faults',
   'DELETE /__mock/faults',
@@ -221,21 +222,21 @@ export function createAdminHandlers(mock: GraphTokenMock): RequestHandler[] {
         return problemResponse({
           status: 404,
           code: 'not_found',
-          detail: `No admin endpoint ${request.method} ${path.slice(0, 200)}. The admin endpoints are: ${ENDPOINTS.join(', ')}.`,
+          detail: `No admin endpoint ${request.method} ${path.slice(0, 200)}. The admin endpoints are: ${ADMIN_ENDPOINTS.join(', ')}.`,
         });
       },
     ),
   ];
 }
 
-/** The methods an admin path allows, from {@link ENDPOINTS} (plus OPTIONS); empty for an unknown path. @internal */
+/** The methods an admin path allows, from {@link ADMIN_ENDPOINTS} (plus OPTIONS); empty for an unknown path. @internal */
 export function adminMethods(path: string): string[] {
-  const methods = ENDPOINTS.filter((e) => adminPathPattern(e.slice(e.indexOf(' ') + 1)).test(path)).flatMap(
-    (e) => {
-      const method = e.slice(0, e.indexOf(' '));
-      return method === 'GET' ? ['GET', 'HEAD'] : [method];
-    },
-  );
+  const methods = ADMIN_ENDPOINTS.filter((e) =>
+    adminPathPattern(e.slice(e.indexOf(' ') + 1)).test(path),
+  ).flatMap((e) => {
+    const method = e.slice(0, e.indexOf(' '));
+    return method === 'GET' ? ['GET', 'HEAD'] : [method];
+  });
   return methods.length === 0 ? [] : [...new Set(methods), 'OPTIONS'];
 }
 

@@ -4,27 +4,15 @@
  * foreign Origin, a missing admin token, a server on 0.0.0.0), nor even with the credentials.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_ENDPOINTS } from '../admin/create-admin-handlers.js';
 import { rawRequest } from '../contract-testing/raw-http.js';
 import { type GraphTokenMockServer, startGraphTokenMockServer } from './start-server.js';
 
 const EVIL = 'https://evil.example';
 const ADMIN_TOKEN = 'encoded-path-admin-secret-0123';
 
-/** Every admin endpoint, `{id}` filled in by the test. */
-const ENDPOINTS = [
-  'GET /__mock/faults',
-  'POST /__mock/faults',
-  'DELETE /__mock/faults',
-  'DELETE /__mock/faults/{id}',
-  'GET /__mock/clock',
-  'POST /__mock/clock',
-  'POST /__mock/reset',
-  'GET /__mock/requests',
-  'DELETE /__mock/requests',
-  'GET /__mock/state',
-  'HEAD /__mock/state',
-  'OPTIONS /__mock/state',
-];
+/** Every admin endpoint (`{id}` filled in by the test), and HEAD and OPTIONS on one of them. */
+const ENDPOINTS = [...ADMIN_ENDPOINTS, 'HEAD /__mock/state', 'OPTIONS /__mock/state'];
 
 /** Spellings of `/__mock/rest` that a URL router may read as it, none of them the exact raw path. */
 function spellings(path: string, port: number): string[] {
