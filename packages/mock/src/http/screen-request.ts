@@ -2,7 +2,7 @@
  * What the standalone server answers before a request reaches the mock's handlers: a request
  * target that does not parse, a request the access policy refuses (a foreign `Host`, a cross-origin
  * page on an admin endpoint, a missing admin token), a path that routes as another once
- * percent-decoded, an `Expect` other than `100-continue` (417), `OPTIONS *`, an admin preflight, and the
+ * percent-decoded or resolved (a `\`, a `.` or `..` segment), an `Expect` other than `100-continue` (417), `OPTIONS *`, an admin preflight, and the
  * methods a Fetch `Request` cannot even carry (`TRACE`, `TRACK`).
  * @internal
  */
@@ -11,6 +11,7 @@ import { adminMethods } from '../admin/create-admin-handlers.js';
 import { problemResponse } from '../admin/problem.js';
 import { allowedMethods } from '../internal/route-table.js';
 import type { AccessPolicy } from './access-policy.js';
+import { hasDotSegment } from './dot-segments.js';
 import { hasRoutingEscape } from './encoded-path.js';
 import type { RequestTarget } from './node-bridge.js';
 
@@ -72,6 +73,15 @@ export function screenRequest(
     });
     if (allow.length > 0) response.headers.set('Allow', allow.join(', '));
     return response;
+  }
+  if (hasDotSegment(req.url ?? '/')) {
+    // Resolving it would route the request to another path (`blocks/..` → the graph): refuse it.
+    return problemResponse({
+      status: 404,
+      code: 'not_found',
+      detail:
+        'The GraphToken API has no path with a `\\` or a `.` or `..` segment (plain or percent-encoded). Send the path of one operation, with each id as the API returned it.',
+    });
   }
   return undefined;
 }

@@ -8,7 +8,6 @@ import type { GraphTokenMock, MockSeed, RateLimitOptions } from '../index.js';
 import { CORS } from '../internal/pipeline.js';
 import { createMockInternals } from '../mock.js';
 import { type AccessPolicy, createAccessPolicy } from './access-policy.js';
-import { hasDotSegment } from './dot-segments.js';
 import {
   BodyTooLargeError,
   MAX_BODY_BYTES,
@@ -293,15 +292,6 @@ export async function startGraphTokenMockServer(
     if (database?.failure) return stateFileFailed(database.failure);
     const screened = screenRequest(req, target, admin, policy!);
     if (screened) return screened;
-    if (hasDotSegment(req.url ?? '/')) {
-      // Resolving it would route the request to another path (`blocks/..` → the graph): refuse it.
-      return problemResponse({
-        status: 404,
-        code: 'not_found',
-        detail:
-          'The GraphToken API has no path with a `\\` or a `.` or `..` segment (plain or percent-encoded). Send the path of one operation, with each id as the API returned it.',
-      });
-    }
     let request: Request;
     try {
       request = await toFetchRequest(req, mock!.baseUrl, maxBodyBytes);

@@ -35,17 +35,3 @@ export function noChanges(): StateChanges {
     deletedBlocks: new Set(),
   };
 }
-
-/** Adds `from` into `into` (changes a failed write gives back); a deleted block counts if still gone. */
-export function mergeChanges(
-  into: StateChanges,
-  from: StateChanges,
-  stillDeleted: (id: string) => boolean,
-): void {
-  into.everything ||= from.everything;
-  into.meta ||= from.meta;
-  for (const key of ['accounts', 'graphs', 'tokens', 'touched', 'blocks'] as const) {
-    for (const item of from[key] as Set<unknown>) (into[key] as Set<unknown>).add(item);
-  }
-  for (const id of from.deletedBlocks) if (stillDeleted(id)) into.deletedBlocks.add(id);
-}

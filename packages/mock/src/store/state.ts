@@ -33,7 +33,7 @@ import type {
   MockSnapshot,
   TokenRecord,
 } from './records.js';
-import { mergeChanges, noChanges, type StateChanges } from './state-changes.js';
+import { noChanges, type StateChanges } from './state-changes.js';
 import { StateIndexes, type TokenListQuery } from './state-indexes.js';
 
 /** What it takes to insert a token. */
@@ -119,11 +119,6 @@ export class MockState {
     const taken = this.#changes;
     this.#changes = noChanges();
     return taken;
-  }
-
-  /** Puts changes that could not be written back, to be written with the next ones. */
-  returnChanges(changes: StateChanges): void {
-    mergeChanges(this.#changes, changes, (id) => !this.blocks.has(id));
   }
 
   /** Whether changes other than `lastUsedAt` moves are pending (those may wait for a batched write). */
