@@ -10,8 +10,10 @@ import { describe, expect, it } from 'vitest';
 const chunks = ['hello ', 'stream ', 'upload'];
 
 /** A `fetch` that answers with what it received: the body as text and its content type. */
-const echo = async (request: Request) =>
-  Response.json({ body: await request.text(), type: request.headers.get('content-type') });
+const echo = async (input: RequestInfo | URL, init?: RequestInit) => {
+  const request = input instanceof Request ? input : new Request(input, init);
+  return Response.json({ body: await request.text(), type: request.headers.get('content-type') });
+};
 
 describe("ky's lazily run feature detection", () => {
   it('streams a ReadableStream body and reports upload progress (request streams detected)', async () => {
