@@ -19,8 +19,10 @@ export default defineConfig([
   // CommonJS: ky 2 is ESM-only. `require('ky')` (Node's require(esm), Bun, Deno) returns ky's module
   // namespace without `__esModule`, which esbuild's CJS interop wraps once more, so `ky.default` was
   // the namespace and `ky.default.create` undefined. The CJS build carries its own copy of ky instead:
-  // `require('@graphtoken/sdk')` then needs no require(esm) at all.
-  { ...shared, format: ['cjs'], dts: true, noExternal: ['ky'] },
+  // `require('@graphtoken/sdk')` then needs no require(esm) at all. It carries zod and the contract
+  // too, as the ESM build does: requiring zod's CommonJS file graph took about 60 ms of a cold
+  // `require` (bench/cold-import.ts).
+  { ...shared, format: ['cjs'], dts: true, noExternal: ['ky', 'zod', '@graphtoken/contract'] },
   // The `browser` export condition's build: the same code, but response schemas stay on zod/mini's
   // interpreted path (compile-schema.browser.ts: zod's compiled path and its code generator are
   // not bundled). See README "Size and speed".

@@ -5,6 +5,8 @@
  * revoke: consumer/scenario.mjs) on every runtime:
  *
  * - Node 22.13 (the oldest `engines` admits) and Node 24, each as ESM (`import`) and CommonJS (`require`);
+ * - in Node 24, `bench/cold-import.ts --check` on the installed SDK: one file loaded each way, and
+ *   Node's fetch (undici) not loaded by the import;
  * - `tsc --noEmit` with `moduleResolution` node16 (ESM and .cts) and bundler;
  * - Bun and Deno, ESM and CommonJS;
  * - workerd through miniflare (a worker that uses the SDK, calling the mock over loopback);
@@ -120,6 +122,10 @@ async function runAll(runtimes: Awaited<ReturnType<typeof ensureRuntimes>>): Pro
     },
   );
   await step('SDK README snippet on node 24', node24.bin, ['readme-snippet.mjs'], at);
+  // The tarball's own builds: one file each way, and no import-time load of Node's fetch (ky's
+  // patched detection must be inside the published files, not only in this workspace's node_modules).
+  const coldImport = join(repoRoot, 'packages/sdk/bench/cold-import.ts');
+  await step(`${node24.name} cold import check`, node24.bin, [coldImport, '--check', '--from', consumer], at);
   for (const node of [node22, node24]) {
     await step(`${node.name} ESM`, node.bin, ['esm.mjs'], at);
     await step(`${node.name} CommonJS`, node.bin, ['cjs.cjs'], at);
