@@ -73,6 +73,28 @@ function emptyCounters(): IdCounters {
   return { token: 0, block: 0, graph: 0, account: 0, seq: 0 };
 }
 
+/** Refuses a snapshot whose audit events are not records this package wrote (before anything is replaced). */
+function checkAuditEvents(events: unknown): void {
+  if (events === undefined) return;
+  if (!Array.isArray(events)) throw new MockSetupError('snapshot auditEvents must be an array');
+  for (const [i, e] of events.entries()) {
+    const r = e as Partial<AuditEventRecord> | null;
+    if (
+      typeof r !== 'object' ||
+      r === null ||
+      typeof r.id !== 'string' ||
+      !Number.isSafeInteger(r.seq) ||
+      typeof r.type !== 'string' ||
+      typeof r.tokenId !== 'string' ||
+      typeof r.actor !== 'string' ||
+      typeof r.occurredAt !== 'string' ||
+      Number.isNaN(Date.parse(r.occurredAt))
+    ) {
+      throw new MockSetupError(`snapshot auditEvents[${i}] is not an audit event record`);
+    }
+  }
+}
+
 /**
  * The state, indexed so that no request costs more as the mock holds more: tokens by id and by
  * secret hash, by creator and by bound graph (each list in `[createdAt, seq]` order); blocks by id
@@ -246,6 +268,7 @@ export class MockState {
       throw new MockSetupError('not a GraphToken mock snapshot (version 1)');
     }
     const s = clone ? structuredClone(snapshot) : snapshot;
+    checkAuditEvents(s.auditEvents);
     this.clear();
     this.clock.setState(s.clock);
     this.counters = { ...emptyCounters(), ...s.counters };
