@@ -214,8 +214,8 @@ describe('audit events', () => {
     other.restore(snapshot);
     const res = await apiClient(other)('GET', '/v1/audit-events?limit=100', admin);
     // The restored mock has the same events (plus the bootstrap token's own first use of it, if new).
-    expect(res.body.data.filter((e: Event) => e.tokenId !== seedIds.bootstrapToken)).toEqual(
-      before.filter((e) => e.tokenId !== seedIds.bootstrapToken),
+    expect(res.body.data.filter((e: Event) => e.tokenId !== seedIds.tokens.bootstrap)).toEqual(
+      before.filter((e) => e.tokenId !== seedIds.tokens.bootstrap),
     );
     expect(() => other.restore({ ...snapshot, auditEvents: [{ id: 1 }] } as never)).toThrow(/auditEvents\[0\]/);
   });

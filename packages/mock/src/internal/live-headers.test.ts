@@ -152,7 +152,7 @@ describe('unknown and repeated query parameters', () => {
         token: open ? undefined : BOOTSTRAP_TOKEN,
         ...(op.method === 'POST' || op.method === 'PATCH' ? { json: {} } : {}),
       } as never);
-      const graphOp = op.pathParams.includes('graphId');
+      const graphOp = (op.pathParams as readonly string[]).includes('graphId');
       // The bootstrap token has no graph: graph operations stop at the graph check first.
       if (graphOp) {
         expect(res.status, op.operationId).toBe(403);
