@@ -236,7 +236,8 @@ async function runCall(c: Extract<Command, { kind: 'call' }>, m: Model, call: Ca
   const res: ApiResult = await {
     introspectToken: () => call('GET', '/v1/tokens/self', auth),
     revokeSelfToken: () => call('DELETE', '/v1/tokens/self', auth),
-    rotateSelfToken: () => call('POST', '/v1/tokens/self/rotate', { ...auth, json: { gracePeriodSeconds: c.grace } }),
+    rotateSelfToken: () =>
+      call('POST', '/v1/tokens/self/rotate', { ...auth, json: { gracePeriodSeconds: c.grace } }),
     revokeLeakedTokens: () =>
       call('POST', '/v1/tokens/revoke-leaked', {
         ...leakAuth,
@@ -294,7 +295,13 @@ async function runCall(c: Extract<Command, { kind: 'call' }>, m: Model, call: Ca
     case 'rotateSelfToken':
       caller.revokedAt = m.now + c.grace * 1000;
       caller.rotatedTo = res.body.token.id;
-      m.tokens.push({ ...caller, id: res.body.token.id, secret: res.body.secret, revokedAt: null, rotatedTo: null });
+      m.tokens.push({
+        ...caller,
+        id: res.body.token.id,
+        secret: res.body.secret,
+        revokedAt: null,
+        rotatedTo: null,
+      });
       m.recorded.add(res.body.token.id);
       break;
     case 'revokeLeakedTokens':
@@ -313,9 +320,10 @@ async function runCall(c: Extract<Command, { kind: 'call' }>, m: Model, call: Ca
       const want = visibleTokens(worldOf(m), caller.createdBy, withEvents)
         .map((t) => t.id)
         .sort();
-      expect(listed, `audit events listed for ${caller.createdBy} (${describeRoles(m, caller.createdBy)})`).toEqual(
-        want,
-      );
+      expect(
+        listed,
+        `audit events listed for ${caller.createdBy} (${describeRoles(m, caller.createdBy)})`,
+      ).toEqual(want);
       break;
     }
     case 'createToken':

@@ -19,7 +19,14 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function call(base: string, method: string, path: string, token?: string, body?: unknown, key?: string) {
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+  key?: string,
+) {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -48,9 +55,19 @@ describe('kill -9 and restart', () => {
     });
     expect(created.status).toBe(201);
     const etl = created.body.secret as string;
-    const rotated = await call(first.url, 'POST', '/v1/tokens/self/rotate', etl, { gracePeriodSeconds: 3600 }, 'rot-1');
+    const rotated = await call(
+      first.url,
+      'POST',
+      '/v1/tokens/self/rotate',
+      etl,
+      { gracePeriodSeconds: 3600 },
+      'rot-1',
+    );
     expect(rotated.status).toBe(201);
-    const leaked = await call(first.url, 'POST', '/v1/tokens', BOOTSTRAP_TOKEN, { name: 'leaked', scopes: ['manage'] });
+    const leaked = await call(first.url, 'POST', '/v1/tokens', BOOTSTRAP_TOKEN, {
+      name: 'leaked',
+      scopes: ['manage'],
+    });
     const report = await call(first.url, 'POST', '/v1/tokens/revoke-leaked', undefined, {
       secrets: [leaked.body.secret],
     });
@@ -69,16 +86,32 @@ describe('kill -9 and restart', () => {
       const after = await call(second.url, 'GET', '/v1/audit-events?limit=100', BOOTSTRAP_TOKEN);
       // The same events (the GET before the kill was the bootstrap token's latest, not a new one).
       expect(after.body.data).toEqual(before.body.data);
-      const types = after.body.data.map((e: { type: string; reason: string | null }) => `${e.type}:${e.reason}`);
-      expect(types).toEqual(
-        expect.arrayContaining(['token.created:null', 'token.rotated:null', 'token.revoked:leak_report', 'token.first_used:null']),
+      const types = after.body.data.map(
+        (e: { type: string; reason: string | null }) => `${e.type}:${e.reason}`,
       );
-      const replay = await call(second.url, 'POST', '/v1/tokens/self/rotate', etl, { gracePeriodSeconds: 3600 }, 'rot-1');
+      expect(types).toEqual(
+        expect.arrayContaining([
+          'token.created:null',
+          'token.rotated:null',
+          'token.revoked:leak_report',
+          'token.first_used:null',
+        ]),
+      );
+      const replay = await call(
+        second.url,
+        'POST',
+        '/v1/tokens/self/rotate',
+        etl,
+        { gracePeriodSeconds: 3600 },
+        'rot-1',
+      );
       expect(replay.status).toBe(201);
       expect(replay.headers.get('idempotent-replayed')).toBe('true');
       expect(replay.body).toEqual(rotated.body);
       expect((await call(second.url, 'GET', '/v1/tokens/self', replay.body.secret)).status).toBe(200);
-      expect((await call(second.url, 'GET', '/v1/tokens/self', leaked.body.secret)).body.code).toBe('token_revoked');
+      expect((await call(second.url, 'GET', '/v1/tokens/self', leaked.body.secret)).body.code).toBe(
+        'token_revoked',
+      );
     } finally {
       second.child.kill('SIGTERM');
       await second.exited;

@@ -215,7 +215,8 @@ export function expectedAnswer(world: PolicyWorld, call: PolicyCall): Expected {
   if (op === 'rotateSelfToken') {
     // The caller rotates itself: it mints a secret for its creator, who must still administer
     // every bound graph; a token already rotated (in its grace period) has a successor to rotate.
-    if (caller.graphIds.some((g) => !ADMINISTERS[world.role(account, g)])) return refuse(403, 'not_graph_admin');
+    if (caller.graphIds.some((g) => !ADMINISTERS[world.role(account, g)]))
+      return refuse(403, 'not_graph_admin');
     if (caller.rotatedTo !== null) return refuse(409, 'token_not_active');
   }
   return { status: need.success };

@@ -172,7 +172,14 @@ function requestArbitrary(callers: FuzzCallers, port: number): fc.Arbitrary<Fuzz
       fc.oneof(
         fc.string({ maxLength: 30 }),
         fc.nat().map(String),
-        fc.constantFrom('-lastUsedAt', 'name', 'true', '2026-01-01T00:00:00Z', 'token.revoked', 'tok_bootstrap0000000'),
+        fc.constantFrom(
+          '-lastUsedAt',
+          'name',
+          'true',
+          '2026-01-01T00:00:00Z',
+          'token.revoked',
+          'tok_bootstrap0000000',
+        ),
         caller.map((i) => callers.secrets[i] as string),
       ),
       { maxKeys: 3 },

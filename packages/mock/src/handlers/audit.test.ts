@@ -88,16 +88,28 @@ describe('audit events', () => {
       expiresAt: '2026-01-02T00:00:00Z',
     });
     const rotating = await createToken({ name: 'r', scopes: ['manage'] });
-    await call('POST', '/v1/tokens/self/rotate', { token: rotating.secret, json: { gracePeriodSeconds: 7200 } });
+    await call('POST', '/v1/tokens/self/rotate', {
+      token: rotating.secret,
+      json: { gracePeriodSeconds: 7200 },
+    });
     expect(await events('type=token.expired')).toEqual([]);
     mock.clock.advance({ days: 30 }); // one jump over both
     for (let i = 0; i < 3; i++) await events(); // reads do not record them again
     await call('GET', '/v1/tokens', admin);
     const expired = await events('type=token.expired');
-    expect(brief(expired)).toEqual([['token.expired', expiring.token.id, 'system', null, null, '2026-01-02T00:00:00.000Z']]);
+    expect(brief(expired)).toEqual([
+      ['token.expired', expiring.token.id, 'system', null, null, '2026-01-02T00:00:00.000Z'],
+    ]);
     const graceEnds = (await events('type=token.revoked')).filter((e) => e.reason === 'rotation_grace_ended');
     expect(brief(graceEnds)).toEqual([
-      ['token.revoked', rotating.token.id, 'system', 'rotation_grace_ended', null, '2026-01-01T02:00:00.000Z'],
+      [
+        'token.revoked',
+        rotating.token.id,
+        'system',
+        'rotation_grace_ended',
+        null,
+        '2026-01-01T02:00:00.000Z',
+      ],
     ]);
     // In time order: the grace end (02:00) lists after the expiry (next day).
     const all = await events();
@@ -156,9 +168,18 @@ describe('audit events', () => {
     );
     expect(other.status).toBe(422);
     expect(other.body.errors[0].field).toBe('cursor');
-    const bad = await call('GET', '/v1/audit-events?type=token.deleted&since=monday&tokenId=tok_x&limit=0', admin);
+    const bad = await call(
+      'GET',
+      '/v1/audit-events?type=token.deleted&since=monday&tokenId=tok_x&limit=0',
+      admin,
+    );
     expect(bad.status).toBe(422);
-    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['limit', 'since', 'tokenId', 'type']);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'limit',
+      'since',
+      'tokenId',
+      'type',
+    ]);
   });
 
   it('shows each account only the events of the tokens it may see, with its current roles', async () => {
@@ -182,7 +203,10 @@ describe('audit events', () => {
     mock.store.setRole(accounts.ada, graphs.team, 'viewer');
     expect((await seenBy(BOOTSTRAP_TOKEN)).has(onTeam.token.id)).toBe(true);
     // Ada loses a token created by Grace on gr_team once she is no longer admin there.
-    const graceOnTeam = await createToken({ name: 'g-team', scopes: ['read'], graphIds: [graphs.team] }, graceManager.secret);
+    const graceOnTeam = await createToken(
+      { name: 'g-team', scopes: ['read'], graphIds: [graphs.team] },
+      graceManager.secret,
+    );
     expect((await seenBy(BOOTSTRAP_TOKEN)).has(graceOnTeam.token.id)).toBe(false);
     mock.store.setRole(accounts.ada, graphs.team, 'admin');
     expect((await seenBy(BOOTSTRAP_TOKEN)).has(graceOnTeam.token.id)).toBe(true);
@@ -217,6 +241,8 @@ describe('audit events', () => {
     expect(res.body.data.filter((e: Event) => e.tokenId !== seedIds.tokens.bootstrap)).toEqual(
       before.filter((e) => e.tokenId !== seedIds.tokens.bootstrap),
     );
-    expect(() => other.restore({ ...snapshot, auditEvents: [{ id: 1 }] } as never)).toThrow(/auditEvents\[0\]/);
+    expect(() => other.restore({ ...snapshot, auditEvents: [{ id: 1 }] } as never)).toThrow(
+      /auditEvents\[0\]/,
+    );
   });
 });

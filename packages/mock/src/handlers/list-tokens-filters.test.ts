@@ -83,7 +83,10 @@ describe('listTokens stale-token filters', () => {
   it('neverUsed=true and false split the list, and combine with createdBefore', async () => {
     expect(await names('neverUsed=true')).toEqual(['new-never', 'expired', 'old-never']);
     expect(await names('neverUsed=false')).toEqual(['recent-used', 'old-idle']);
-    expect(await names('neverUsed=true&createdBefore=2026-01-01T00:00:00Z')).toEqual(['expired', 'old-never']);
+    expect(await names('neverUsed=true&createdBefore=2026-01-01T00:00:00Z')).toEqual([
+      'expired',
+      'old-never',
+    ]);
   });
 
   it('expiresBefore keeps tokens with an expiry before then, expired ones included, never the ones without', async () => {
@@ -101,13 +104,36 @@ describe('listTokens stale-token filters', () => {
 
   it('sorts by lastUsedAt and expiresAt with never-used / never-expiring tokens last in either direction', async () => {
     expect(await names('sort=lastUsedAt&q=-')).toEqual(['old-idle', 'recent-used', 'old-never', 'new-never']);
-    expect(await names('sort=-lastUsedAt&q=-')).toEqual(['recent-used', 'old-idle', 'new-never', 'old-never']);
-    expect(await names('sort=expiresAt')).toEqual(['expired', 'new-never', 'old-idle', 'old-never', 'recent-used']);
+    expect(await names('sort=-lastUsedAt&q=-')).toEqual([
+      'recent-used',
+      'old-idle',
+      'new-never',
+      'old-never',
+    ]);
+    expect(await names('sort=expiresAt')).toEqual([
+      'expired',
+      'new-never',
+      'old-idle',
+      'old-never',
+      'recent-used',
+    ]);
   });
 
   it('sorts by createdAt ascending and by name in code point order', async () => {
-    expect(await names('sort=createdAt')).toEqual(['old-idle', 'old-never', 'recent-used', 'expired', 'new-never']);
-    expect(await names('sort=name')).toEqual(['expired', 'new-never', 'old-idle', 'old-never', 'recent-used']);
+    expect(await names('sort=createdAt')).toEqual([
+      'old-idle',
+      'old-never',
+      'recent-used',
+      'expired',
+      'new-never',
+    ]);
+    expect(await names('sort=name')).toEqual([
+      'expired',
+      'new-never',
+      'old-idle',
+      'old-never',
+      'recent-used',
+    ]);
   });
 
   it('pages every order with cursors: each token once, in the order of one big page', async () => {
@@ -123,7 +149,13 @@ describe('listTokens stale-token filters', () => {
   it('refuses a cursor from another sort or other filters with 422 on cursor', async () => {
     const first = await call('GET', '/v1/tokens?sort=name&limit=1', admin);
     const cursor = encodeURIComponent(first.body.nextCursor);
-    for (const other of ['sort=-lastUsedAt', 'sort=name&q=old', 'neverUsed=true&sort=name', '', 'sort=createdAt']) {
+    for (const other of [
+      'sort=-lastUsedAt',
+      'sort=name&q=old',
+      'neverUsed=true&sort=name',
+      '',
+      'sort=createdAt',
+    ]) {
       const res = await call('GET', `/v1/tokens?${other}&limit=1&cursor=${cursor}`, admin);
       expect(res.status, other).toBe(422);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['cursor']);
@@ -157,7 +189,13 @@ describe('listTokens by name', () => {
     for (const name of ['\u{1F600} smile', '\uFFFD replacement', 'Zeta', 'alpha', 'ÉCOLE']) {
       mock.store.createToken({ name, scopes: ['read'], graphIds: [graphs.research] });
     }
-    expect(await names('sort=name')).toEqual(['Zeta', 'alpha', 'ÉCOLE', '\uFFFD replacement', '\u{1F600} smile']);
+    expect(await names('sort=name')).toEqual([
+      'Zeta',
+      'alpha',
+      'ÉCOLE',
+      '\uFFFD replacement',
+      '\u{1F600} smile',
+    ]);
     expect(await names('q=%C3%A9cole')).toEqual(['ÉCOLE']);
     expect(await allPages('sort=name', 1)).toEqual(await names('sort=name'));
   });

@@ -56,7 +56,11 @@ describe('revokeLeakedTokens', () => {
     const answers = [];
     for (const secrets of cases) {
       const res = await call('POST', PATH, { json: { secrets } });
-      answers.push({ status: res.status, body: res.body, headers: [...res.headers].filter(([k]) => k !== 'x-request-id') });
+      answers.push({
+        status: res.status,
+        body: res.body,
+        headers: [...res.headers].filter(([k]) => k !== 'x-request-id'),
+      });
     }
     for (const [i, a] of answers.entries()) {
       expect(a.status, String(i)).toBe(202);
@@ -162,9 +166,16 @@ describe('revokeLeakedTokens', () => {
   it('records a token.revoked event with reason leak_report and actor system', async () => {
     const leaked = make();
     await call('POST', PATH, { json: { secrets: [leaked.secret] } });
-    const events = await call('GET', `/v1/audit-events?tokenId=${leaked.token.id}`, { token: BOOTSTRAP_TOKEN });
+    const events = await call('GET', `/v1/audit-events?tokenId=${leaked.token.id}`, {
+      token: BOOTSTRAP_TOKEN,
+    });
     expect(events.body.data).toEqual([
-      expect.objectContaining({ type: 'token.revoked', reason: 'leak_report', actor: 'system', occurredAt: NOW }),
+      expect.objectContaining({
+        type: 'token.revoked',
+        reason: 'leak_report',
+        actor: 'system',
+        occurredAt: NOW,
+      }),
     ]);
   });
 });

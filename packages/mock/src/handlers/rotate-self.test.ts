@@ -26,7 +26,10 @@ function pipeline(expiresAt: string | null = '2026-03-01T00:00:00.000Z') {
 describe('rotateSelfToken', () => {
   it('mints a successor like rotate, with no scope needed, and the old secret ends with its grace period', async () => {
     const { secret, token } = pipeline();
-    const res = await call('POST', '/v1/tokens/self/rotate', { token: secret, json: { gracePeriodSeconds: 60 } });
+    const res = await call('POST', '/v1/tokens/self/rotate', {
+      token: secret,
+      json: { gracePeriodSeconds: 60 },
+    });
     expect(res.status).toBe(201);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.body.token).toMatchObject({
@@ -59,8 +62,14 @@ describe('rotateSelfToken', () => {
 
   it('answers 409 token_not_active for a token already rotated (rotate its successor instead)', async () => {
     const { secret } = pipeline();
-    const first = await call('POST', '/v1/tokens/self/rotate', { token: secret, json: { gracePeriodSeconds: 300 } });
-    const again = await call('POST', '/v1/tokens/self/rotate', { token: secret, json: { gracePeriodSeconds: 300 } });
+    const first = await call('POST', '/v1/tokens/self/rotate', {
+      token: secret,
+      json: { gracePeriodSeconds: 300 },
+    });
+    const again = await call('POST', '/v1/tokens/self/rotate', {
+      token: secret,
+      json: { gracePeriodSeconds: 300 },
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('token_not_active');
     expect(again.body.detail).toContain(first.body.token.id);

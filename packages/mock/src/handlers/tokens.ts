@@ -26,8 +26,8 @@ import {
 } from '@graphtoken/contract';
 import { decodeCursor, encodeCursor, pageOf } from '../internal/cursor.js';
 import type { OperationContext, OperationResult } from '../internal/pipeline.js';
-import { sha256Hex } from '../internal/sha256.js';
 import { ApiProblem, validationFailed } from '../internal/problem.js';
+import { sha256Hex } from '../internal/sha256.js';
 import { checkArray, QueryReader, secretFieldErrors, validateBody } from '../internal/validation.js';
 import type { TokenRecord } from '../store/records.js';
 import {
@@ -167,7 +167,6 @@ const DEFAULT_SORT: TokenSort = '-createdAt';
 
 /** `listTokens` in another order: every visible token that passes the filters, sorted, then the page. */
 function sortedPage(
-  ctx: OperationContext,
   found: TokenRecord[],
   sort: TokenSort,
   list: string,
@@ -265,7 +264,8 @@ export const tokenOperations: TagOperations<'tokens'> = {
     const search = ctx.query.get('q');
     if (search !== null) {
       const length = [...search].length;
-      if (length < 1 || length > 100) q.errors.push({ field: 'q', message: 'must be 1 to 100 characters long' });
+      if (length < 1 || length > 100)
+        q.errors.push({ field: 'q', message: 'must be 1 to 100 characters long' });
       else filters.q = foldCase(search);
     }
     const sort = q.oneOf('sort', TokenSortSchema.options) ?? DEFAULT_SORT;
@@ -293,7 +293,7 @@ export const tokenOperations: TagOperations<'tokens'> = {
       page = pageOf(found, limit, list, (t) => [Date.parse(t.createdAt), t.seq]);
     } else {
       const found = state.listTokens({ ...query, limit: Number.MAX_SAFE_INTEGER }, nowMs, keep);
-      page = sortedPage(ctx, found, sort, list, cursor, limit);
+      page = sortedPage(found, sort, list, cursor, limit);
     }
     const body: TokenPage = {
       data: page.data.map((t) => state.toToken(t, nowMs)),

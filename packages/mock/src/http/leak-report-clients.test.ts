@@ -38,7 +38,9 @@ function post(
 
 describe('revoke-leaked on the standalone server', () => {
   it('counts each socket address apart, and ignores a header claiming another client', async () => {
-    await using server = await startGraphTokenMockServer({ leakReportLimit: { limit: 2, windowSeconds: 60 } });
+    await using server = await startGraphTokenMockServer({
+      leakReportLimit: { limit: 2, windowSeconds: 60 },
+    });
     const report = { secrets: ['not-a-secret'] };
     const spoof = { 'x-graphtoken-mock-client': 'x 10.9.8.7' };
     expect((await post(server.url, report)).status).toBe(202);

@@ -24,6 +24,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import { REPLAY_TTL_MS, type ReplayStore, type StoredResponse } from '../internal/replay-store.js';
+import { AUDIT_RETENTION_MS } from '../store/audit-log.js';
 import type {
   AccountRecord,
   AuditEventRecord,
@@ -32,7 +33,6 @@ import type {
   MockSnapshot,
   TokenRecord,
 } from '../store/records.js';
-import { AUDIT_RETENTION_MS } from '../store/audit-log.js';
 import type { MockState } from '../store/state.js';
 import { openSecret, replayKeyHash, sealSecret } from './sealed-secret.js';
 import { MockFileError } from './seed-file.js';
@@ -165,7 +165,9 @@ function statements(db: DatabaseSync) {
       'SELECT expires_at, fingerprint, status, headers, body, sealed_secret FROM replays WHERE key_hash = ?',
     ),
     pruneReplays: db.prepare('DELETE FROM replays WHERE expires_at <= ?'),
-    putEvent: db.prepare('INSERT OR REPLACE INTO audit_events (id, seq, occurred_ms, record) VALUES (?, ?, ?, ?)'),
+    putEvent: db.prepare(
+      'INSERT OR REPLACE INTO audit_events (id, seq, occurred_ms, record) VALUES (?, ?, ?, ?)',
+    ),
     pruneEvents: db.prepare('DELETE FROM audit_events WHERE occurred_ms < ?'),
   };
 }

@@ -62,8 +62,8 @@ describe('state file schema migration', () => {
     expect(types).toContain('token.updated');
     {
       await using server = await startGraphTokenMockServer({ stateFile });
-      const events = await fetch(`${server.url}/v1/audit-events?type=token.updated`, { headers: auth }).then((r) =>
-        r.json(),
+      const events = await fetch(`${server.url}/v1/audit-events?type=token.updated`, { headers: auth }).then(
+        (r) => r.json(),
       );
       expect(events.data).toHaveLength(1);
     }
@@ -77,6 +77,8 @@ describe('state file schema migration', () => {
     const db = new DatabaseSync(stateFile);
     db.exec('PRAGMA user_version = 99');
     db.close();
-    await expect(startGraphTokenMockServer({ stateFile })).rejects.toThrow(/newer @graphtoken\/mock \(schema 99/);
+    await expect(startGraphTokenMockServer({ stateFile })).rejects.toThrow(
+      /newer @graphtoken\/mock \(schema 99/,
+    );
   });
 });

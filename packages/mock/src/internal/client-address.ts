@@ -14,9 +14,9 @@ export const CLIENT_HEADER = 'x-graphtoken-mock-client';
 export const LOCAL_CLIENT = 'local';
 
 // Drawn once per process (Web Crypto, so this module loads in a browser too).
-const KEY = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(
-  '',
-);
+const KEY = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+  b.toString(16).padStart(2, '0'),
+).join('');
 
 /** Sets the client address on a request the bridge built (replacing any the client sent). */
 export function setClientAddress(headers: Headers, address: string): void {

@@ -27,7 +27,10 @@ function redactStrings(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactStrings);
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v], i) => [k === 'secrets' ? k : `[redacted key ${i}]`, redactStrings(v)]),
+      Object.entries(value).map(([k, v], i) => [
+        k === 'secrets' ? k : `[redacted key ${i}]`,
+        redactStrings(v),
+      ]),
     );
   }
   return value;

@@ -72,13 +72,18 @@ describe('GraphToken-Token-Expiration', () => {
   });
 
   it('is absent on a 401 and on revoke-leaked, and readable cross-origin (CORS)', async () => {
-    const expired = mock.store.createToken({ scopes: ['read'], graphIds: [graphs.research], expiresAt: '2025-01-01T00:00:00Z' });
+    const expired = mock.store.createToken({
+      scopes: ['read'],
+      graphIds: [graphs.research],
+      expiresAt: '2025-01-01T00:00:00Z',
+    });
     const res = await call('GET', '/v1/tokens/self', { token: expired.secret });
     expect(res.status).toBe(401);
     expect(res.headers.get(EXPIRATION)).toBeNull();
     expect(res.headers.get('ratelimit')).toBeNull();
     const exposed = res.headers.get('access-control-expose-headers') ?? '';
-    for (const h of ['GraphToken-Token-Expiration', 'RateLimit-Policy', 'RateLimit']) expect(exposed).toContain(h);
+    for (const h of ['GraphToken-Token-Expiration', 'RateLimit-Policy', 'RateLimit'])
+      expect(exposed).toContain(h);
   });
 });
 
@@ -93,7 +98,9 @@ describe('RateLimit-Policy and RateLimit', () => {
     mock.rateLimit = { limit: 3, windowSeconds: 10 };
     const seen: (string | null)[] = [];
     for (let i = 0; i < 4; i++) {
-      const res = await call('GET', i === 1 ? '/v1/tokens?bad=1' : '/v1/tokens/self', { token: BOOTSTRAP_TOKEN });
+      const res = await call('GET', i === 1 ? '/v1/tokens?bad=1' : '/v1/tokens/self', {
+        token: BOOTSTRAP_TOKEN,
+      });
       expect(res.headers.get('ratelimit-policy')).toBe('"token";q=3;w=10');
       seen.push(`${res.status} ${res.headers.get('ratelimit')}`);
       mock.clock.advance(1500);
@@ -165,9 +172,13 @@ describe('unknown and repeated query parameters', () => {
       ]);
     }
     const writer = mock.store.createToken({ scopes: ['write'], graphIds: [graphs.research] });
-    const blocks = await call('GET', `/v1/graphs/${graphs.research}/blocks?limit=5&page=2`, { token: writer.secret });
+    const blocks = await call('GET', `/v1/graphs/${graphs.research}/blocks?limit=5&page=2`, {
+      token: writer.secret,
+    });
     expect(blocks.status).toBe(422);
-    expect(blocks.body.errors).toEqual([{ field: 'page', message: expect.stringContaining('limit, cursor') }]);
+    expect(blocks.body.errors).toEqual([
+      { field: 'page', message: expect.stringContaining('limit, cursor') },
+    ]);
   });
 
   it('get 422 when a parameter is given twice, rather than one being picked', async () => {
@@ -177,7 +188,9 @@ describe('unknown and repeated query parameters', () => {
   });
 
   it('leave a token in the query string the 400 invalid_request it always was', async () => {
-    const res = await call('GET', `/v1/tokens/self?access_token=${BOOTSTRAP_TOKEN}`, { token: undefined } as never);
+    const res = await call('GET', `/v1/tokens/self?access_token=${BOOTSTRAP_TOKEN}`, {
+      token: undefined,
+    } as never);
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('invalid_request');
     expect(res.text).not.toContain(BOOTSTRAP_TOKEN);

@@ -23,9 +23,9 @@ import type { MockState } from '../store/state.js';
 import { AuthenticationFailure, authenticateSecret, readCredential } from './authenticate.js';
 import { CLIENT_HEADER, clientOf } from './client-address.js';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth.js';
+import { recordedLeakReport } from './leak-report-body.js';
 import { hasObservers, notifyObservers } from './observers.js';
 import { ApiProblem, validationFailed } from './problem.js';
-import { recordedLeakReport } from './leak-report-body.js';
 import { checkQueryParams } from './query-params.js';
 import type { RateLimiter, RateLimitOptions } from './rate-limit.js';
 import { rateLimitHeaders } from './rate-limit-headers.js';
@@ -136,7 +136,11 @@ export const CORS = {
     'X-Request-Id, Retry-After, WWW-Authenticate, Idempotent-Replayed, GraphToken-Token-Expiration, RateLimit-Policy, RateLimit',
 };
 
-function toResponse(result: OperationResult, requestId: string, extra: Record<string, string> = {}): Response {
+function toResponse(
+  result: OperationResult,
+  requestId: string,
+  extra: Record<string, string> = {},
+): Response {
   const headers = new Headers({ ...CORS, ...result.headers, ...extra });
   headers.set('X-Request-Id', requestId);
   if (result.body === undefined) return new HttpResponse(null, { status: result.status, headers });

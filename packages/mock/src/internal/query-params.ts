@@ -10,7 +10,9 @@ import { validationFailed } from './problem.js';
 
 /** The query parameter names of an operation, from the generated types. */
 type QueryOf<Op extends OperationId> = NonNullable<OperationTypes[Op]['parameters']['query']>;
-type QueryParamOf<Op extends OperationId> = [QueryOf<Op>] extends [never] ? never : keyof QueryOf<Op> & string;
+type QueryParamOf<Op extends OperationId> = [QueryOf<Op>] extends [never]
+  ? never
+  : keyof QueryOf<Op> & string;
 
 const QUERY_PARAMS = {
   introspectToken: [],

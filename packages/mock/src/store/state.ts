@@ -26,8 +26,8 @@ import type { InternalClock } from '../clock.js';
 import { deterministicId, type IdKind } from '../internal/ids.js';
 import { hashSecret } from '../internal/secret-hash.js';
 import type { MockSeed } from '../seed.js';
-import { checkBlockContent } from './block-content.js';
 import { AUDIT_RETENTION_MS, AuditLog } from './audit-log.js';
+import { checkBlockContent } from './block-content.js';
 import type {
   AccountRecord,
   AuditEventRecord,

@@ -29,7 +29,10 @@ export function matchesFilters(t: TokenRecord, f: TokenFilters): boolean {
     const since = t.lastUsedAt === null ? Date.parse(t.createdAt) : Date.parse(t.lastUsedAt);
     if (!(since < f.lastUsedBeforeMs)) return false;
   }
-  if (f.expiresBeforeMs !== undefined && (t.expiresAt === null || !(Date.parse(t.expiresAt) < f.expiresBeforeMs)))
+  if (
+    f.expiresBeforeMs !== undefined &&
+    (t.expiresAt === null || !(Date.parse(t.expiresAt) < f.expiresBeforeMs))
+  )
     return false;
   if (f.neverUsed !== undefined && (t.lastUsedAt === null) !== f.neverUsed) return false;
   if (f.q !== undefined) {
@@ -60,7 +63,10 @@ export interface TokenSortKey {
 }
 
 /** The field a sort orders by, and whether descending. */
-export function parseSort(sort: TokenSort): { field: 'createdAt' | 'lastUsedAt' | 'expiresAt' | 'name'; desc: boolean } {
+export function parseSort(sort: TokenSort): {
+  field: 'createdAt' | 'lastUsedAt' | 'expiresAt' | 'name';
+  desc: boolean;
+} {
   const desc = sort.startsWith('-');
   return { field: (desc ? sort.slice(1) : sort) as 'createdAt' | 'lastUsedAt' | 'expiresAt' | 'name', desc };
 }
@@ -70,7 +76,9 @@ export function sortKeyOf(t: TokenRecord, sort: TokenSort): TokenSortKey {
   const { field } = parseSort(sort);
   if (field === 'name') return { absent: 0, value: t.name, seq: t.seq };
   const raw = t[field];
-  return raw === null ? { absent: 1, value: 0, seq: t.seq } : { absent: 0, value: Date.parse(raw), seq: t.seq };
+  return raw === null
+    ? { absent: 1, value: 0, seq: t.seq }
+    : { absent: 0, value: Date.parse(raw), seq: t.seq };
 }
 
 /** Compares two sort keys in list order (negative: `a` lists first). */
