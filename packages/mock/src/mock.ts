@@ -122,10 +122,14 @@ function checkRateLimit(limit: RateLimitOptions | false): RateLimitOptions | fal
 }
 
 function checkLeakReportLimit(limit: RateLimitOptions): RateLimitOptions {
-  const checked = limit === (false as unknown) ? false : checkRateLimit(limit);
-  if (checked === false || checked.limit < 1) {
-    throw new RangeError('leakReportLimit must be { limit: an integer >= 1, windowSeconds: a number > 0 }');
+  const message = 'leakReportLimit must be { limit: an integer >= 1, windowSeconds: a number > 0 }';
+  let checked: RateLimitOptions | false;
+  try {
+    checked = limit === (false as unknown) ? false : checkRateLimit(limit);
+  } catch {
+    throw new RangeError(message);
   }
+  if (checked === false || checked.limit < 1) throw new RangeError(message);
   return checked;
 }
 

@@ -199,4 +199,24 @@ describe('listTokens by name', () => {
     expect(await names('q=%C3%A9cole')).toEqual(['ÉCOLE']);
     expect(await allPages('sort=name', 1)).toEqual(await names('sort=name'));
   });
+
+  it('pages names too long for a cursor of 512 characters (100 emoji, 100 quotes) without a 422', async () => {
+    const long = ['\u{1F600}'.repeat(100), '"'.repeat(100), '\u0001'.repeat(100), '\u00e9'.repeat(100), 'a'];
+    for (const name of long) mock.store.createToken({ name, scopes: ['read'], graphIds: [graphs.research] });
+    let cursor: string | null = null;
+    const seen: string[] = [];
+    do {
+      const res = await call(
+        'GET',
+        `/v1/tokens?sort=name&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        admin,
+      );
+      expect(res.status, res.text).toBe(200);
+      seen.push(...res.body.data.map((t: { name: string }) => t.name));
+      cursor = res.body.nextCursor;
+      if (cursor !== null) expect(cursor.length).toBeLessThanOrEqual(512);
+    } while (cursor !== null);
+    expect(seen.filter((n) => n !== 'bootstrap')).toEqual(await names('sort=name&limit=100'));
+    expect(seen.filter((n) => n !== 'bootstrap')).toHaveLength(long.length);
+  });
 });

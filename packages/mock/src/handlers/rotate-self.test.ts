@@ -107,4 +107,34 @@ describe('rotateSelfToken', () => {
     expect(second.body).toEqual(first.body);
     expect(mock.store.listTokens().filter((t) => t.name === 'etl')).toHaveLength(2);
   });
+
+  it('replays a self-rotation that revoked the calling secret at once, and nothing else for that secret', async () => {
+    const { secret } = pipeline();
+    const headers = { 'Idempotency-Key': 'rotate-now' };
+    const first = await call('POST', '/v1/tokens/self/rotate', { token: secret, headers });
+    expect(first.status).toBe(201);
+    // The answer was lost; the calling secret is already revoked, but the retry still gets it.
+    const retry = await call('POST', '/v1/tokens/self/rotate', { token: secret, headers });
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    expect(mock.store.listTokens().filter((t) => t.name === 'etl')).toHaveLength(2);
+    // Another key, another body, or another operation: the revoked secret's 401.
+    for (const res of [
+      await call('POST', '/v1/tokens/self/rotate', {
+        token: secret,
+        headers: { 'Idempotency-Key': 'other' },
+      }),
+      await call('POST', '/v1/tokens/self/rotate', {
+        token: secret,
+        headers,
+        json: { gracePeriodSeconds: 5 },
+      }),
+      await call('GET', '/v1/tokens/self', { token: secret, headers }),
+    ]) {
+      expect(res.status).toBe(401);
+      expect(res.body.code).toBe('token_revoked');
+      expect(res.text).not.toContain(first.body.secret);
+    }
+  });
 });

@@ -162,11 +162,15 @@ function rotate(ctx: OperationContext, find: () => TokenRecord, self: boolean): 
   return created({ token: state.toToken(successor, nowMs), secret });
 }
 
+/** The longest cursor the spec takes (`Cursor`: maxLength 512). */
+const MAX_CURSOR_LENGTH = 512;
+
 /** The default order of `listTokens`, walked on the creation-time index. */
 const DEFAULT_SORT: TokenSort = '-createdAt';
 
 /** `listTokens` in another order: every visible token that passes the filters, sorted, then the page. */
 function sortedPage(
+  state: OperationContext['state'],
   found: TokenRecord[],
   sort: TokenSort,
   list: string,
@@ -181,30 +185,31 @@ function sortedPage(
     const decoded = decodeCursor(cursor, list);
     const [absent, value, seq] = decoded.after;
     const textual = field === 'name';
-    if (
-      decoded.after.length !== 3 ||
-      (absent !== 0 && absent !== 1) ||
-      textual !== (decoded.text !== undefined)
-    ) {
+    // A name too long for a cursor is looked up by the id of its token (its current name).
+    const text = decoded.text ?? (decoded.id === undefined ? undefined : state.tokens.get(decoded.id)?.name);
+    if (decoded.after.length !== 3 || (absent !== 0 && absent !== 1) || textual !== (text !== undefined)) {
       throw validationFailed([
         { field: 'cursor', message: 'is not a cursor this API issued; pass a nextCursor unchanged' },
       ]);
     }
-    const after: TokenSortKey = { absent, value: textual ? decoded.text! : value!, seq: seq! };
+    const after: TokenSortKey = { absent, value: textual ? text! : value!, seq: seq! };
     start = keyed.findIndex((k) => compareSortKeys(k.key, after, sort) > 0);
     if (start === -1) start = keyed.length;
   }
   const data = keyed.slice(start, start + limit).map((k) => k.t);
   const last = keyed[start + data.length - 1];
   const more = start + limit < keyed.length;
-  const nextCursor =
-    more && last !== undefined
-      ? encodeCursor({
-          list,
-          after: [last.key.absent, typeof last.key.value === 'number' ? last.key.value : 0, last.key.seq],
-          ...(typeof last.key.value === 'string' && { text: last.key.value }),
-        })
-      : null;
+  let nextCursor: string | null = null;
+  if (more && last !== undefined) {
+    const after = [last.key.absent, typeof last.key.value === 'number' ? last.key.value : 0, last.key.seq];
+    nextCursor = encodeCursor({
+      list,
+      after,
+      ...(typeof last.key.value === 'string' && { text: last.key.value }),
+    });
+    // The spec caps a cursor at 512 characters: a long non-ASCII name goes by its token's id.
+    if (nextCursor.length > MAX_CURSOR_LENGTH) nextCursor = encodeCursor({ list, after, id: last.t.id });
+  }
   return { data, nextCursor };
 }
 
@@ -272,8 +277,8 @@ export const tokenOperations: TagOperations<'tokens'> = {
     const limit = q.int('limit', 1, 100, 20);
     const cursor = q.string('cursor', {
       minLength: 1,
-      maxLength: 512,
-      message: 'must be 1 to 512 characters long',
+      maxLength: MAX_CURSOR_LENGTH,
+      message: `must be 1 to ${MAX_CURSOR_LENGTH} characters long`,
     });
     q.done();
     const { state, nowMs } = ctx;
@@ -293,7 +298,7 @@ export const tokenOperations: TagOperations<'tokens'> = {
       page = pageOf(found, limit, list, (t) => [Date.parse(t.createdAt), t.seq]);
     } else {
       const found = state.listTokens({ ...query, limit: Number.MAX_SAFE_INTEGER }, nowMs, keep);
-      page = sortedPage(found, sort, list, cursor, limit);
+      page = sortedPage(state, found, sort, list, cursor, limit);
     }
     const body: TokenPage = {
       data: page.data.map((t) => state.toToken(t, nowMs)),

@@ -273,6 +273,46 @@ function executeOpen(
   }
 }
 
+/** A hash of what the request was: a replay record then costs the same whatever the body's size. */
+function fingerprintOf(op: OperationInfo, url: URL, body: RequestBody): string {
+  const { parsed } = body;
+  return sha256Hex(
+    `${op.operationId} ${url.pathname} ${parsed?.ok ? JSON.stringify(parsed.value) : body.text}`,
+  );
+}
+
+/** A stored answer, replayed (`Idempotent-Replayed: true`). */
+function replayed(stored: { status: number; headers: Record<string, string>; body?: string | undefined }) {
+  return {
+    status: stored.status,
+    ...(stored.body !== undefined && { body: JSON.parse(stored.body) }),
+    headers: { ...stored.headers, 'Idempotent-Replayed': 'true' },
+  };
+}
+
+/**
+ * The one replay a token that no longer authenticates still gets: the retry of its own
+ * self-rotation (same `Idempotency-Key`, same request), which revoked it (at once, with no grace
+ * period). Without it, a pipeline whose answer was lost could never learn its new secret. Any
+ * other request of that token, or another key or body, gets the 401 as before.
+ */
+function replayOfOwnRotation(
+  runtime: MockRuntime,
+  op: OperationInfo,
+  request: Request,
+  url: URL,
+  body: RequestBody,
+  tokenId: string | null,
+): OperationResult | undefined {
+  if (op.operationId !== 'rotateSelfToken' || tokenId === null) return undefined;
+  const key = request.headers.get('idempotency-key');
+  const token = runtime.state.tokens.get(tokenId);
+  if (key === null || token === undefined || token.rotatedTo === null) return undefined;
+  const stored = runtime.replays.get(tokenId, key, runtime.state.nowMs());
+  if (stored === undefined || stored.fingerprint !== fingerprintOf(op, url, body)) return undefined;
+  return replayed(stored);
+}
+
 /** Runs the checks and the operation; every outcome is a result, never a thrown error. */
 function execute(
   runtime: MockRuntime,
@@ -299,6 +339,8 @@ function execute(
       } catch (error) {
         if (!(error instanceof AuthenticationFailure)) throw error;
         tokenId = error.tokenId;
+        const replay = replayOfOwnRotation(runtime, op, request, url, body, error.tokenId);
+        if (replay !== undefined) return { result: replay, tokenId, live };
         throw error.problem;
       }
       tokenId = token.id;
@@ -363,14 +405,7 @@ function execute(
 
       // 6. Idempotency (POST).
       const idempotencyKey = op.method === 'POST' ? request.headers.get('idempotency-key') : null;
-      const { parsed } = body;
-      // A hash of what the request was: a replay record then costs the same whatever the body's size.
-      const fingerprint =
-        idempotencyKey === null
-          ? ''
-          : sha256Hex(
-              `${op.operationId} ${url.pathname} ${parsed?.ok ? JSON.stringify(parsed.value) : body.text}`,
-            );
+      const fingerprint = idempotencyKey === null ? '' : fingerprintOf(op, url, body);
       if (idempotencyKey !== null) {
         if (idempotencyKey.length < 1 || idempotencyKey.length > 255) {
           throw validationFailed([{ field: 'Idempotency-Key', message: 'must be 1 to 255 characters long' }]);
@@ -385,15 +420,7 @@ function execute(
               },
             ]);
           }
-          return {
-            result: {
-              status: stored.status,
-              ...(stored.body !== undefined && { body: JSON.parse(stored.body) }),
-              headers: { ...stored.headers, 'Idempotent-Replayed': 'true' },
-            },
-            tokenId,
-            live,
-          };
+          return { result: replayed(stored), tokenId, live };
         }
       }
 

@@ -74,8 +74,8 @@ export class AuditLog {
    * Schedules what a token's times will cause, unless already recorded: its expiry at `expiresAt`,
    * and, for a rotated token, the end of its grace period at `revokedAt`.
    */
-  schedule(token: TokenRecord): void {
-    if (token.expiresAt !== null && !this.#once.has(`${token.id} expired`)) {
+  schedule(token: TokenRecord, { expiry = true }: { expiry?: boolean } = {}): void {
+    if (expiry && token.expiresAt !== null && !this.#once.has(`${token.id} expired`)) {
       this.#due.add({ atMs: Date.parse(token.expiresAt), order: ++this.#dueOrder, token, kind: 'expired' });
     }
     if (token.rotatedTo !== null && token.revokedAt !== null && !this.#once.has(`${token.id} revoked`)) {

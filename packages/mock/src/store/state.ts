@@ -525,7 +525,7 @@ export class MockState {
   rotated(old: TokenRecord, successor: TokenRecord, actor: string, nowMs: number): void {
     this.recordEvent('token.rotated', old.id, actor, nowMs, { successorId: successor.id });
     this.recordEvent('token.created', successor.id, actor, nowMs);
-    this.audit.schedule(old);
+    this.audit.schedule(old, { expiry: false }); // its expiry was scheduled when it was inserted
     this.tokenChanged(old);
   }
 
