@@ -139,6 +139,19 @@ describe('revokeLeakedTokens', () => {
     }).toThrow(RangeError);
   });
 
+  it('in-process, every request is one client: a header naming another does not get a new window', async () => {
+    mock.leakReportLimit = { limit: 2, windowSeconds: 60 };
+    const statuses = [];
+    for (const claim of ['a 10.0.0.1', 'b 10.0.0.2', '0123456789abcdef 10.0.0.3']) {
+      const res = await call('POST', PATH, {
+        headers: { 'X-GraphToken-Mock-Client': claim },
+        json: { secrets: ['x'] },
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([202, 202, 429]);
+  });
+
   it('never records a reported secret: not in the journal, a snapshot, or an error', async () => {
     const leaked = make();
     const alsoLeaked = make();
