@@ -155,6 +155,12 @@ export function loadSpecValidator(specPath: string | URL): SpecValidator {
           );
         }
       }
+      // The headers this contract added for issue 11 appear only where a response documents them.
+      const documented = new Set(Object.keys((resolved.headers ?? {}) as Json).map((h) => h.toLowerCase()));
+      for (const name of ['graphtoken-token-expiration', 'ratelimit-policy', 'ratelimit']) {
+        if (r.headers.has(name) && !documented.has(name))
+          problems.push(`${where}: header ${name} is sent but not documented for this response`);
+      }
       for (const [name, headerRef] of Object.entries((resolved.headers ?? {}) as Json)) {
         const header = deref(spec, headerRef);
         const value = r.headers.get(name);
