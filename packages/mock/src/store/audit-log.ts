@@ -21,6 +21,9 @@ interface DueItem {
   readonly kind: 'expired' | 'grace';
 }
 
+/** Heap order: the earlier time first, then the earlier scheduled. */
+const before = (a: DueItem, b: DueItem) => (a.atMs - b.atMs || a.order - b.order) < 0;
+
 /** What {@link AuditLog.page} filters on. */
 export interface AuditPageQuery {
   tokenId?: string | undefined;
@@ -35,7 +38,8 @@ export interface AuditPageQuery {
 export class AuditLog {
   #all = new SortedIndex<AuditEventRecord>(eventKey);
   #byToken = new Map<string, SortedIndex<AuditEventRecord>>();
-  #due = new SortedIndex<DueItem>((d) => [d.atMs, d.order]);
+  /** A binary min-heap by `[atMs, order]`: O(log n) whatever order the times come in. */
+  #due: DueItem[] = [];
   #dueOrder = 0;
   /** `${tokenId} expired` / `${tokenId} revoked`: what was recorded once and must never be again. */
   #once = new Set<string>();
@@ -43,7 +47,7 @@ export class AuditLog {
   clear(): void {
     this.#all = new SortedIndex(eventKey);
     this.#byToken.clear();
-    this.#due = new SortedIndex((d) => [d.atMs, d.order]);
+    this.#due = [];
     this.#once.clear();
   }
 
@@ -76,10 +80,10 @@ export class AuditLog {
    */
   schedule(token: TokenRecord, { expiry = true }: { expiry?: boolean } = {}): void {
     if (expiry && token.expiresAt !== null && !this.#once.has(`${token.id} expired`)) {
-      this.#due.add({ atMs: Date.parse(token.expiresAt), order: ++this.#dueOrder, token, kind: 'expired' });
+      this.#push({ atMs: Date.parse(token.expiresAt), order: ++this.#dueOrder, token, kind: 'expired' });
     }
     if (token.rotatedTo !== null && token.revokedAt !== null && !this.#once.has(`${token.id} revoked`)) {
-      this.#due.add({ atMs: Date.parse(token.revokedAt), order: ++this.#dueOrder, token, kind: 'grace' });
+      this.#push({ atMs: Date.parse(token.revokedAt), order: ++this.#dueOrder, token, kind: 'grace' });
     }
   }
 
@@ -91,9 +95,9 @@ export class AuditLog {
   takeDue(nowMs: number): { token: TokenRecord; kind: 'expired' | 'grace'; atMs: number }[] {
     const taken: { token: TokenRecord; kind: 'expired' | 'grace'; atMs: number }[] = [];
     for (;;) {
-      const first = this.#firstDue();
+      const first = this.#due[0];
       if (first === undefined || first.atMs > nowMs) break;
-      this.#due.remove(first);
+      this.#pop();
       const { token, kind, atMs } = first;
       const revokedMs = token.revokedAt === null ? Number.POSITIVE_INFINITY : Date.parse(token.revokedAt);
       const expiresMs = token.expiresAt === null ? Number.POSITIVE_INFINITY : Date.parse(token.expiresAt);
@@ -109,12 +113,32 @@ export class AuditLog {
     return taken;
   }
 
-  #firstDue(): DueItem | undefined {
-    for (let i = 0; i < this.#due.length; i++) {
-      const item = this.#due.at(i);
-      if (item !== undefined) return item;
+  #push(item: DueItem): void {
+    const heap = this.#due;
+    let i = heap.push(item) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(heap[i]!, heap[parent]!)) break;
+      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      i = parent;
     }
-    return undefined;
+  }
+
+  #pop(): void {
+    const heap = this.#due;
+    const last = heap.pop();
+    if (last === undefined || heap.length === 0) return;
+    heap[0] = last;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let least = i;
+      if (l < heap.length && before(heap[l]!, heap[least]!)) least = l;
+      if (r < heap.length && before(heap[r]!, heap[least]!)) least = r;
+      if (least === i) return;
+      [heap[i], heap[least]] = [heap[least]!, heap[i]!];
+      i = least;
+    }
   }
 
   /** Drops the events that occurred before `cutoffMs` (the retention); returns how many. */
