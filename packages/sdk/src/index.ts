@@ -158,8 +158,8 @@ export {
   scopesRefusedOnEncryptedGraph,
 } from './core/scopes.js';
 export type { FetchLike } from './internal/redirect-fetch.js';
-export type { TokenProvider } from './internal/token-source.js';
 export type { Timestamp } from './internal/timestamp.js';
+export type { TokenProvider } from './internal/token-source.js';
 export type { RequestOptions } from './internal/transport.js';
 export {
   AuditEvents,

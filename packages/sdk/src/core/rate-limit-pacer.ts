@@ -95,17 +95,22 @@ export class RateLimitPacer {
       };
       const onAbort = () => {
         done();
-        reject(new AbortError('The call was aborted by its AbortSignal while it waited for rate-limit room.'));
+        reject(
+          new AbortError('The call was aborted by its AbortSignal while it waited for rate-limit room.'),
+        );
         this.#pump(w);
       };
       if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort);
       if (timeLeftMs !== undefined) {
-        timer = setTimeout(() => {
-          done();
-          reject(new TimeoutError('total', wait.totalTimeoutMs));
-          this.#pump(w);
-        }, Math.max(0, timeLeftMs));
+        timer = setTimeout(
+          () => {
+            done();
+            reject(new TimeoutError('total', wait.totalTimeoutMs));
+            this.#pump(w);
+          },
+          Math.max(0, timeLeftMs),
+        );
       }
       w.waiters.push(waiter);
       this.#pump(w);

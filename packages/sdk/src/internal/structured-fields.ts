@@ -19,7 +19,8 @@ export interface ListItem {
 
 // One bare item at the start of the rest of the text: a string (with \" and \\ escapes), a token,
 // an integer or decimal (at most 15 digits, as RFC 9651 allows), or a boolean.
-const BARE_ITEM = /^(?:"((?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\["\\])*)"|([A-Za-z*][\w:/!#$%&'*+.^`|~-]*)|(-?\d{1,12}\.\d{1,3}|-?\d{1,15})|\?([01]))/;
+const BARE_ITEM =
+  /^(?:"((?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\["\\])*)"|([A-Za-z*][\w:/!#$%&'*+.^`|~-]*)|(-?\d{1,12}\.\d{1,3}|-?\d{1,15})|\?([01]))/;
 const KEY = /^[a-z*][a-z0-9_.*-]*/;
 
 /**

@@ -11,10 +11,10 @@ import {
   TokenWithSecretSchema,
 } from '@graphtoken/contract';
 import { APIPromise } from '../core/api-promise.js';
+import { InvalidArgumentError } from '../core/errors.js';
 import type { BodyOf, ItemOf, QueryOf, ResponseOf } from '../core/operation-types.js';
 import type { PagedList } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
-import { InvalidArgumentError } from '../core/errors.js';
 import { type Timestamp, toTimestamp } from '../internal/timestamp.js';
 import type { RequestOptions } from '../internal/transport.js';
 
@@ -204,7 +204,9 @@ export class Tokens extends APIResource {
     if (!Array.isArray(secrets) || !secrets.every((s) => typeof s === 'string')) {
       return new APIPromise(
         Promise.reject(
-          new InvalidArgumentError('revokeLeaked takes an array of strings (the secrets found). Nothing was sent.'),
+          new InvalidArgumentError(
+            'revokeLeaked takes an array of strings (the secrets found). Nothing was sent.',
+          ),
         ),
       );
     }
