@@ -74,9 +74,11 @@ export class RateLimitPacer {
    * @throws {AbortError} when the signal aborts first; {@link TimeoutError} when the time runs out.
    */
   acquire(policy: string, wait: PacerWait): PacerRelease | Promise<PacerRelease> {
-    let window = this.#windows.get(policy);
-    if (!window) this.#windows.set(policy, (window = new Window()));
-    const w = window;
+    let w = this.#windows.get(policy);
+    if (!w) {
+      w = new Window();
+      this.#windows.set(policy, w);
+    }
     if (w.waiters.length === 0 && this.#hasRoom(w)) return this.#take(w);
     return new Promise<PacerRelease>((resolve, reject) => {
       const { signal, timeLeftMs } = wait;
