@@ -68,7 +68,7 @@ describe('onTokenExpiring', () => {
     });
     await client.tokens.get('tok_G5KdR5pNKRaVTet6');
     expect(events).toHaveLength(1);
-    expect(() => new GraphToken({ tokenExpiringWithinMs: -1 })).toThrow(/milliseconds/);
+    expect(() => new GraphToken({ tokenExpiringWithinMs: -1 })).toThrow(/tokenExpiringWithinMs/);
   });
 
   it('warns once per token: a provider that hands out a new token warns again', async () => {

@@ -13,7 +13,5 @@ export type Timestamp = Date | string;
 export function toTimestamp(value: Timestamp | undefined, name: string): string | undefined {
   if (value === undefined || typeof value === 'string') return value;
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
-  throw new InvalidArgumentError(
-    `${name} must be a valid Date or an RFC 3339 string like 2025-11-01T00:00:00Z. Nothing was sent.`,
-  );
+  throw new InvalidArgumentError(`${name}: not a valid Date or RFC 3339 string. Nothing was sent.`);
 }

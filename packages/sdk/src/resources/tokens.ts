@@ -5,7 +5,6 @@
 import {
   IntrospectionSchema,
   type OperationId,
-  RevokeLeakedResultSchema,
   TokenPageSchema,
   TokenSchema,
   TokenWithSecretSchema,
@@ -205,7 +204,7 @@ export class Tokens extends APIResource {
       return new APIPromise(
         Promise.reject(
           new InvalidArgumentError(
-            'revokeLeaked takes an array of strings (the secrets found). Nothing was sent.',
+            'revokeLeaked takes an array of strings. Nothing was sent.',
           ),
         ),
       );
@@ -214,7 +213,6 @@ export class Tokens extends APIResource {
       {
         operationId: tokensOperations.revokeLeaked,
         body: { secrets: [...secrets] },
-        schema: RevokeLeakedResultSchema,
         secrets,
       },
       options,
