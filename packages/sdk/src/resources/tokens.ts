@@ -202,11 +202,7 @@ export class Tokens extends APIResource {
   ): APIPromise<ResponseOf<'revokeLeakedTokens'>> {
     if (!Array.isArray(secrets) || !secrets.every((s) => typeof s === 'string')) {
       return new APIPromise(
-        Promise.reject(
-          new InvalidArgumentError(
-            'revokeLeaked takes an array of strings. Nothing was sent.',
-          ),
-        ),
+        Promise.reject(new InvalidArgumentError('revokeLeaked takes an array of strings. Nothing was sent.')),
       );
     }
     return this._call(
