@@ -400,19 +400,17 @@ export class Transport {
     // retries in ky's beforeRetry hook, outside the per-attempt timeout) and gives it back with
     // its answer. `place` is the place taken for the next attempt.
     const pacer = config.pacer;
-    const policy = op.security.length === 0 ? 'client' : 'token';
     let place: PacerRelease | undefined;
-    const takePlace = async () => {
-      const timeLeftMs =
-        errorContext.totalTimeout === false
-          ? undefined
-          : errorContext.totalTimeout - (performance.now() - started);
-      place = await pacer!.acquire(policy, {
-        signal: userSignal,
-        timeLeftMs,
-        totalTimeoutMs: errorContext.totalTimeout || 0,
+    const takePlace =
+      pacer &&
+      (async () => {
+        const total = errorContext.totalTimeout;
+        place = await pacer.acquire(op.security.length === 0 ? 'client' : 'token', {
+          signal: userSignal,
+          timeLeftMs: total === false ? undefined : total - (performance.now() - started),
+          totalTimeoutMs: total || 0,
+        });
       });
-    };
     const expiry = token ? config.expiry : undefined;
     const kyOptions: Options = {
       method: op.method,
@@ -486,7 +484,7 @@ export class Transport {
         };
       }
     }
-    if (pacer) {
+    if (takePlace) {
       const beforeRetry = kyOptions.hooks?.beforeRetry ?? [];
       kyOptions.hooks = { beforeRetry: [...beforeRetry, takePlace] };
     }
@@ -496,7 +494,7 @@ export class Transport {
         kyOptions.body = JSON.stringify(spec.body);
         headers['content-type'] ??= 'application/json';
       }
-      if (pacer) {
+      if (takePlace) {
         await takePlace();
         // ky's own overall limit starts now: give it what the wait left.
         if (errorContext.totalTimeout !== false) {
