@@ -57,7 +57,7 @@ Example (why did the pipeline token stop working?):
       );
     }
     const params: ListAuditEventsParams = {
-      tokenId: values.token === undefined ? undefined : parseTokenId(values.token, 'audit --token'),
+      tokenId: values.token === undefined ? undefined : parseAuditTokenId(values.token),
       type: type as AuditEventType | undefined,
       since: values.since === undefined ? undefined : parseSince(values.since, io.now()),
     };
@@ -101,4 +101,10 @@ function parseSince(text: string, now: Date): Date | string {
     );
   }
   return text;
+}
+
+/** `--token`: a token id, checked as everywhere else (a pasted secret is refused, never echoed). */
+function parseAuditTokenId(value: string): string {
+  if (value === '') throw new UsageError('--token takes a token id (tok_…, from `graphtoken tokens list`)');
+  return parseTokenId(value, 'audit');
 }
