@@ -162,9 +162,10 @@ export class Tokens extends APIResource {
    * rotate on schedule. The calling secret keeps working for `gracePeriodSeconds` (default 0: it
    * stops when this answer is sent). The client keeps its configured token: give it the new one
    * through a token provider (`token: () => current`), which it asks again once the old secret is
-   * refused. Never repeated with a refreshed token (that would rotate the successor). Prefer a
-   * grace period: if the answer is lost, a retry with the same `Idempotency-Key` still needs the
-   * old secret to work.
+   * refused. Never repeated with a refreshed token (that would rotate the successor); a retry
+   * after a lost answer reuses the call's `Idempotency-Key`, so the API replays the same successor.
+   * Prefer a grace period: whatever still holds the old secret keeps working while the new one is
+   * rolled out.
    * @throws {TokenNotActiveError} 409 when the token was already rotated (rotate its successor)
    * @throws {NotGraphAdminError} 403 when its creator is no longer owner or admin of a bound graph
    * @example const { token, secret } = await client.tokens.rotateSelf({ gracePeriodSeconds: 300 });
