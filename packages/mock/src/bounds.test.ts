@@ -125,7 +125,7 @@ describe('replay records', () => {
     }
     expect(store.size).toBeLessThanOrEqual(25 * 10);
     expect(store.get('tok_a', '0-0', 72 * 3_600_000)).toBeUndefined();
-    expect(store.get('tok_a', '71-0', 72 * 3_600_000)).toBe(response);
+    expect(store.get('tok_a', '71-0', 72 * 3_600_000)).toEqual(response);
   });
 });
 
