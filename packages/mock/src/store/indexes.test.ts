@@ -27,7 +27,8 @@ describe('SortedIndex', () => {
           let seq = 0;
           for (const op of ops) {
             if ('add' in op) {
-              const item = { k: op.add, s: ++seq };
+              // Tie-breakers of 0 first (as blocks have), then others: the list stores them only once needed.
+              const item = { k: op.add, s: seq++ < 20 ? 0 : seq };
               index.add(item);
               model.push(item);
             } else if (model.length > 0) {
