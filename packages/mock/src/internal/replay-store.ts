@@ -32,8 +32,8 @@ export interface ReplayStore {
 /**
  * One record in memory, as small as it replays byte-identically: one object (no wrapper, no
  * headers object when the answer had none), the fingerprint's 32 digest bytes as a 32-character
- * string instead of 64 hex characters. Measured with `bench/memory.ts`: a record of an append
- * held about 600 bytes of heap before, about 330 after.
+ * string instead of 64 hex characters. Measured with heap snapshots: a record of an append
+ * held about 600 bytes of heap before, about 400 after (184 of them the answer's JSON).
  */
 class Entry {
   constructor(
@@ -46,8 +46,6 @@ class Entry {
     readonly expiresAtMs: number,
   ) {}
 }
-
-const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 
 /** Hex to one character per byte (half the length); anything else is kept as it is, prefixed. */
 function packHex(text: string): string {
@@ -92,7 +90,7 @@ export function createMemoryReplayStore(): ReplayStore {
       return {
         fingerprint: unpackHex(entry.fingerprint),
         status: entry.status,
-        headers: entry.headers === undefined ? { ...NO_HEADERS } : JSON.parse(entry.headers),
+        headers: entry.headers === undefined ? {} : JSON.parse(entry.headers),
         body: entry.body,
       };
     },
