@@ -1,7 +1,8 @@
 /**
  * The indexes behind {@link MockState}'s queries, so that no request costs more as the mock holds
  * more: tokens by secret hash, by creator and by bound graph (each list in `[createdAt, seq]`
- * order, finding the next token of a status in O(log n), see {@link TokenList}); blocks per graph in `seq` order; each account's graphs and roles.
+ * order, finding the next token of a status in O(log n), see {@link TokenList}); blocks per graph
+ * in `seq` order; each account's graphs and roles.
  * @internal
  */
 import { canMintTokens, type Role, type TokenStatus } from '@graphtoken/contract';
