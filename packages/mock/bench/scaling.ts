@@ -71,7 +71,14 @@ function overHttp(url: string): Send {
 const blockCursor = (graphId: string, seq: number) =>
   Buffer.from(JSON.stringify({ l: `blocks|${graphId}`, a: [seq] })).toString('base64url');
 
-/** Fills a mock: `blocks` blocks in gr_research (first, so their seqs are known), `tokens` tokens of acc_ada. */
+/** How many of the filler tokens are active; the others expired (the worst case of `?status=active`). */
+const ACTIVE_FILLERS = 10;
+
+/**
+ * Fills a mock: `blocks` blocks in gr_research (first, so their seqs are known), `tokens` tokens of
+ * acc_ada: the oldest {@link ACTIVE_FILLERS} active, the others (newer) expired, so a page of active
+ * tokens newest first lies past every expired one.
+ */
 function fill(mock: GraphTokenMock, blocks: number, tokens: number): string {
   const chunk = 10_000;
   for (let i = 0; i < blocks; i += chunk) {
@@ -81,8 +88,17 @@ function fill(mock: GraphTokenMock, blocks: number, tokens: number): string {
       Array.from({ length: n }, (_, k) => `block ${i + k}`),
     );
   }
+  const now = mock.clock.now().getTime();
+  const ago = (minutes: number) => new Date(now - minutes * 60_000).toISOString();
   for (let i = 0; i < tokens; i++) {
-    mock.store.createToken({ name: `filler ${i}`, scopes: ['read'], graphIds: ['gr_research'] });
+    const active = i < ACTIVE_FILLERS;
+    mock.store.createToken({
+      name: `filler ${i}`,
+      scopes: ['read'],
+      graphIds: ['gr_research'],
+      createdAt: ago(active ? 120 : 60),
+      ...(!active && { expiresAt: ago(1) }),
+    });
   }
   return mock.store.createToken({ name: 'writer', scopes: ['write'], graphIds: ['gr_research', 'gr_team'] })
     .secret;
@@ -148,6 +164,13 @@ async function operations(
   results['list tokens'] = await measure('list tokens', async () => {
     const r = await send('GET', '/v1/tokens?limit=20', BOOTSTRAP_TOKEN);
     expect(r.status === 200 && r.json.data.length === Math.min(20, tokens + 2), 'list tokens: a full page');
+  });
+  results['list active tokens'] = await measure('list active tokens', async () => {
+    const r = await send('GET', '/v1/tokens?status=active&limit=20', BOOTSTRAP_TOKEN);
+    expect(
+      r.status === 200 && r.json.data.length === Math.min(tokens, ACTIVE_FILLERS) + 2,
+      'list active tokens: the active fillers, the writer and the bootstrap token',
+    );
   });
   results.append = await measure('append', async () => {
     const r = await send('POST', '/v1/graphs/gr_research/blocks', writer, {
@@ -218,13 +241,13 @@ async function main() {
     const last = rows.at(-1)!;
     console.log(`${mode === 'in-process' ? 'in-process' : 'standalone, --state-file'}:`);
     console.log(
-      `  ${'operation'.padEnd(18)}${rows.map((r) => r.size.padStart(32)).join('')}${'ratio'.padStart(10)}`,
+      `  ${'operation'.padEnd(20)}${rows.map((r) => r.size.padStart(32)).join('')}${'ratio'.padStart(10)}`,
     );
     for (const op of Object.keys(first.results)) {
       const ratio = last.results[op]! / first.results[op]!;
       const verdict = ratio <= 1.5 ? 'ok' : 'OVER';
       console.log(
-        `  ${op.padEnd(18)}${rows.map((r) => fmt(r.results[op]!).padStart(32)).join('')}${`${ratio.toFixed(2)}x`.padStart(10)} ${verdict}`,
+        `  ${op.padEnd(20)}${rows.map((r) => fmt(r.results[op]!).padStart(32)).join('')}${`${ratio.toFixed(2)}x`.padStart(10)} ${verdict}`,
       );
     }
     if (mode !== 'in-process') {

@@ -125,7 +125,25 @@ describe('replay records', () => {
     }
     expect(store.size).toBeLessThanOrEqual(25 * 10);
     expect(store.get('tok_a', '0-0', 72 * 3_600_000)).toBeUndefined();
-    expect(store.get('tok_a', '71-0', 72 * 3_600_000)).toBe(response);
+    expect(store.get('tok_a', '71-0', 72 * 3_600_000)).toEqual(response);
+  });
+});
+
+describe('replay records, compact', () => {
+  it('replays exactly what was stored: a hex fingerprint, any other one, headers or none, no body', () => {
+    const store = createMemoryReplayStore();
+    const answers = [
+      {
+        fingerprint: 'ab'.repeat(32),
+        status: 201,
+        headers: { Location: '/v1/tokens/tok_1' },
+        body: '{"a":1}',
+      },
+      { fingerprint: 'not hex: é', status: 200, headers: {}, body: '{}' },
+      { fingerprint: '0f', status: 204, headers: { 'X-A': 'b', 'X-C': 'd' }, body: undefined },
+    ];
+    for (const [i, answer] of answers.entries()) store.put('tok_a', `k${i}`, answer, 0);
+    for (const [i, answer] of answers.entries()) expect(store.get('tok_a', `k${i}`, 1)).toEqual(answer);
   });
 });
 

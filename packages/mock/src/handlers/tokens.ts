@@ -38,7 +38,7 @@ import {
   sortKeyOf,
   type TokenFilters,
   type TokenSortKey,
-} from '../store/token-list.js';
+} from '../store/token-filters.js';
 import type { TagOperations } from './define.js';
 
 /** The token fields every list shows: they must not hold a secret. */

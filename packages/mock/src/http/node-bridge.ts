@@ -31,9 +31,11 @@ const DISCARD_LIMIT = 64 * 1024 * 1024;
 /**
  * Reads a request body into one buffer, refusing more than `limit` bytes. A refused body is still
  * read to its end (and discarded, up to 64 MiB) so that the client, still uploading, gets to
- * read the 413 answer instead of a reset connection.
+ * read the 413 answer instead of a reset connection. Only the first `keep` bytes are kept (all of
+ * them by default): the rest is read, counted against `limit` and discarded, so a body the mock
+ * will not use (a 401's) costs its prefix in memory, not its size.
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+export function readBody(req: IncomingMessage, limit: number, keep = limit): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -61,7 +63,9 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
         cleanup();
         reject(new BodyTooLargeError(`body over ${DISCARD_LIMIT} bytes`));
       } else if (size <= limit) {
-        chunks.push(chunk);
+        const room = keep - (size - chunk.length);
+        if (room >= chunk.length) chunks.push(chunk);
+        else if (room > 0) chunks.push(chunk.subarray(0, room));
       }
     };
     const onEnd = () => {
@@ -115,7 +119,8 @@ export function parseTarget(target: string): RequestTarget | undefined {
 /**
  * Translates a node:http request into a Fetch `Request` against `origin` (the mock's base URL):
  * the path and query string as sent, every header (repeated ones appended in order, hop-by-hop
- * ones dropped) and the body, read in full up to {@link MAX_BODY_BYTES}.
+ * ones dropped) and the body, read in full up to {@link MAX_BODY_BYTES}; only its first `keep`
+ * bytes become the Request's body (all of them by default).
  *
  * @throws {BodyTooLargeError} when the body is larger than `limit`.
  */
@@ -123,6 +128,7 @@ export async function toFetchRequest(
   req: IncomingMessage,
   origin: string,
   limit = MAX_BODY_BYTES,
+  keep = limit,
 ): Promise<Request> {
   const parsed = parseTarget(req.url ?? '/');
   if (parsed === undefined) throw new TypeError('the request target is not a valid URL or path');
@@ -135,7 +141,7 @@ export async function toFetchRequest(
   // Who sent it, for the per-client limit of revoke-leaked: the socket, never a header it sent.
   setClientAddress(headers, req.socket?.remoteAddress ?? 'unknown');
   const method = (req.method ?? 'GET').toUpperCase();
-  const body = await readBody(req, limit);
+  const body = await readBody(req, limit, keep);
   const hasBody = method !== 'GET' && method !== 'HEAD' && body.length > 0;
   if (!hasBody) headers.delete('content-length');
   // The buffer itself, not a copy: an 8 MiB body (a 401's included) is held once, not twice, until

@@ -5,8 +5,11 @@ import { getResponse, type RequestHandler } from 'msw';
 import { createAdminHandlers, isAdminPath } from '../admin/create-admin-handlers.js';
 import { newRequestId, problemResponse } from '../admin/problem.js';
 import type { GraphTokenMock, MockSeed, RateLimitOptions } from '../index.js';
+import { authenticateSecret, readCredentialFrom } from '../internal/authenticate.js';
 import { CORS } from '../internal/pipeline.js';
 import { createMockInternals } from '../mock.js';
+import { RECORDED_BODY_LIMIT } from '../requests.js';
+import type { MockState } from '../store/state.js';
 import { type AccessPolicy, createAccessPolicy } from './access-policy.js';
 import {
   BodyTooLargeError,
@@ -240,6 +243,7 @@ export async function startGraphTokenMockServer(
 
   let mock: GraphTokenMock | undefined;
   let handlers: RequestHandler[] = [];
+  let state: MockState | undefined;
 
   // A missing Host is answered by the access policy (problem+json), not by node's bare 400.
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requireHostHeader: false }, (req, res) => {
@@ -289,6 +293,17 @@ export async function startGraphTokenMockServer(
       logEntry({ ...entry, status, requestId }, started);
     }
   };
+  /** Whether the request's credentials name a usable token (the only case its operation runs). */
+  const authenticates = (req: IncomingMessage, target: RequestTarget | undefined): boolean => {
+    if (target === undefined || state === undefined) return false;
+    try {
+      const url = new URL(target.pathname + target.search, mock!.baseUrl);
+      authenticateSecret(state, readCredentialFrom(req.headers.authorization ?? null, url));
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const answer = async (
     req: IncomingMessage,
     target: RequestTarget | undefined,
@@ -299,7 +314,11 @@ export async function startGraphTokenMockServer(
     if (screened) return screened;
     let request: Request;
     try {
-      request = await toFetchRequest(req, mock!.baseUrl, maxBodyBytes);
+      // A body the mock will not use (its request's credentials name no usable token: a 401) is
+      // still read to its end, so the connection stays usable, but only its prefix is kept, what
+      // the journal records; a 7 MiB upload with a wrong token costs 64 KiB, not 7 MiB.
+      const keep = admin || authenticates(req, target) ? maxBodyBytes : RECORDED_BODY_LIMIT + 1;
+      request = await toFetchRequest(req, mock!.baseUrl, maxBodyBytes, keep);
     } catch (error) {
       if (!(error instanceof BodyTooLargeError)) throw error;
       const response = problemResponse({
@@ -365,6 +384,7 @@ export async function startGraphTokenMockServer(
       database === undefined ? {} : { replays: database.replays, trackChanges: true },
     );
     mock = created.mock;
+    state = created.state;
     handlers = [...createAdminHandlers(mock), ...mock.handlers];
     if (database !== undefined) {
       // A restored state is the file's already: only the clock and counters are written again.

@@ -20,7 +20,11 @@ function queryHasToken(url: URL): boolean {
 
 /** The presented secret, or a problem (400 invalid_request / 401 missing_token). */
 export function readCredential(request: Request, url: URL): string {
-  const header = request.headers.get('authorization');
+  return readCredentialFrom(request.headers.get('authorization'), url);
+}
+
+/** {@link readCredential} from the `Authorization` header's value (null when absent) and the URL. */
+export function readCredentialFrom(header: string | null, url: URL): string {
   if (queryHasToken(url)) {
     throw new ApiProblem(
       'invalid_request',

@@ -17,7 +17,8 @@ const COMPACT_MIN = 64;
 export class SortedIndex<T> {
   #items: (T | undefined)[] = [];
   #primary: number[] = [];
-  #secondary: number[] = [];
+  /** The tie-breakers; null while every one is 0 (as for blocks, keyed by `seq` alone). */
+  #secondary: number[] | null = null;
   #dead = 0;
 
   constructor(private readonly keyOf: (item: T) => SortKey) {}
@@ -37,33 +38,47 @@ export class SortedIndex<T> {
     return this.#items[position];
   }
 
-  /** Adds an item at its place in key order (O(1) when its key is the largest, as appends are). */
-  add(item: T): void {
+  /**
+   * Adds an item at its place in key order (O(1) when its key is the largest, as appends are) and
+   * returns that position.
+   */
+  add(item: T): number {
     const [p, s] = this.keyOf(item);
     const n = this.#items.length;
+    if (s !== 0 && this.#secondary === null) this.#secondary = new Array<number>(n).fill(0);
     if (n === 0 || this.#compareAt(n - 1, p, s) < 0) {
       this.#items.push(item);
       this.#primary.push(p);
-      this.#secondary.push(s);
-      return;
+      this.#secondary?.push(s);
+      return n;
     }
     const at = this.upperBound(p, s);
     this.#items.splice(at, 0, item);
     this.#primary.splice(at, 0, p);
-    this.#secondary.splice(at, 0, s);
+    this.#secondary?.splice(at, 0, s);
+    return at;
   }
 
-  /** Removes an item (found by its key, then by identity); false when it is not in the list. */
-  remove(item: T): boolean {
+  /** An item's position (found by its key, then by identity), or -1: O(log n). */
+  indexOf(item: T): number {
     const [p, s] = this.keyOf(item);
     for (let i = this.lowerBound(p, s); i < this.#items.length && this.#compareAt(i, p, s) === 0; i++) {
-      if (this.#items[i] !== item) continue;
-      this.#items[i] = undefined;
-      this.#dead++;
-      if (this.#dead >= COMPACT_MIN && this.#dead * 2 > this.#items.length) this.#compact();
-      return true;
+      if (this.#items[i] === item) return i;
     }
-    return false;
+    return -1;
+  }
+
+  /**
+   * Removes an item (found by its key, then by identity); false when it is not in the list. The
+   * list may compact itself: positions found before a removal are stale after it.
+   */
+  remove(item: T): boolean {
+    const i = this.indexOf(item);
+    if (i < 0) return false;
+    this.#items[i] = undefined;
+    this.#dead++;
+    if (this.#dead >= COMPACT_MIN && this.#dead * 2 > this.#items.length) this.#compact();
+    return true;
   }
 
   /** The first position whose key is >= `[p, s]`. */
@@ -96,19 +111,19 @@ export class SortedIndex<T> {
   }
 
   #compareAt(i: number, p: number, s: number): number {
-    return this.#primary[i]! - p || this.#secondary[i]! - s;
+    return this.#primary[i]! - p || (this.#secondary === null ? 0 : this.#secondary[i]!) - s;
   }
 
   #compact(): void {
     const items: T[] = [];
     const primary: number[] = [];
-    const secondary: number[] = [];
+    const secondary: number[] | null = this.#secondary === null ? null : [];
     for (let i = 0; i < this.#items.length; i++) {
       const item = this.#items[i];
       if (item === undefined) continue;
       items.push(item);
       primary.push(this.#primary[i]!);
-      secondary.push(this.#secondary[i]!);
+      secondary?.push(this.#secondary![i]!);
     }
     this.#items = items;
     this.#primary = primary;

@@ -1,14 +1,15 @@
 /**
  * The indexes behind {@link MockState}'s queries, so that no request costs more as the mock holds
  * more: tokens by secret hash, by creator and by bound graph (each list in `[createdAt, seq]`
- * order); blocks per graph in `seq` order; each account's graphs and roles.
+ * order, finding the next token of a status in O(log n), see {@link TokenList}); blocks per graph
+ * in `seq` order; each account's graphs and roles.
  * @internal
  */
 import { canMintTokens, type Role, type TokenStatus } from '@graphtoken/contract';
 import type { BlockRecord, TokenRecord } from './records.js';
 import { SortedIndex, type SortKey } from './sorted-index.js';
+import { TokenList } from './token-list.js';
 
-const tokenKey = (t: TokenRecord): SortKey => [Date.parse(t.createdAt), t.seq];
 const blockKey = (b: BlockRecord): SortKey => [b.seq, 0];
 
 /** What {@link MockState.listTokens} filters on. */
@@ -24,8 +25,8 @@ export interface TokenListQuery {
 /** @internal */
 export class StateIndexes {
   #bySecretHash = new Map<string, TokenRecord>();
-  #tokensByCreator = new Map<string, SortedIndex<TokenRecord>>();
-  #tokensByGraph = new Map<string, SortedIndex<TokenRecord>>();
+  #tokensByCreator = new Map<string, TokenList>();
+  #tokensByGraph = new Map<string, TokenList>();
   #blocksByGraph = new Map<string, SortedIndex<BlockRecord>>();
   /** Account id → graph id → role: the graphs an account can see. */
   #rolesByAccount = new Map<string, Map<string, Role>>();
@@ -40,12 +41,19 @@ export class StateIndexes {
 
   addToken(token: TokenRecord): void {
     this.#bySecretHash.set(token.secretHash, token);
-    listIn(this.#tokensByCreator, token.createdBy, tokenKey).add(token);
-    for (const graphId of token.graphIds) listIn(this.#tokensByGraph, graphId, tokenKey).add(token);
+    listIn(this.#tokensByCreator, token.createdBy, () => new TokenList()).add(token);
+    for (const graphId of token.graphIds)
+      listIn(this.#tokensByGraph, graphId, () => new TokenList()).add(token);
+  }
+
+  /** Takes a change of a token's `revokedAt` or `expiresAt` into account (its status lists). */
+  tokenChanged(token: TokenRecord): void {
+    this.#tokensByCreator.get(token.createdBy)?.changed(token);
+    for (const graphId of token.graphIds) this.#tokensByGraph.get(graphId)?.changed(token);
   }
 
   addBlock(block: BlockRecord): void {
-    listIn(this.#blocksByGraph, block.graphId, blockKey).add(block);
+    listIn(this.#blocksByGraph, block.graphId, () => new SortedIndex(blockKey)).add(block);
   }
 
   removeBlock(block: BlockRecord): void {
@@ -77,12 +85,14 @@ export class StateIndexes {
   /**
    * The first `limit + 1` tokens after the cursor, newest first, among those `keep` accepts: a
    * merge of the account's own list and the lists of the graphs it administers (or of the one
-   * graph filtered on), so a page costs the page plus what `keep` skips, not every token.
+   * graph filtered on), so a page costs the page plus what `keep` skips, not every token. With a
+   * status, each list jumps to its next token of that status at `nowMs` (O(log n)), so tokens of
+   * other statuses cost nothing however many there are.
    */
-  tokenPage(query: TokenListQuery, keep: (token: TokenRecord) => boolean): TokenRecord[] {
-    const { accountId, graphId, after, limit } = query;
-    const sources: SortedIndex<TokenRecord>[] = [];
-    const add = (list: SortedIndex<TokenRecord> | undefined) => list && sources.push(list);
+  tokenPage(query: TokenListQuery, nowMs: number, keep: (token: TokenRecord) => boolean): TokenRecord[] {
+    const { accountId, graphId, after, limit, status } = query;
+    const sources: TokenList[] = [];
+    const add = (list: TokenList | undefined) => list && sources.push(list);
     if (graphId !== undefined) add(this.#tokensByGraph.get(graphId));
     else {
       add(this.#tokensByCreator.get(accountId));
@@ -99,6 +109,7 @@ export class StateIndexes {
       let best: TokenRecord | undefined;
       for (let i = 0; i < sources.length; i++) {
         const list = sources[i]!;
+        if (status !== undefined) positions[i] = list.lastWithStatus(positions[i]!, status, nowMs);
         while (positions[i]! >= 0 && list.at(positions[i]!) === undefined) positions[i]!--; // tombstones
         const candidate = positions[i]! >= 0 ? list.at(positions[i]!) : undefined;
         if (candidate && (!best || compareTokens(candidate, best) > 0)) best = candidate;
@@ -131,14 +142,10 @@ export class StateIndexes {
   }
 }
 
-function listIn<T>(
-  lists: Map<string, SortedIndex<T>>,
-  key: string,
-  keyOf: (item: T) => SortKey,
-): SortedIndex<T> {
+function listIn<L>(lists: Map<string, L>, key: string, create: () => L): L {
   const found = lists.get(key);
   if (found) return found;
-  const list = new SortedIndex(keyOf);
+  const list = create();
   lists.set(key, list);
   return list;
 }

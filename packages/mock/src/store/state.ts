@@ -61,7 +61,20 @@ export class MockSetupError extends Error {
   override readonly name = 'MockSetupError';
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
+/**
+ * `new Date(ms).toISOString()`, the last answer kept: every request stamps the time it ran at
+ * (`lastUsedAt`, a block's `createdAt`/`updatedAt`, the journal's `at`), and the requests of one
+ * millisecond (all of them on a frozen clock) then share one string instead of holding a copy each.
+ */
+let lastIsoMs = Number.NaN;
+let lastIso = '';
+const iso = (ms: number): string => {
+  if (ms !== lastIsoMs) {
+    lastIso = new Date(ms).toISOString();
+    lastIsoMs = ms;
+  }
+  return lastIso;
+};
 
 function normalizeTime(value: string, what: string): string {
   const ms = Date.parse(value);
@@ -172,6 +185,7 @@ export class MockState {
 
   /** Notes that a token's metadata changed (name, description, revocation, rotation) and reports it. */
   tokenChanged(token: TokenRecord): void {
+    this.#indexes.tokenChanged(token);
     if (this.trackChanges) this.#changes.tokens.add(token);
     this.changed();
   }
@@ -483,7 +497,7 @@ export class MockState {
     // A grace period that ended, an expiry that passed: recorded before this revocation.
     this.materialise(nowMs);
     if (token.revokedAt !== null && Date.parse(token.revokedAt) <= nowMs) return;
-    token.revokedAt = new Date(nowMs).toISOString();
+    token.revokedAt = iso(nowMs);
     this.tokenChanged(token);
     this.recordEvent('token.revoked', token.id, cause.actor, nowMs, { reason: cause.reason });
   }
@@ -564,6 +578,7 @@ export class MockState {
     const { accountId, status, graphId } = query;
     return this.#indexes.tokenPage(
       query,
+      nowMs,
       (t) =>
         this.isTokenVisibleTo(t, accountId) &&
         (status === undefined || this.statusOf(t, nowMs) === status) &&

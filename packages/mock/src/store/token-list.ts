@@ -1,94 +1,56 @@
 /**
- * The stale-token filters and the orders of `GET /v1/tokens` (spec `listTokens`): `lastUsedBefore`,
- * `createdBefore`, `expiresBefore`, `neverUsed`, `q`, and `sort`. Tokens without the sorted field
- * (never used, never expiring) come last in either direction; ties keep creation order (reversed
- * when descending).
+ * A list of tokens in `[createdAt, seq]` order (an account's own, or a graph's), which finds the
+ * next token of a status in O(log n) once a status has been asked for: a {@link TokenStatusTree}
+ * built at the first such query (a mock never listing by status never pays for it), then kept up
+ * to date by appends and by {@link TokenList.changed}.
  * @internal
  */
-import type { TokenSort } from '@graphtoken/contract';
+import type { TokenStatus } from '@graphtoken/contract';
 import type { TokenRecord } from './records.js';
+import { SortedIndex, type SortKey } from './sorted-index.js';
+import { TokenStatusTree } from './token-status-tree.js';
 
-/** The filters beyond `status` and `graphId`, times in ms. */
-export interface TokenFilters {
-  lastUsedBeforeMs?: number | undefined;
-  createdBeforeMs?: number | undefined;
-  expiresBeforeMs?: number | undefined;
-  neverUsed?: boolean | undefined;
-  /** Already lower-cased. */
-  q?: string | undefined;
-}
+/** A token's place in list order: `[createdAt ms, seq]`. */
+export const tokenKey = (t: TokenRecord): SortKey => [Date.parse(t.createdAt), t.seq];
 
-/** Lower-casing without locale rules (spec `q`: "Unicode lower-casing, without locale rules"). */
-export const foldCase = (text: string): string => text.toLowerCase();
+/** @internal */
+export class TokenList extends SortedIndex<TokenRecord> {
+  #tree: TokenStatusTree | undefined;
 
-/** Whether a token passes every filter given. */
-export function matchesFilters(t: TokenRecord, f: TokenFilters): boolean {
-  if (f.createdBeforeMs !== undefined && !(Date.parse(t.createdAt) < f.createdBeforeMs)) return false;
-  if (f.lastUsedBeforeMs !== undefined) {
-    // Not used since then: last used before it, or never used and created before it.
-    const since = t.lastUsedAt === null ? Date.parse(t.createdAt) : Date.parse(t.lastUsedAt);
-    if (!(since < f.lastUsedBeforeMs)) return false;
+  constructor() {
+    super(tokenKey);
   }
-  if (
-    f.expiresBeforeMs !== undefined &&
-    (t.expiresAt === null || !(Date.parse(t.expiresAt) < f.expiresBeforeMs))
-  )
-    return false;
-  if (f.neverUsed !== undefined && (t.lastUsedAt === null) !== f.neverUsed) return false;
-  if (f.q !== undefined) {
-    const inName = foldCase(t.name).includes(f.q);
-    if (!inName && !(t.description !== null && foldCase(t.description).includes(f.q))) return false;
+
+  override add(token: TokenRecord): number {
+    const at = super.add(token);
+    if (this.#tree !== undefined) {
+      // An append (the usual case) updates the tree; an insertion before the end (a token created
+      // with an earlier createdAt) moves every later position, so the next query rebuilds it.
+      if (at === this.length - 1 && at < this.#tree.capacity) this.#tree.set(at, token);
+      else this.#tree = undefined;
+    }
+    return at;
   }
-  return true;
-}
 
-/** Compares two strings by code point (not UTF-16 unit: U+FFFD sorts before U+1F600). */
-export function compareCodePoints(a: string, b: string): number {
-  const ia = a[Symbol.iterator]();
-  const ib = b[Symbol.iterator]();
-  for (;;) {
-    const x = ia.next();
-    const y = ib.next();
-    if (x.done || y.done) return x.done === y.done ? 0 : x.done ? -1 : 1;
-    const d = x.value.codePointAt(0)! - y.value.codePointAt(0)!;
-    if (d !== 0) return d;
+  override remove(token: TokenRecord): boolean {
+    this.#tree = undefined; // the list may compact: positions move
+    return super.remove(token);
   }
-}
 
-/** A token's position in a sorted list: absent field (0 present, 1 absent), value, creation order. */
-export interface TokenSortKey {
-  absent: 0 | 1;
-  value: number | string;
-  seq: number;
-}
+  /** Takes a change of a token's `revokedAt` or `expiresAt` into account: O(log n). */
+  changed(token: TokenRecord): void {
+    if (this.#tree === undefined) return;
+    const at = this.indexOf(token);
+    if (at >= 0) this.#tree.set(at, token);
+  }
 
-/** The field a sort orders by, and whether descending. */
-export function parseSort(sort: TokenSort): {
-  field: 'createdAt' | 'lastUsedAt' | 'expiresAt' | 'name';
-  desc: boolean;
-} {
-  const desc = sort.startsWith('-');
-  return { field: (desc ? sort.slice(1) : sort) as 'createdAt' | 'lastUsedAt' | 'expiresAt' | 'name', desc };
-}
-
-/** A token's sort key for a sort. */
-export function sortKeyOf(t: TokenRecord, sort: TokenSort): TokenSortKey {
-  const { field } = parseSort(sort);
-  if (field === 'name') return { absent: 0, value: t.name, seq: t.seq };
-  const raw = t[field];
-  return raw === null
-    ? { absent: 1, value: 0, seq: t.seq }
-    : { absent: 0, value: Date.parse(raw), seq: t.seq };
-}
-
-/** Compares two sort keys in list order (negative: `a` lists first). */
-export function compareSortKeys(a: TokenSortKey, b: TokenSortKey, sort: TokenSort): number {
-  if (a.absent !== b.absent) return a.absent - b.absent; // absent last, in either direction
-  const { desc } = parseSort(sort);
-  const byValue =
-    typeof a.value === 'string' && typeof b.value === 'string'
-      ? compareCodePoints(a.value, b.value)
-      : (a.value as number) - (b.value as number);
-  const d = byValue || a.seq - b.seq;
-  return desc ? -d : d;
+  /**
+   * The last position at or before `from` holding a token that may have `status` at `nowMs`
+   * (exactly for active and revoked; an expired-then-revoked token may come back for `expired`),
+   * or -1.
+   */
+  lastWithStatus(from: number, status: TokenStatus, nowMs: number): number {
+    this.#tree ??= new TokenStatusTree(this.length, (i) => this.at(i));
+    return this.#tree.findLast(Math.min(from, this.length - 1), status, nowMs);
+  }
 }
