@@ -119,6 +119,12 @@ export interface CallSpec {
    */
   actsOnCallingToken?: boolean;
   /**
+   * A success replaces the calling token (`POST /v1/tokens/self/rotate`): a token provider is asked
+   * again on the next call, so the client moves to the successor instead of using the old secret
+   * until the end of its grace period (and rotating it, not its successor, next time).
+   */
+  replacesCallingToken?: boolean;
+  /**
    * The API error code that, on a retry after an attempt that may have reached the server (a 5xx,
    * a timeout, a dropped connection), means that attempt already did the job: the DELETE resolves.
    */
@@ -251,7 +257,9 @@ export class Transport {
     }
     const token = this.#checkToken(await wait(config.tokens.get()), config.tokens.canRefresh);
     try {
-      return await this.#send<T>(spec, url, token, idempotencyKey, options, totalTimeout, started);
+      const result = await this.#send<T>(spec, url, token, idempotencyKey, options, totalTimeout, started);
+      if (spec.replacesCallingToken) config.tokens.invalidate(token);
+      return result;
     } catch (error) {
       const stale = error instanceof TokenExpiredError || error instanceof TokenRevokedError;
       if (!stale || !config.tokens.canRefresh || spec.actsOnCallingToken) throw error;

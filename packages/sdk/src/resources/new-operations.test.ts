@@ -97,6 +97,47 @@ describe('tokens.rotateSelf', () => {
     expect(asked).toBe(1);
     expect(stub.sent).toHaveLength(1);
   });
+  it('moves a provider-backed client to the successor on its next call, not at the end of the grace period', async () => {
+    const old = newToken();
+    const successor = generateTokenSecret();
+    const stub = stubFetch((request) =>
+      new URL(request.url).pathname === '/v1/tokens/self/rotate'
+        ? json(201, { token: tokenObject({ rotatedFrom: 'tok_MPxf0A9Rt4jp5IIk' }), secret: successor })
+        : json(200, { data: [], nextCursor: null }),
+    );
+    let current = old;
+    let asked = 0;
+    const client = new GraphToken({
+      token: () => {
+        asked++;
+        return current;
+      },
+      fetch: stub.fetch,
+    });
+    const { secret } = await client.tokens.rotateSelf({ gracePeriodSeconds: 300 });
+    current = secret; // stored, then used
+    await client.graphs.list();
+    await client.graphs.list();
+    expect(stub.sent.map((s) => s.headers.authorization)).toEqual([
+      `Bearer ${old}`,
+      `Bearer ${successor}`,
+      `Bearer ${successor}`,
+    ]);
+    expect(asked).toBe(2);
+  });
+
+  it('keeps a fixed token after a self-rotation (only a provider can hand out the successor)', async () => {
+    const old = newToken();
+    const stub = stubFetch((request) =>
+      new URL(request.url).pathname === '/v1/tokens/self/rotate'
+        ? json(201, { token: tokenObject(), secret: generateTokenSecret() })
+        : json(200, { data: [], nextCursor: null }),
+    );
+    const client = new GraphToken({ token: old, fetch: stub.fetch });
+    await client.tokens.rotateSelf({ gracePeriodSeconds: 300 });
+    await client.graphs.list();
+    expect(stub.sent.map((s) => s.headers.authorization)).toEqual([`Bearer ${old}`, `Bearer ${old}`]);
+  });
 });
 
 describe('tokens.revokeLeaked', () => {

@@ -160,9 +160,9 @@ export class Tokens extends APIResource {
    * The calling token replaces itself with a successor (same name, scopes, graphs and expiry) and a
    * new secret, shown once: store it first. Needs any valid token (no `manage`), so a pipeline can
    * rotate on schedule. The calling secret keeps working for `gracePeriodSeconds` (default 0: it
-   * stops when this answer is sent). The client keeps its configured token: give it the new one
-   * through a token provider (`token: () => current`), which it asks again once the old secret is
-   * refused. Never repeated with a refreshed token (that would rotate the successor); a retry
+   * stops when this answer is sent). A fixed token stays as configured; a token provider
+   * (`token: () => current`) is asked again on the client's next call, so store the new secret and
+   * hand it out before that call (the provider is asked once more if the old secret is refused). Never repeated with a refreshed token (that would rotate the successor); a retry
    * after a lost answer reuses the call's `Idempotency-Key`, so the API replays the same successor.
    * Prefer a grace period: whatever still holds the old secret keeps working while the new one is
    * rolled out.
@@ -181,6 +181,7 @@ export class Tokens extends APIResource {
         body,
         schema: TokenWithSecretSchema,
         actsOnCallingToken: true,
+        replacesCallingToken: true,
       },
       idempotencyKey === undefined ? options : { ...options, idempotencyKey },
     );
