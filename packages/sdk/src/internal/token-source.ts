@@ -63,12 +63,12 @@ export class TokenSource {
   }
 
   /**
-   * The calling token was replaced (a successful self-rotation): with a provider, the next call
-   * asks it again instead of sending `replaced` for the rest of its grace period. A fixed token,
-   * or one the provider already replaced, is kept.
+   * The calling token was replaced or revoked by its own call (self-rotation, self-revocation):
+   * with a provider, the next call asks it again instead of sending `replaced`. A fixed token, or
+   * one the provider already replaced, is kept.
    */
   invalidate(replaced: string): void {
-    if (this.#provider && this.#loaded && !this.#pending && this.#value === replaced) this.#loaded = false;
+    if (this.#provider && this.#value === replaced) this.#loaded = false;
   }
 
   /** Stops sharing `pending` (a call gave up waiting for it): the next call asks the provider again. */

@@ -114,16 +114,13 @@ export interface CallSpec {
   body?: unknown;
   schema?: ResponseSchema;
   /**
-   * The call acts on the calling token itself (`DELETE /v1/tokens/self`): after `token_revoked` or
-   * `token_expired` it is never repeated with a refreshed token, which would revoke the successor.
+   * The call acts on the calling token itself (`DELETE /v1/tokens/self`, `POST
+   * /v1/tokens/self/rotate`): after `token_revoked` or `token_expired` it is never repeated with a
+   * refreshed token, which would revoke or rotate the successor; after a success a token provider
+   * is asked again on the next call, so the client moves to the successor at once instead of
+   * sending the old secret until its grace period ends (and rotating it, not the successor, again).
    */
   actsOnCallingToken?: boolean;
-  /**
-   * A success replaces the calling token (`POST /v1/tokens/self/rotate`): a token provider is asked
-   * again on the next call, so the client moves to the successor instead of using the old secret
-   * until the end of its grace period (and rotating it, not its successor, next time).
-   */
-  replacesCallingToken?: boolean;
   /**
    * The API error code that, on a retry after an attempt that may have reached the server (a 5xx,
    * a timeout, a dropped connection), means that attempt already did the job: the DELETE resolves.
@@ -258,7 +255,7 @@ export class Transport {
     const token = this.#checkToken(await wait(config.tokens.get()), config.tokens.canRefresh);
     try {
       const result = await this.#send<T>(spec, url, token, idempotencyKey, options, totalTimeout, started);
-      if (spec.replacesCallingToken) config.tokens.invalidate(token);
+      if (spec.actsOnCallingToken) config.tokens.invalidate(token);
       return result;
     } catch (error) {
       const stale = error instanceof TokenExpiredError || error instanceof TokenRevokedError;

@@ -126,6 +126,22 @@ describe('tokens.rotateSelf', () => {
     expect(asked).toBe(2);
   });
 
+  it('asks the provider again after the token revoked itself, instead of sending the dead secret', async () => {
+    const old = newToken();
+    const next = newToken();
+    const stub = stubFetch((request) =>
+      request.method === 'DELETE'
+        ? new Response(null, { status: 204 })
+        : json(200, { data: [], nextCursor: null }),
+    );
+    let current = old;
+    const client = new GraphToken({ token: () => current, fetch: stub.fetch });
+    await client.tokens.revokeSelf();
+    current = next;
+    await client.graphs.list();
+    expect(stub.sent.map((s) => s.headers.authorization)).toEqual([`Bearer ${old}`, `Bearer ${next}`]);
+  });
+
   it('keeps a fixed token after a self-rotation (only a provider can hand out the successor)', async () => {
     const old = newToken();
     const stub = stubFetch((request) =>

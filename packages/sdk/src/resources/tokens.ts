@@ -181,7 +181,6 @@ export class Tokens extends APIResource {
         body,
         schema: TokenWithSecretSchema,
         actsOnCallingToken: true,
-        replacesCallingToken: true,
       },
       idempotencyKey === undefined ? options : { ...options, idempotencyKey },
     );
