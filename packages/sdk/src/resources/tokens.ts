@@ -69,6 +69,7 @@ export class Tokens extends APIResource {
    * Revokes the calling token, at once and for good (the thing to do when it leaked). Needs any
    * valid token. When an attempt failed after it may have reached the API (a 5xx, a timeout, a
    * dropped answer) and its retry gets 401 `token_revoked`, that attempt did it: the call resolves.
+   * A client with a token provider asks it again on its next call (the revoked secret is dropped).
    */
   revokeSelf(options?: RequestOptions): APIPromise<ResponseOf<'revokeSelfToken'>> {
     return this._call(
