@@ -903,7 +903,8 @@ export interface components {
         };
         /**
          * @description `validation_failed`: the body, a query parameter or a header breaks this contract
-         *     (including a body that is not JSON, an unknown property, an invalid cursor, or an
+         *     (including a body that is not JSON, an unknown property, a query parameter the
+         *     operation does not take or one given twice, an invalid cursor, or an
          *     `Idempotency-Key` reused with a different body). `errors` lists each failing field:
          *     a body path such as `blocks[2].content`, or a parameter or header name such as
          *     `limit` or `Idempotency-Key`.
@@ -1088,7 +1089,9 @@ export interface components {
         /**
          * @description The order of the list: a field, descending when prefixed with `-`. `-createdAt` (newest
          *     first) by default. Tokens without the field (never used, never expiring) come last in
-         *     either direction; ties keep the order of `id`. `name` compares code points.
+         *     either direction; ties keep creation order (reversed when descending, as `-createdAt`
+         *     lists the later of two tokens created at the same time first). `name` compares code
+         *     points.
          * @example -lastUsedAt
          */
         TokenSort: components["schemas"]["TokenSort"];
@@ -1218,6 +1221,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
         };
@@ -1244,6 +1248,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
         };
@@ -1377,7 +1382,9 @@ export interface operations {
                 /**
                  * @description The order of the list: a field, descending when prefixed with `-`. `-createdAt` (newest
                  *     first) by default. Tokens without the field (never used, never expiring) come last in
-                 *     either direction; ties keep the order of `id`. `name` compares code points.
+                 *     either direction; ties keep creation order (reversed when descending, as `-createdAt`
+                 *     lists the later of two tokens created at the same time first). `name` compares code
+                 *     points.
                  * @example -lastUsedAt
                  */
                 sort?: components["parameters"]["TokenSort"];
@@ -1506,6 +1513,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
         };
@@ -1543,6 +1551,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
         };
@@ -1677,6 +1686,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
         };
@@ -1715,6 +1725,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenGraph"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
         };
@@ -1869,6 +1880,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenGraph"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
         };
@@ -1912,6 +1924,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenGraph"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
         };

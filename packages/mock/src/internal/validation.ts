@@ -142,6 +142,8 @@ export function checkArray(
   return errors;
 }
 
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+
 /** Collects query-parameter errors, then throws them all at once. */
 export class QueryReader {
   readonly errors: FieldError[] = [];
@@ -183,6 +185,32 @@ export class QueryReader {
       return undefined;
     }
     return raw;
+  }
+
+  /** An RFC 3339 date-time with an offset (spec "Query parameters"), as epoch milliseconds. */
+  dateTime(name: string): number | undefined {
+    const raw = this.query.get(name);
+    if (raw === null) return undefined;
+    const ms = RFC3339.test(raw) ? Date.parse(raw) : Number.NaN;
+    if (Number.isNaN(ms)) {
+      this.errors.push({
+        field: name,
+        message: 'must be an RFC 3339 date-time with a time zone, such as 2026-01-01T00:00:00Z',
+      });
+      return undefined;
+    }
+    return ms;
+  }
+
+  /** A boolean: `true` or `false`, nothing else. */
+  boolean(name: string): boolean | undefined {
+    const raw = this.query.get(name);
+    if (raw === null) return undefined;
+    if (raw !== 'true' && raw !== 'false') {
+      this.errors.push({ field: name, message: 'must be true or false' });
+      return undefined;
+    }
+    return raw === 'true';
   }
 
   /** Throws `validation_failed` if any parameter was wrong. */

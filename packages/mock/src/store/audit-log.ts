@@ -1,0 +1,192 @@
+/**
+ * The audit log behind `GET /v1/audit-events`: events in `[occurredAt, seq]` order (all, and per
+ * token), the events a time passing causes (an expiry, the end of a rotation grace period) waiting
+ * for the mock clock to pass them, and the 400-day retention.
+ * @internal
+ */
+import type { AuditEventType } from '@graphtoken/contract';
+import type { AuditEventRecord, TokenRecord } from './records.js';
+import { SortedIndex, type SortKey } from './sorted-index.js';
+
+/** How long events are kept (spec "Audit events": 400 days, longer than any token lives). */
+export const AUDIT_RETENTION_MS = 400 * 24 * 60 * 60 * 1000;
+
+const eventKey = (e: AuditEventRecord): SortKey => [Date.parse(e.occurredAt), e.seq];
+
+/** Something the clock will cause: a token's expiry, or the end of its rotation grace period. */
+interface DueItem {
+  readonly atMs: number;
+  readonly order: number;
+  readonly token: TokenRecord;
+  readonly kind: 'expired' | 'grace';
+}
+
+/** Heap order: the earlier time first, then the earlier scheduled. */
+const before = (a: DueItem, b: DueItem) => (a.atMs - b.atMs || a.order - b.order) < 0;
+
+/** What {@link AuditLog.page} filters on. */
+export interface AuditPageQuery {
+  tokenId?: string | undefined;
+  type?: AuditEventType | undefined;
+  sinceMs?: number | undefined;
+  /** The sort key `[occurredAt ms, seq]` of the last event of the previous page. */
+  after?: readonly number[] | undefined;
+  limit: number;
+}
+
+/** @internal */
+export class AuditLog {
+  #all = new SortedIndex<AuditEventRecord>(eventKey);
+  #byToken = new Map<string, SortedIndex<AuditEventRecord>>();
+  /** A binary min-heap by `[atMs, order]`: O(log n) whatever order the times come in. */
+  #due: DueItem[] = [];
+  #dueOrder = 0;
+  /** `${tokenId} expired` / `${tokenId} revoked`: what was recorded once and must never be again. */
+  #once = new Set<string>();
+
+  clear(): void {
+    this.#all = new SortedIndex(eventKey);
+    this.#byToken.clear();
+    this.#due = [];
+    this.#once.clear();
+  }
+
+  /** How many events are held. */
+  get size(): number {
+    return this.#all.size;
+  }
+
+  /** Adds an event (recorded now, or loaded). */
+  add(event: AuditEventRecord): void {
+    this.#all.add(event);
+    let list = this.#byToken.get(event.tokenId);
+    if (!list) {
+      list = new SortedIndex(eventKey);
+      this.#byToken.set(event.tokenId, list);
+    }
+    list.add(event);
+    if (event.type === 'token.expired') this.#once.add(`${event.tokenId} expired`);
+    if (event.type === 'token.revoked') this.#once.add(`${event.tokenId} revoked`);
+  }
+
+  /** Whether a token's revocation (any reason) was recorded. */
+  revocationRecorded(tokenId: string): boolean {
+    return this.#once.has(`${tokenId} revoked`);
+  }
+
+  /**
+   * Schedules what a token's times will cause, unless already recorded: its expiry at `expiresAt`,
+   * and, for a rotated token, the end of its grace period at `revokedAt`.
+   */
+  schedule(token: TokenRecord, { expiry = true }: { expiry?: boolean } = {}): void {
+    if (expiry && token.expiresAt !== null && !this.#once.has(`${token.id} expired`)) {
+      this.#push({ atMs: Date.parse(token.expiresAt), order: ++this.#dueOrder, token, kind: 'expired' });
+    }
+    if (token.rotatedTo !== null && token.revokedAt !== null && !this.#once.has(`${token.id} revoked`)) {
+      this.#push({ atMs: Date.parse(token.revokedAt), order: ++this.#dueOrder, token, kind: 'grace' });
+    }
+  }
+
+  /**
+   * Takes, in time order, what the clock caused up to `nowMs` and is still true of its token (a
+   * token revoked before it expired never expires; a grace period cut short by a revocation never
+   * ends by itself). Each is returned once.
+   */
+  takeDue(nowMs: number): { token: TokenRecord; kind: 'expired' | 'grace'; atMs: number }[] {
+    const taken: { token: TokenRecord; kind: 'expired' | 'grace'; atMs: number }[] = [];
+    for (;;) {
+      const first = this.#due[0];
+      if (first === undefined || first.atMs > nowMs) break;
+      this.#pop();
+      const { token, kind, atMs } = first;
+      const revokedMs = token.revokedAt === null ? Number.POSITIVE_INFINITY : Date.parse(token.revokedAt);
+      const expiresMs = token.expiresAt === null ? Number.POSITIVE_INFINITY : Date.parse(token.expiresAt);
+      if (kind === 'expired') {
+        if (this.#once.has(`${token.id} expired`) || expiresMs !== atMs || revokedMs <= atMs) continue;
+        this.#once.add(`${token.id} expired`);
+      } else {
+        if (this.#once.has(`${token.id} revoked`) || revokedMs !== atMs || expiresMs <= atMs) continue;
+        this.#once.add(`${token.id} revoked`);
+      }
+      taken.push({ token, kind, atMs });
+    }
+    return taken;
+  }
+
+  #push(item: DueItem): void {
+    const heap = this.#due;
+    let i = heap.push(item) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(heap[i]!, heap[parent]!)) break;
+      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      i = parent;
+    }
+  }
+
+  #pop(): void {
+    const heap = this.#due;
+    const last = heap.pop();
+    if (last === undefined || heap.length === 0) return;
+    heap[0] = last;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let least = i;
+      if (l < heap.length && before(heap[l]!, heap[least]!)) least = l;
+      if (r < heap.length && before(heap[r]!, heap[least]!)) least = r;
+      if (least === i) return;
+      [heap[i], heap[least]] = [heap[least]!, heap[i]!];
+      i = least;
+    }
+  }
+
+  /** Drops the events that occurred before `cutoffMs` (the retention); returns how many. */
+  prune(cutoffMs: number): number {
+    let dropped = 0;
+    for (;;) {
+      let first: AuditEventRecord | undefined;
+      for (let i = 0; i < this.#all.length && first === undefined; i++) first = this.#all.at(i);
+      if (first === undefined || Date.parse(first.occurredAt) >= cutoffMs) break;
+      this.#all.remove(first);
+      const list = this.#byToken.get(first.tokenId);
+      list?.remove(first);
+      if (list?.size === 0) this.#byToken.delete(first.tokenId);
+      dropped++;
+    }
+    return dropped;
+  }
+
+  /**
+   * The first `limit + 1` events after the cursor, newest first (`occurredAt`, then recording
+   * order, descending), among those `visible` accepts and the filters keep. With `tokenId`, only
+   * that token's list is walked; the walk stops at `since`.
+   */
+  page(query: AuditPageQuery, visible: (tokenId: string) => boolean): AuditEventRecord[] {
+    const { tokenId, type, sinceMs, after, limit } = query;
+    const list = tokenId === undefined ? this.#all : this.#byToken.get(tokenId);
+    if (!list) return [];
+    if (tokenId !== undefined && !visible(tokenId)) return [];
+    const start = after === undefined ? list.length : list.lowerBound(after[0] ?? 0, after[1] ?? 0);
+    const page: AuditEventRecord[] = [];
+    const seen = new Map<string, boolean>();
+    for (let i = start - 1; i >= 0 && page.length <= limit; i--) {
+      const event = list.at(i);
+      if (event === undefined) continue;
+      if (sinceMs !== undefined && Date.parse(event.occurredAt) < sinceMs) break;
+      if (type !== undefined && event.type !== type) continue;
+      let ok = seen.get(event.tokenId);
+      if (ok === undefined) {
+        ok = visible(event.tokenId);
+        seen.set(event.tokenId, ok);
+      }
+      if (ok) page.push(event);
+    }
+    return page;
+  }
+
+  /** Every event, oldest first. */
+  values(): AuditEventRecord[] {
+    return [...this.#all.values()];
+  }
+}
