@@ -56,7 +56,9 @@ export interface paths {
          *     grace period) gets `409 token_not_active`: its successor is the one to rotate. As for any
          *     rotation, the token's creator must still be `owner` or `admin` of every graph it is bound
          *     to (`403 not_graph_admin`). Honours `Idempotency-Key`: a replay returns the stored 201
-         *     response, secret included. Recorded as a `token.rotated` audit event.
+         *     response, secret included, even after a grace period of 0 revoked the calling secret (see
+         *     Idempotency: only that case; a secret revoked any other way or expired gets `401`).
+         *     Recorded as a `token.rotated` audit event.
          */
         post: operations["rotateSelfToken"];
         delete?: never;

@@ -294,7 +294,9 @@ function replayed(stored: { status: number; headers: Record<string, string>; bod
  * The one replay a token that no longer authenticates still gets: the retry of its own
  * self-rotation (same `Idempotency-Key`, same request), which revoked it (at once, with no grace
  * period). Without it, a pipeline whose answer was lost could never learn its new secret. Any
- * other request of that token, or another key or body, gets the 401 as before.
+ * other request of that token, or another key or body, gets the 401 as before; so does the same
+ * replay when the token was revoked any other way (a leak report, a manual revoke, `revokeSelf`,
+ * the end of a grace period > 0) or expired.
  */
 function replayOfOwnRotation(
   runtime: MockRuntime,
@@ -308,6 +310,9 @@ function replayOfOwnRotation(
   const key = request.headers.get('idempotency-key');
   const token = runtime.state.tokens.get(tokenId);
   if (key === null || token === undefined || token.rotatedTo === null) return undefined;
+  // Only a token its own rotation revoked at once (grace 0); one revoked any other way (a leak
+  // report, a manual revoke, revokeSelf, the end of a grace period > 0) or expired gets its 401.
+  if (!runtime.state.audit.revokedByImmediateRotation(token.id)) return undefined;
   const stored = runtime.replays.get(tokenId, key, runtime.state.nowMs());
   if (stored === undefined || stored.fingerprint !== fingerprintOf(op, url, body)) return undefined;
   return replayed(stored);

@@ -69,6 +69,29 @@ export class AuditLog {
     if (event.type === 'token.revoked') this.#once.add(`${event.tokenId} revoked`);
   }
 
+  /**
+   * Whether the token was revoked by its own rotation with no grace period: its `token.revoked`
+   * event says `rotation_grace_ended` and occurred at the instant of its `token.rotated` event. A
+   * token revoked any other way (leak report, manual, `revokeSelf`, a grace period > 0 ending) or
+   * not revoked at all: false. Walks only that token's own events (a handful).
+   */
+  revokedByImmediateRotation(tokenId: string): boolean {
+    const list = this.#byToken.get(tokenId);
+    if (!list) return false;
+    let revoked: AuditEventRecord | undefined;
+    let rotated: AuditEventRecord | undefined;
+    for (const event of list.values()) {
+      if (event.type === 'token.revoked') revoked = event;
+      else if (event.type === 'token.rotated') rotated = event;
+    }
+    return (
+      revoked !== undefined &&
+      rotated !== undefined &&
+      revoked.reason === 'rotation_grace_ended' &&
+      Date.parse(revoked.occurredAt) === Date.parse(rotated.occurredAt)
+    );
+  }
+
   /** Whether a token's revocation (any reason) was recorded. */
   revocationRecorded(tokenId: string): boolean {
     return this.#once.has(`${tokenId} revoked`);
