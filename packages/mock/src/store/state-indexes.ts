@@ -78,6 +78,15 @@ export class StateIndexes {
     return this.#rolesByAccount.get(accountId)?.get(graphId);
   }
 
+  /** The graphs the account is owner or admin of. */
+  adminGraphIdsOf(accountId: string): string[] {
+    const ids: string[] = [];
+    for (const [graphId, role] of this.#rolesByAccount.get(accountId) ?? []) {
+      if (canMintTokens(role)) ids.push(graphId);
+    }
+    return ids;
+  }
+
   tokenBySecretHash(hash: string): TokenRecord | undefined {
     return this.#bySecretHash.get(hash);
   }

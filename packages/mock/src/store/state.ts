@@ -26,7 +26,7 @@ import type { InternalClock } from '../clock.js';
 import { deterministicId, type IdKind } from '../internal/ids.js';
 import { hashSecret } from '../internal/secret-hash.js';
 import type { MockSeed } from '../seed.js';
-import { AUDIT_RETENTION_MS, AuditLog } from './audit-log.js';
+import { AUDIT_RETENTION_MS, type AuditEventOwner, AuditLog } from './audit-log.js';
 import { checkBlockContent } from './block-content.js';
 import type {
   AccountRecord,
@@ -289,7 +289,9 @@ export class MockState {
     for (const a of s.accounts) this.accounts.set(a.id, a);
     for (const g of s.graphs) this.#indexGraph(g);
     // Events first: what they record is never scheduled again.
-    for (const e of [...(s.auditEvents ?? [])].sort((a, b) => a.seq - b.seq)) this.#addEvent(e);
+    const owners = new Map(s.tokens.map((t) => [t.id, t]));
+    for (const e of [...(s.auditEvents ?? [])].sort((a, b) => a.seq - b.seq))
+      this.#addEvent(e, owners.get(e.tokenId));
     for (const t of [...s.tokens].sort((a, b) => a.seq - b.seq)) this.#indexToken(t);
     for (const b of [...s.blocks].sort((a, b) => a.seq - b.seq)) this.#indexBlock(b);
   }
@@ -476,6 +478,11 @@ export class MockState {
     return effectiveScopes(token.scopes, role);
   }
 
+  /** The graphs the account is owner or admin of now (so may list and revoke their tokens). */
+  adminGraphIdsOf(accountId: string): string[] {
+    return this.#indexes.adminGraphIdsOf(accountId);
+  }
+
   /** Tokens the account created, plus those bound to graphs it owns or administers. */
   isTokenVisibleTo(token: TokenRecord, accountId: string): boolean {
     if (token.createdBy === accountId) return true;
@@ -504,8 +511,11 @@ export class MockState {
 
   // --- audit events ---------------------------------------------------------------------------
 
-  #addEvent(event: AuditEventRecord): void {
-    this.audit.add(event);
+  #addEvent(
+    event: AuditEventRecord,
+    owner: AuditEventOwner | undefined = this.tokens.get(event.tokenId),
+  ): void {
+    this.audit.add(event, owner);
     if (this.trackChanges) this.#changes.auditEvents.add(event);
   }
 
