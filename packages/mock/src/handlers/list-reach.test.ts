@@ -1,8 +1,9 @@
 /**
- * `GET /v1/audit-events` reads only what the caller may see (issue 11, finding 2): the work of a
- * page never depends on other accounts' events (no timing oracle on when they were active, however
+ * `GET /v1/audit-events` and `GET /v1/tokens?graphId=` read only what the caller may see (issue 11,
+ * findings 2 and 3). The work of an audit page never depends on other accounts' events (no timing oracle on when they were active, however
  * the cursor and `since` are chosen), and the merge of the caller's own list and its graphs' lists
- * gives exactly the visible events, each once, in order, across pages, roles and restores.
+ * gives exactly the visible events, each once, in order, across pages, roles and restores. A
+ * token list filtered on a graph the caller does not administer reads only the caller's own tokens.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiClient, type Call } from '../contract-testing/api.js';
@@ -179,5 +180,54 @@ describe('audit events: the merge', () => {
     });
     expect((await allPages('')).map((e) => e.tokenId)).toEqual([late.body.token.id]);
     expect((await allPages('')).map((e) => e.id)).toEqual(expected(mock.snapshot(), accounts.ada));
+  });
+});
+
+describe('listTokens filtered on a graph', () => {
+  /** Ada's tokens; with `busy`, 300 of Grace's on gr_shared, where Ada is only a viewer. */
+  const build = async (busy: boolean) => {
+    const m = createGraphTokenMock({ now: NOW, freezeClock: true });
+    const c = apiClient(m);
+    // Ada was admin of gr_shared once and made a token for it; she is a viewer now.
+    m.store.setRole(accounts.ada, graphs.shared, 'admin');
+    m.store.createToken({ name: 'ada-shared', scopes: ['read'], graphIds: [graphs.shared] });
+    m.store.setRole(accounts.ada, graphs.shared, 'viewer');
+    m.store.createToken({ name: 'ada-research', scopes: ['read'], graphIds: [graphs.research] });
+    for (let k = 0; busy && k < 300; k++) {
+      m.store.createToken({ createdBy: accounts.grace, scopes: ['read'], graphIds: [graphs.shared] });
+    }
+    const counts: number[] = [];
+    const bodies: unknown[] = [];
+    for (const q of [
+      `graphId=${graphs.shared}`,
+      `graphId=${graphs.shared}&status=active`,
+      `graphId=${graphs.shared}&sort=name`,
+      'graphId=gr_doesnotexist',
+    ]) {
+      const res = await c('GET', `/v1/tokens?${q}`, { token: BOOTSTRAP_TOKEN });
+      expect(res.status, res.text).toBe(200);
+      bodies.push(res.body.data.map((t: { name: string }) => t.name));
+      counts.push(await slotsRead(() => c('GET', `/v1/tokens?${q}`, { token: BOOTSTRAP_TOKEN })));
+    }
+    return { counts, bodies, call: c };
+  };
+
+  it("reads only the caller's own tokens for a graph it does not administer, whatever that graph holds", async () => {
+    const quiet = await build(false);
+    const busy = await build(true);
+    expect(busy.bodies).toEqual([['ada-shared'], ['ada-shared'], ['ada-shared'], []]);
+    expect(busy.bodies).toEqual(quiet.bodies);
+    expect(busy.counts).toEqual(quiet.counts);
+  });
+
+  it('still lists every visible token of a graph the caller administers', async () => {
+    const grace = mock.store.createToken({
+      createdBy: accounts.grace,
+      scopes: ['read'],
+      graphIds: [graphs.team],
+    });
+    const ada = mock.store.createToken({ name: 'ada-team', scopes: ['read'], graphIds: [graphs.team] });
+    const res = await call('GET', `/v1/tokens?graphId=${graphs.team}`, { token: BOOTSTRAP_TOKEN });
+    expect(res.body.data.map((t: { id: string }) => t.id)).toEqual([ada.token.id, grace.token.id]);
   });
 });
