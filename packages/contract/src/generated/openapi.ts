@@ -1171,8 +1171,9 @@ export interface components {
          */
         IdempotentReplayed: "true";
         /**
-         * @description When the calling token stops working (RFC 3339, UTC): its `expiresAt`, or the end of
-         *     its rotation grace period when that comes first. Present on every answer to an
+         * @description When the calling token stops working (RFC 3339, UTC), as it stands after the operation:
+         *     its `expiresAt`, or the end of its rotation grace period when that comes first (so a
+         *     rotation of the calling token carries its new grace period's end). Present on every answer to an
          *     authenticated request whose token has such a time; absent for a token that never
          *     expires. Modelled on GitHub's `GitHub-Authentication-Token-Expiration`.
          * @example 2026-09-14T08:30:00Z

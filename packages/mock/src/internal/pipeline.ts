@@ -33,7 +33,7 @@ import { readBodyPrefix, recordedBody } from './recorded-body.js';
 import { redactAuthorization, redactUrl } from './redact.js';
 import type { ReplayStore } from './replay-store.js';
 import { sha256Hex } from './sha256.js';
-import { tokenExpirationHeader } from './token-expiration.js';
+import { tokenExpirationHeader, withTokenExpiration } from './token-expiration.js';
 import { bodyProblem } from './validation.js';
 
 /** What an operation returns: a status, a JSON body (none for 204) and extra headers. */
@@ -345,7 +345,10 @@ function execute(
         if (!(error instanceof AuthenticationFailure)) throw error;
         tokenId = error.tokenId;
         const replay = replayOfOwnRotation(runtime, op, request, url, body, error.tokenId);
-        if (replay !== undefined) return { result: replay, tokenId, live };
+        if (replay !== undefined) {
+          const revoked = state.tokens.get(error.tokenId!);
+          return { result: replay, tokenId, live: revoked ? tokenExpirationHeader(revoked) : live };
+        }
         throw error.problem;
       }
       tokenId = token.id;
@@ -443,6 +446,8 @@ function execute(
         json: jsonReader(body, request),
       };
       const result = impl(ctx);
+      // The calling token as the operation left it (a rotation of itself moved its revokedAt).
+      live = withTokenExpiration(live, token);
       if (idempotencyKey !== null && result.status < 300) {
         const stored = {
           fingerprint,
