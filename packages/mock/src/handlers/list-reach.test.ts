@@ -3,7 +3,8 @@
  * findings 2 and 3). The work of an audit page never depends on other accounts' events (no timing oracle on when they were active, however
  * the cursor and `since` are chosen), and the merge of the caller's own list and its graphs' lists
  * gives exactly the visible events, each once, in order, across pages, roles and restores. A
- * token list filtered on a graph the caller does not administer reads only the caller's own tokens.
+ * token list filtered on a graph the caller does not administer reads only the tokens the caller may
+ * see (its own, those of the graphs it administers), never that graph's own list.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiClient, type Call } from '../contract-testing/api.js';
@@ -184,7 +185,7 @@ describe('audit events: the merge', () => {
 });
 
 describe('listTokens filtered on a graph', () => {
-  /** Ada's tokens; with `busy`, 300 of Grace's on gr_shared, where Ada is only a viewer. */
+  /** Ada's tokens and one of Grace's she may see; with `busy`, 300 more of Grace's on gr_shared, where Ada is only a viewer. */
   const build = async (busy: boolean) => {
     const m = createGraphTokenMock({ now: NOW, freezeClock: true });
     const c = apiClient(m);
@@ -193,6 +194,13 @@ describe('listTokens filtered on a graph', () => {
     m.store.createToken({ name: 'ada-shared', scopes: ['read'], graphIds: [graphs.shared] });
     m.store.setRole(accounts.ada, graphs.shared, 'viewer');
     m.store.createToken({ name: 'ada-research', scopes: ['read'], graphIds: [graphs.research] });
+    // Grace's token on gr_shared and gr_team: Ada administers gr_team, so she sees it.
+    m.store.createToken({
+      name: 'grace-both',
+      createdBy: accounts.grace,
+      scopes: ['read'],
+      graphIds: [graphs.shared, graphs.team],
+    });
     for (let k = 0; busy && k < 300; k++) {
       m.store.createToken({ createdBy: accounts.grace, scopes: ['read'], graphIds: [graphs.shared] });
     }
@@ -212,10 +220,15 @@ describe('listTokens filtered on a graph', () => {
     return { counts, bodies, call: c };
   };
 
-  it("reads only the caller's own tokens for a graph it does not administer, whatever that graph holds", async () => {
+  it('reads only what the caller may see for a graph it does not administer, whatever that graph holds', async () => {
     const quiet = await build(false);
     const busy = await build(true);
-    expect(busy.bodies).toEqual([['ada-shared'], ['ada-shared'], ['ada-shared'], []]);
+    expect(busy.bodies).toEqual([
+      ['grace-both', 'ada-shared'],
+      ['grace-both', 'ada-shared'],
+      ['ada-shared', 'grace-both'],
+      [],
+    ]);
     expect(busy.bodies).toEqual(quiet.bodies);
     expect(busy.counts).toEqual(quiet.counts);
   });

@@ -94,7 +94,7 @@ export class StateIndexes {
   /**
    * The first `limit + 1` tokens after the cursor, newest first, among those `keep` accepts: a
    * merge of the account's own list and the lists of the graphs it administers (or of the one
-   * graph filtered on, when it administers it; else its own list), so a page costs the page plus what `keep` skips, not every token. With a
+   * graph filtered on, when it administers it), so a page costs the page plus what `keep` skips, not every token. With a
    * status, each list jumps to its next token of that status at `nowMs` (O(log n)), so tokens of
    * other statuses cost nothing however many there are.
    */
@@ -102,17 +102,18 @@ export class StateIndexes {
     const { accountId, graphId, after, limit, status } = query;
     const sources: TokenList[] = [];
     const add = (list: TokenList | undefined) => list && sources.push(list);
-    if (graphId !== undefined) {
-      // A graph the account administers now: its whole list. Any other graph (one it only sees,
-      // or cannot see, or that does not exist): only the account's own tokens, filtered by `keep`,
-      // so neither the answer's time nor its work says anything about that graph's tokens.
-      const role = this.roleOf(accountId, graphId);
-      if (role !== undefined && canMintTokens(role)) add(this.#tokensByGraph.get(graphId));
-      else add(this.#tokensByCreator.get(accountId));
+    const role = graphId === undefined ? undefined : this.roleOf(accountId, graphId);
+    if (graphId !== undefined && role !== undefined && canMintTokens(role)) {
+      // A graph the account administers now: its list holds exactly what the filter asks for.
+      add(this.#tokensByGraph.get(graphId));
     } else {
+      // Every token the account may see (its own, and those of the graphs it administers); for a
+      // graph it does not administer (one it only sees, cannot see, or that does not exist),
+      // `keep` filters them by that graph, so neither the answer's time nor its work says
+      // anything about that graph's own token list.
       add(this.#tokensByCreator.get(accountId));
-      for (const [g, role] of this.#rolesByAccount.get(accountId) ?? []) {
-        if (canMintTokens(role)) add(this.#tokensByGraph.get(g));
+      for (const [g, r] of this.#rolesByAccount.get(accountId) ?? []) {
+        if (canMintTokens(r)) add(this.#tokensByGraph.get(g));
       }
     }
     // Each source's position: the last slot before the cursor (lists are in ascending key order).
