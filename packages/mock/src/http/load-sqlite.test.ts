@@ -12,16 +12,25 @@ describe('openStateDatabase on a Node without node:sqlite', () => {
   it.each([
     {
       given: 'Node 20 (getBuiltinModule answers undefined)',
-      stub: () => vi.spyOn(process, 'getBuiltinModule').mockReturnValue(undefined),
+      stub: () => {
+        vi.spyOn(process, 'getBuiltinModule').mockReturnValue(undefined);
+        return () => {};
+      },
     },
     {
       given: 'Node before 20.16 (no getBuiltinModule)',
-      stub: () => vi.spyOn(process, 'getBuiltinModule', 'get').mockReturnValue(undefined as never),
+      stub: () => {
+        const original = process.getBuiltinModule;
+        const set = (value: unknown) =>
+          Object.defineProperty(process, 'getBuiltinModule', { value, configurable: true, writable: true });
+        set(undefined);
+        return () => set(original);
+      },
     },
   ])('refuses with MockFileError naming the Node needed on $given, and creates no file', async ({ stub }) => {
     const dir = mkdtempSync(join(tmpdir(), 'gt-sqlite-'));
+    const restore = stub();
     try {
-      stub();
       const path = join(dir, 'state.db');
       const error = await openStateDatabase(path).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MockFileError);
@@ -30,6 +39,7 @@ describe('openStateDatabase on a Node without node:sqlite', () => {
       );
       expect(existsSync(path)).toBe(false);
     } finally {
+      restore();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -4,7 +4,8 @@
  */
 import { MockFileError } from './seed-file.js';
 
-type Sqlite = typeof import('node:sqlite');
+/** The `node:sqlite` module. */
+export type Sqlite = typeof import('node:sqlite');
 let sqlite: Sqlite | undefined;
 
 /** The oldest Node with `node:sqlite` and no flag (the package's `engines.node`). */

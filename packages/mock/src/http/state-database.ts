@@ -34,7 +34,7 @@ import type {
   TokenRecord,
 } from '../store/records.js';
 import type { MockState } from '../store/state.js';
-import { loadSqlite } from './load-sqlite.js';
+import { loadSqlite, type Sqlite } from './load-sqlite.js';
 import { openSecret, replayKeyHash, sealSecret } from './sealed-secret.js';
 import { MockFileError } from './seed-file.js';
 import { loadStateFile } from './state-file.js';
