@@ -1,8 +1,8 @@
 /**
  * The audit log behind `GET /v1/audit-events`: events in `[occurredAt, seq]` order (all, per
  * token, per token creator's account and per graph a token is bound to, so that a page reads only
- * the lists the caller may see), the events a time passing causes (an expiry, the end of a rotation grace period) waiting
- * for the mock clock to pass them, and the 400-day retention.
+ * the lists the caller may see), the events a time passing causes (an expiry, the end of a
+ * rotation grace period) waiting for the mock clock to pass them, and the 400-day retention.
  * @internal
  */
 import type { AuditEventType } from '@graphtoken/contract';

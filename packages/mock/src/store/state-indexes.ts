@@ -94,8 +94,8 @@ export class StateIndexes {
   /**
    * The first `limit + 1` tokens after the cursor, newest first, among those `keep` accepts: a
    * merge of the account's own list and the lists of the graphs it administers (or of the one
-   * graph filtered on, when it administers it), so a page costs the page plus what `keep` skips, not every token. With a
-   * status, each list jumps to its next token of that status at `nowMs` (O(log n)), so tokens of
+   * graph filtered on, when it administers it), so a page costs the page plus what `keep` skips,
+   * not every token, and never reads a list the account may not see. With a status, each list jumps to its next token of that status at `nowMs` (O(log n)), so tokens of
    * other statuses cost nothing however many there are.
    */
   tokenPage(query: TokenListQuery, nowMs: number, keep: (token: TokenRecord) => boolean): TokenRecord[] {

@@ -587,9 +587,8 @@ export class MockState {
    * One page of the tokens an account may see (see {@link isTokenVisibleTo}), newest first
    * (`createdAt`, then creation order, descending), after a cursor's key: a merge of the account's
    * own list and the lists of the graphs it administers (or of the one graph filtered on when it
-   * administers it), so a
-   * page costs the page (plus what the filters skip), not every token. Returns `limit + 1` tokens
-   * at most: the extra one says a next page exists.
+   * administers it), so a page costs the page (plus what the filters skip), not every token.
+   * Returns `limit + 1` tokens at most: the extra one says a next page exists.
    */
   listTokens(
     query: TokenListQuery,
