@@ -256,7 +256,7 @@ function executeOpen(
           { retryAfter: verdict.retryAfter },
         );
       }
-      checkQueryParams(op.operationId as OperationId, url.searchParams);
+      checkQueryParams(op.operationId as OperationId, url);
       const result = impl({
         state,
         op,
@@ -409,7 +409,7 @@ function execute(
       }
 
       // 5. The query parameters the operation takes, each once (before a replay is looked up).
-      checkQueryParams(op.operationId as OperationId, url.searchParams);
+      checkQueryParams(op.operationId as OperationId, url);
 
       // 6. Idempotency (POST).
       const idempotencyKey = op.method === 'POST' ? request.headers.get('idempotency-key') : null;
