@@ -56,7 +56,9 @@ export interface paths {
          *     grace period) gets `409 token_not_active`: its successor is the one to rotate. As for any
          *     rotation, the token's creator must still be `owner` or `admin` of every graph it is bound
          *     to (`403 not_graph_admin`). Honours `Idempotency-Key`: a replay returns the stored 201
-         *     response, secret included. Recorded as a `token.rotated` audit event.
+         *     response, secret included, even after a grace period of 0 revoked the calling secret (see
+         *     Idempotency: only that case; a secret revoked any other way or expired gets `401`).
+         *     Recorded as a `token.rotated` audit event.
          */
         post: operations["rotateSelfToken"];
         delete?: never;
@@ -1169,8 +1171,9 @@ export interface components {
          */
         IdempotentReplayed: "true";
         /**
-         * @description When the calling token stops working (RFC 3339, UTC): its `expiresAt`, or the end of
-         *     its rotation grace period when that comes first. Present on every answer to an
+         * @description When the calling token stops working (RFC 3339, UTC), as it stands after the operation:
+         *     its `expiresAt`, or the end of its rotation grace period when that comes first (so a
+         *     rotation of the calling token carries its new grace period's end). Present on every answer to an
          *     authenticated request whose token has such a time; absent for a token that never
          *     expires. Modelled on GitHub's `GitHub-Authentication-Token-Expiration`.
          * @example 2026-09-14T08:30:00Z

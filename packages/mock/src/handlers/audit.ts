@@ -41,10 +41,17 @@ export const auditOperations: TagOperations<'audit'> = {
     const list = `audit|${tokenId ?? ''}|${type ?? ''}|${sinceMs ?? ''}`;
     const after = cursor === undefined ? undefined : decodeCursor(cursor, list).after;
     const accountId = ctx.account.id;
-    const found = state.audit.page({ tokenId, type, sinceMs, after, limit }, (id) => {
-      const token = state.tokens.get(id);
-      return token !== undefined && state.isTokenVisibleTo(token, accountId);
-    });
+    const found = state.audit.page(
+      { tokenId, type, sinceMs, after, limit },
+      {
+        accountId,
+        adminGraphIds: state.adminGraphIdsOf(accountId),
+        canSee(id) {
+          const token = state.tokens.get(id);
+          return token !== undefined && state.isTokenVisibleTo(token, accountId);
+        },
+      },
+    );
     const page = pageOf(found, limit, list, (e) => [Date.parse(e.occurredAt), e.seq]);
     const body: AuditEventPage = { data: page.data.map(toEvent), nextCursor: page.nextCursor };
     return { status: 200, body };

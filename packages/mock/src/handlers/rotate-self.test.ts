@@ -137,4 +137,58 @@ describe('rotateSelfToken', () => {
       expect(res.text).not.toContain(first.body.secret);
     }
   });
+
+  // Issue 11 finding 1: the exception above is for a grace-0 self-rotation only.
+  const killers: {
+    given: string;
+    kill: (secret: string, id: string) => Promise<unknown>;
+    code: string;
+    expiresAt?: string;
+  }[] = [
+    {
+      given: 'a leak report (at the same instant as the rotation)',
+      kill: (secret) => call('POST', '/v1/tokens/revoke-leaked', { json: { secrets: [secret] } }),
+      code: 'token_revoked',
+    },
+    {
+      given: 'a manual revoke by its creator',
+      kill: (_, id) => {
+        const admin = mock.store.createToken({ name: 'admin', scopes: ['manage'], graphIds: [] });
+        return call('DELETE', `/v1/tokens/${id}`, { token: admin.secret });
+      },
+      code: 'token_revoked',
+    },
+    {
+      given: 'revokeSelf',
+      kill: (secret) => call('DELETE', '/v1/tokens/self', { token: secret }),
+      code: 'token_revoked',
+    },
+    {
+      given: 'the end of its grace period',
+      kill: async () => mock.clock.advance({ seconds: 601 }),
+      code: 'token_revoked',
+    },
+    {
+      given: 'its expiry (before the grace period ends)',
+      kill: async () => mock.clock.advance({ seconds: 301 }),
+      code: 'token_expired',
+      expiresAt: '2026-01-01T00:05:00.000Z',
+    },
+  ];
+  it.each(killers)(
+    'refuses the replay of a self-rotation with a grace period once the secret died by $given',
+    async ({ kill, code, expiresAt }) => {
+      const { secret, token } = pipeline(expiresAt);
+      const headers = { 'Idempotency-Key': 'rotate-with-grace' };
+      const json = { gracePeriodSeconds: 600 };
+      const first = await call('POST', '/v1/tokens/self/rotate', { token: secret, json, headers });
+      expect(first.status).toBe(201);
+      await kill(secret, token.id);
+      const retry = await call('POST', '/v1/tokens/self/rotate', { token: secret, json, headers });
+      expect(retry.status).toBe(401);
+      expect(retry.body.code).toBe(code);
+      expect(retry.headers.get('idempotent-replayed')).toBeNull();
+      expect(retry.text).not.toContain(first.body.secret);
+    },
+  );
 });

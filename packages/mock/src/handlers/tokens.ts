@@ -252,6 +252,8 @@ export const tokenOperations: TagOperations<'tokens'> = {
       if (token === undefined || state.statusOf(token, nowMs) !== 'active') continue;
       state.revoke(token, nowMs, { reason: 'leak_report', actor: 'system' });
     }
+    // A state file commits for a valid report; commit for any other too, so time says nothing.
+    state.commitAnyway();
     const body: RevokeLeakedResult = { received: input.secrets.length };
     return { status: 202, body };
   },

@@ -34,6 +34,7 @@ import type {
   TokenRecord,
 } from '../store/records.js';
 import type { MockState } from '../store/state.js';
+import { loadSqlite, type Sqlite } from './load-sqlite.js';
 import { openSecret, replayKeyHash, sealSecret } from './sealed-secret.js';
 import { MockFileError } from './seed-file.js';
 import { loadStateFile } from './state-file.js';
@@ -73,34 +74,6 @@ export interface StateDatabase {
 export interface StateDatabaseOptions {
   /** Called once, when a commit fails (see {@link StateDatabase.failure}). */
   onFailure?: (error: MockFileError) => void;
-}
-
-type Sqlite = typeof import('node:sqlite');
-let sqlite: Sqlite | undefined;
-
-/**
- * Loads `node:sqlite`. Node 22 prints "ExperimentalWarning: SQLite is an experimental feature"
- * once; it tells a user of the mock nothing they can act on, so it is held back while the module
- * loads (every other warning passes).
- */
-function loadSqlite(): Sqlite {
-  if (sqlite) return sqlite;
-  const emit = process.emitWarning;
-  process.emitWarning = function (this: unknown, warning: string | Error, ...rest: unknown[]) {
-    const text = typeof warning === 'string' ? warning : warning.message;
-    const option = rest[0];
-    const type =
-      typeof option === 'string' ? option : ((option as { type?: string } | undefined)?.type ?? '');
-    if (type === 'ExperimentalWarning' && /sqlite/i.test(text)) return;
-    return (emit as (...args: unknown[]) => void).call(process, warning, ...rest);
-  } as typeof process.emitWarning;
-  try {
-    // Through getBuiltinModule, not import(): some bundlers rewrite `node:sqlite` to `sqlite`.
-    sqlite = process.getBuiltinModule('node:sqlite');
-  } finally {
-    process.emitWarning = emit;
-  }
-  return sqlite;
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -322,7 +295,7 @@ function refuseOrphanWal(path: string): void {
 /**
  * Opens (or creates) the state database at `path`.
  *
- * @throws {MockFileError} when the file is corrupt, another program's, of a newer schema, in use
+ * @throws {MockFileError} when this Node has no `node:sqlite` (older than 22.13), the file is corrupt, another program's, of a newer schema, in use
  * by another process, or a JSON state file that cannot be migrated.
  */
 export async function openStateDatabase(

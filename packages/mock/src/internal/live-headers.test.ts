@@ -71,6 +71,43 @@ describe('GraphToken-Token-Expiration', () => {
     );
   });
 
+  it("is the calling token's state after the operation on a rotation's own 201 (issue 11)", async () => {
+    const rotate = (secret: string, json: object, path = '/v1/tokens/self/rotate') =>
+      call('POST', path, { token: secret, json });
+    // Self-rotation with a grace period: the 201 already says when the calling secret stops.
+    const never = mock.store.createToken({ scopes: ['read'], graphIds: [graphs.research] });
+    const graced = await rotate(never.secret, { gracePeriodSeconds: 300 });
+    expect(graced.status).toBe(201);
+    expect(graced.headers.get(EXPIRATION)).toBe('2026-01-01T00:05:00.000Z');
+    // Grace 0: the calling secret stops now; the retry of that lost answer says the same.
+    const now = mock.store.createToken({
+      scopes: ['read'],
+      graphIds: [graphs.research],
+      expiresAt: '2026-06-01T00:00:00Z',
+    });
+    const headers = { 'Idempotency-Key': 'hdr-0' };
+    const first = await call('POST', '/v1/tokens/self/rotate', { token: now.secret, headers });
+    expect(first.headers.get(EXPIRATION)).toBe(NOW);
+    const retry = await call('POST', '/v1/tokens/self/rotate', { token: now.secret, headers });
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.headers.get(EXPIRATION)).toBe(NOW);
+    // A manage token rotating itself by id.
+    const manager = mock.store.createToken({ scopes: ['manage'] });
+    const byId = await rotate(
+      manager.secret,
+      { gracePeriodSeconds: 60 },
+      `/v1/tokens/${manager.token.id}/rotate`,
+    );
+    expect(byId.status).toBe(201);
+    expect(byId.headers.get(EXPIRATION)).toBe('2026-01-01T00:01:00.000Z');
+    // Rotating another token leaves the calling token's header as it was (none: it never expires).
+    const other = mock.store.createToken({ scopes: ['read'], graphIds: [graphs.research] });
+    const admin = mock.store.createToken({ scopes: ['manage'] });
+    const res = await rotate(admin.secret, {}, `/v1/tokens/${other.token.id}/rotate`);
+    expect(res.status).toBe(201);
+    expect(res.headers.get(EXPIRATION)).toBeNull();
+  });
+
   it('is absent on a 401 and on revoke-leaked, and readable cross-origin (CORS)', async () => {
     const expired = mock.store.createToken({
       scopes: ['read'],

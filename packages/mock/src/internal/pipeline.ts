@@ -33,7 +33,7 @@ import { readBodyPrefix, recordedBody } from './recorded-body.js';
 import { redactAuthorization, redactUrl } from './redact.js';
 import type { ReplayStore } from './replay-store.js';
 import { sha256Hex } from './sha256.js';
-import { tokenExpirationHeader } from './token-expiration.js';
+import { tokenExpirationHeader, withTokenExpiration } from './token-expiration.js';
 import { bodyProblem } from './validation.js';
 
 /** What an operation returns: a status, a JSON body (none for 204) and extra headers. */
@@ -256,7 +256,7 @@ function executeOpen(
           { retryAfter: verdict.retryAfter },
         );
       }
-      checkQueryParams(op.operationId as OperationId, url.searchParams);
+      checkQueryParams(op.operationId as OperationId, url);
       const result = impl({
         state,
         op,
@@ -294,7 +294,9 @@ function replayed(stored: { status: number; headers: Record<string, string>; bod
  * The one replay a token that no longer authenticates still gets: the retry of its own
  * self-rotation (same `Idempotency-Key`, same request), which revoked it (at once, with no grace
  * period). Without it, a pipeline whose answer was lost could never learn its new secret. Any
- * other request of that token, or another key or body, gets the 401 as before.
+ * other request of that token, or another key or body, gets the 401 as before; so does the same
+ * replay when the token was revoked any other way (a leak report, a manual revoke, `revokeSelf`,
+ * the end of a grace period > 0) or expired.
  */
 function replayOfOwnRotation(
   runtime: MockRuntime,
@@ -308,6 +310,9 @@ function replayOfOwnRotation(
   const key = request.headers.get('idempotency-key');
   const token = runtime.state.tokens.get(tokenId);
   if (key === null || token === undefined || token.rotatedTo === null) return undefined;
+  // Only a token its own rotation revoked at once (grace 0); one revoked any other way (a leak
+  // report, a manual revoke, revokeSelf, the end of a grace period > 0) or expired gets its 401.
+  if (!runtime.state.audit.revokedByImmediateRotation(token.id)) return undefined;
   const stored = runtime.replays.get(tokenId, key, runtime.state.nowMs());
   if (stored === undefined || stored.fingerprint !== fingerprintOf(op, url, body)) return undefined;
   return replayed(stored);
@@ -340,7 +345,10 @@ function execute(
         if (!(error instanceof AuthenticationFailure)) throw error;
         tokenId = error.tokenId;
         const replay = replayOfOwnRotation(runtime, op, request, url, body, error.tokenId);
-        if (replay !== undefined) return { result: replay, tokenId, live };
+        if (replay !== undefined) {
+          const revoked = state.tokens.get(error.tokenId!);
+          return { result: replay, tokenId, live: revoked ? tokenExpirationHeader(revoked) : live };
+        }
         throw error.problem;
       }
       tokenId = token.id;
@@ -401,7 +409,7 @@ function execute(
       }
 
       // 5. The query parameters the operation takes, each once (before a replay is looked up).
-      checkQueryParams(op.operationId as OperationId, url.searchParams);
+      checkQueryParams(op.operationId as OperationId, url);
 
       // 6. Idempotency (POST).
       const idempotencyKey = op.method === 'POST' ? request.headers.get('idempotency-key') : null;
@@ -438,6 +446,8 @@ function execute(
         json: jsonReader(body, request),
       };
       const result = impl(ctx);
+      // The calling token as the operation left it (a rotation of itself moved its revokedAt).
+      live = withTokenExpiration(live, token);
       if (idempotencyKey !== null && result.status < 300) {
         const stored = {
           fingerprint,

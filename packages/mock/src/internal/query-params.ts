@@ -58,16 +58,41 @@ export function queryParamsOf(operationId: OperationId): readonly string[] {
   return QUERY_PARAMS[operationId];
 }
 
+/** Decodes one `application/x-www-form-urlencoded` name or value; undefined when it is not valid percent-encoded UTF-8. */
+function decodeStrict(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw.replaceAll('+', ' '));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Refuses a query parameter the operation does not take, and one given more than once, with
- * `422 validation_failed` naming each (never its value). Runs after the credentials, so a token in
- * the query string is still the `400 invalid_request` it always was.
+ * Refuses a query parameter the operation does not take, one given more than once, and one whose
+ * name or value is not valid percent-encoded UTF-8 (`%ZZ`, a lone surrogate: `URLSearchParams`
+ * would silently turn it into U+FFFD), with `422 validation_failed` naming each (never its value).
+ * Runs after the credentials, so a token in the query string is still the `400 invalid_request`
+ * it always was.
  */
-export function checkQueryParams(operationId: OperationId, query: URLSearchParams): void {
+export function checkQueryParams(operationId: OperationId, url: URL): void {
   const allowed = queryParamsOf(operationId);
+  const query = url.searchParams;
   const counts = new Map<string, number>();
   for (const key of query.keys()) counts.set(key, (counts.get(key) ?? 0) + 1);
   const errors = [];
+  for (const pair of url.search.slice(1).split('&')) {
+    if (pair === '') continue;
+    const at = pair.indexOf('=');
+    const rawName = at < 0 ? pair : pair.slice(0, at);
+    const name = decodeStrict(rawName);
+    if (name === undefined || (at >= 0 && decodeStrict(pair.slice(at + 1)) === undefined)) {
+      errors.push({
+        field: name ?? new URLSearchParams(`${rawName}=`).keys().next().value ?? '',
+        message:
+          'is not valid percent-encoded UTF-8 (each % needs two hex digits, and the bytes must be UTF-8); encode it with encodeURIComponent',
+      });
+    }
+  }
   for (const [key, n] of counts) {
     if (!allowed.includes(key)) {
       errors.push({

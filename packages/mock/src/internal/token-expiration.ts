@@ -16,3 +16,16 @@ export function tokenExpirationHeader(token: TokenRecord): Record<string, string
   const first = times.reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a));
   return { [TOKEN_EXPIRATION_HEADER]: first };
 }
+
+/**
+ * `live` with its `GraphToken-Token-Expiration` recomputed from the token's state now: after an
+ * operation that changed the calling token (a rotation sets its `revokedAt`), the answer says when
+ * it stops working after that operation, not before.
+ */
+export function withTokenExpiration(
+  live: Record<string, string>,
+  token: TokenRecord,
+): Record<string, string> {
+  const { [TOKEN_EXPIRATION_HEADER]: _before, ...rest } = live;
+  return { ...rest, ...tokenExpirationHeader(token) };
+}

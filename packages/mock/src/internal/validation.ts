@@ -4,7 +4,7 @@
  * query parameters and headers by their spec definitions. Every failure is a `422 validation_failed`
  * whose `errors` name the fields, never echoing a value (it could be a secret).
  */
-import { containsWellFormedSecret, type FieldError } from '@graphtoken/contract';
+import { containsWellFormedSecret, type FieldError, isDateTime } from '@graphtoken/contract';
 import { type ApiProblem, validationFailed } from './problem.js';
 
 type Path = readonly PropertyKey[];
@@ -142,8 +142,6 @@ export function checkArray(
   return errors;
 }
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-
 /** Collects query-parameter errors, then throws them all at once. */
 export class QueryReader {
   readonly errors: FieldError[] = [];
@@ -191,7 +189,8 @@ export class QueryReader {
   dateTime(name: string): number | undefined {
     const raw = this.query.get(name);
     if (raw === null) return undefined;
-    const ms = RFC3339.test(raw) ? Date.parse(raw) : Number.NaN;
+    // The contract's RFC 3339 check, as for bodies: a real calendar day and time, never rolled over.
+    const ms = isDateTime(raw) ? Date.parse(raw) : Number.NaN;
     if (Number.isNaN(ms)) {
       this.errors.push({
         field: name,

@@ -1,10 +1,12 @@
 /**
- * The audit log behind `GET /v1/audit-events`: events in `[occurredAt, seq]` order (all, and per
- * token), the events a time passing causes (an expiry, the end of a rotation grace period) waiting
- * for the mock clock to pass them, and the 400-day retention.
+ * The audit log behind `GET /v1/audit-events`: events in `[occurredAt, seq]` order (all, per
+ * token, per token creator's account and per graph a token is bound to, so that a page reads only
+ * the lists the caller may see), the events a time passing causes (an expiry, the end of a
+ * rotation grace period) waiting for the mock clock to pass them, and the 400-day retention.
  * @internal
  */
 import type { AuditEventType } from '@graphtoken/contract';
+import { newestFirst } from './newest-first.js';
 import type { AuditEventRecord, TokenRecord } from './records.js';
 import { SortedIndex, type SortKey } from './sorted-index.js';
 
@@ -24,6 +26,24 @@ interface DueItem {
 /** Heap order: the earlier time first, then the earlier scheduled. */
 const before = (a: DueItem, b: DueItem) => (a.atMs - b.atMs || a.order - b.order) < 0;
 
+/**
+ * Who may see a token's events (spec "Who may do what to a token"): its creator's account, and the
+ * owners and admins of the graphs it is bound to. Neither ever changes for a token.
+ */
+export interface AuditEventOwner {
+  readonly createdBy: string;
+  readonly graphIds: readonly string[];
+}
+
+/** What a caller may read: its account's own tokens' events and those of the graphs it administers now. */
+export interface AuditReach {
+  readonly accountId: string;
+  /** The graphs the caller's account is owner or admin of now. */
+  readonly adminGraphIds: Iterable<string>;
+  /** Whether the caller may see a token (for a `tokenId` filter). */
+  canSee(tokenId: string): boolean;
+}
+
 /** What {@link AuditLog.page} filters on. */
 export interface AuditPageQuery {
   tokenId?: string | undefined;
@@ -38,6 +58,10 @@ export interface AuditPageQuery {
 export class AuditLog {
   #all = new SortedIndex<AuditEventRecord>(eventKey);
   #byToken = new Map<string, SortedIndex<AuditEventRecord>>();
+  #byCreator = new Map<string, SortedIndex<AuditEventRecord>>();
+  #byGraph = new Map<string, SortedIndex<AuditEventRecord>>();
+  /** Each token's creator and graphs, as given when its first event was added. */
+  #ownerOf = new Map<string, AuditEventOwner>();
   /** A binary min-heap by `[atMs, order]`: O(log n) whatever order the times come in. */
   #due: DueItem[] = [];
   #dueOrder = 0;
@@ -47,6 +71,9 @@ export class AuditLog {
   clear(): void {
     this.#all = new SortedIndex(eventKey);
     this.#byToken.clear();
+    this.#byCreator.clear();
+    this.#byGraph.clear();
+    this.#ownerOf.clear();
     this.#due = [];
     this.#once.clear();
   }
@@ -56,17 +83,48 @@ export class AuditLog {
     return this.#all.size;
   }
 
-  /** Adds an event (recorded now, or loaded). */
-  add(event: AuditEventRecord): void {
+  /**
+   * Adds an event (recorded now, or loaded). `owner` is its token's creator and graphs (needed for
+   * the first event of a token; a token's later events may omit it); an event without one is
+   * listed only by `tokenId`.
+   */
+  add(event: AuditEventRecord, owner?: AuditEventOwner): void {
     this.#all.add(event);
-    let list = this.#byToken.get(event.tokenId);
-    if (!list) {
-      list = new SortedIndex(eventKey);
-      this.#byToken.set(event.tokenId, list);
+    listIn(this.#byToken, event.tokenId).add(event);
+    let known = this.#ownerOf.get(event.tokenId);
+    if (known === undefined && owner !== undefined) {
+      known = { createdBy: owner.createdBy, graphIds: [...owner.graphIds] };
+      this.#ownerOf.set(event.tokenId, known);
     }
-    list.add(event);
+    if (known !== undefined) {
+      listIn(this.#byCreator, known.createdBy).add(event);
+      for (const graphId of known.graphIds) listIn(this.#byGraph, graphId).add(event);
+    }
     if (event.type === 'token.expired') this.#once.add(`${event.tokenId} expired`);
     if (event.type === 'token.revoked') this.#once.add(`${event.tokenId} revoked`);
+  }
+
+  /**
+   * Whether the token was revoked by its own rotation with no grace period: its `token.revoked`
+   * event says `rotation_grace_ended` and occurred at the instant of its `token.rotated` event. A
+   * token revoked any other way (leak report, manual, `revokeSelf`, a grace period > 0 ending) or
+   * not revoked at all: false. Walks only that token's own events (a handful).
+   */
+  revokedByImmediateRotation(tokenId: string): boolean {
+    const list = this.#byToken.get(tokenId);
+    if (!list) return false;
+    let revoked: AuditEventRecord | undefined;
+    let rotated: AuditEventRecord | undefined;
+    for (const event of list.values()) {
+      if (event.type === 'token.revoked') revoked = event;
+      else if (event.type === 'token.rotated') rotated = event;
+    }
+    return (
+      revoked !== undefined &&
+      rotated !== undefined &&
+      revoked.reason === 'rotation_grace_ended' &&
+      Date.parse(revoked.occurredAt) === Date.parse(rotated.occurredAt)
+    );
   }
 
   /** Whether a token's revocation (any reason) was recorded. */
@@ -149,9 +207,13 @@ export class AuditLog {
       for (let i = 0; i < this.#all.length && first === undefined; i++) first = this.#all.at(i);
       if (first === undefined || Date.parse(first.occurredAt) >= cutoffMs) break;
       this.#all.remove(first);
-      const list = this.#byToken.get(first.tokenId);
-      list?.remove(first);
-      if (list?.size === 0) this.#byToken.delete(first.tokenId);
+      const { tokenId } = first;
+      const owner = this.#ownerOf.get(tokenId);
+      if (owner !== undefined) {
+        removeFrom(this.#byCreator, owner.createdBy, first);
+        for (const graphId of owner.graphIds) removeFrom(this.#byGraph, graphId, first);
+      }
+      if (removeFrom(this.#byToken, tokenId, first)) this.#ownerOf.delete(tokenId);
       dropped++;
     }
     return dropped;
@@ -159,28 +221,32 @@ export class AuditLog {
 
   /**
    * The first `limit + 1` events after the cursor, newest first (`occurredAt`, then recording
-   * order, descending), among those `visible` accepts and the filters keep. With `tokenId`, only
-   * that token's list is walked; the walk stops at `since`.
+   * order, descending), among those `reach` may see and the filters keep. Only lists the caller
+   * may see are read: with `tokenId`, that token's own list (if visible); otherwise a merge of the
+   * account's own tokens' list and the lists of the graphs it administers now, each entered by a
+   * binary search for the cursor and `since`. So a page costs O(page + log n) in what the caller
+   * may see (plus the events of other types a `type` filter skips), and nothing of others' events.
    */
-  page(query: AuditPageQuery, visible: (tokenId: string) => boolean): AuditEventRecord[] {
+  page(query: AuditPageQuery, reach: AuditReach): AuditEventRecord[] {
     const { tokenId, type, sinceMs, after, limit } = query;
-    const list = tokenId === undefined ? this.#all : this.#byToken.get(tokenId);
-    if (!list) return [];
-    if (tokenId !== undefined && !visible(tokenId)) return [];
-    const start = after === undefined ? list.length : list.lowerBound(after[0] ?? 0, after[1] ?? 0);
+    const lists: SortedIndex<AuditEventRecord>[] = [];
+    const add = (list: SortedIndex<AuditEventRecord> | undefined) => list && lists.push(list);
+    if (tokenId !== undefined) {
+      if (!reach.canSee(tokenId)) return [];
+      add(this.#byToken.get(tokenId));
+    } else {
+      add(this.#byCreator.get(reach.accountId));
+      for (const graphId of reach.adminGraphIds) add(this.#byGraph.get(graphId));
+    }
     const page: AuditEventRecord[] = [];
-    const seen = new Map<string, boolean>();
-    for (let i = start - 1; i >= 0 && page.length <= limit; i--) {
-      const event = list.at(i);
-      if (event === undefined) continue;
-      if (sinceMs !== undefined && Date.parse(event.occurredAt) < sinceMs) break;
+    const range = {
+      before: after === undefined ? undefined : ([after[0] ?? 0, after[1] ?? 0] as const),
+      from: sinceMs === undefined ? undefined : ([sinceMs, Number.NEGATIVE_INFINITY] as const),
+    };
+    for (const event of newestFirst(lists, eventKey, range)) {
       if (type !== undefined && event.type !== type) continue;
-      let ok = seen.get(event.tokenId);
-      if (ok === undefined) {
-        ok = visible(event.tokenId);
-        seen.set(event.tokenId, ok);
-      }
-      if (ok) page.push(event);
+      page.push(event);
+      if (page.length > limit) break;
     }
     return page;
   }
@@ -189,4 +255,30 @@ export class AuditLog {
   values(): AuditEventRecord[] {
     return [...this.#all.values()];
   }
+}
+
+function listIn(
+  lists: Map<string, SortedIndex<AuditEventRecord>>,
+  key: string,
+): SortedIndex<AuditEventRecord> {
+  let list = lists.get(key);
+  if (!list) {
+    list = new SortedIndex(eventKey);
+    lists.set(key, list);
+  }
+  return list;
+}
+
+/** Removes an event from one of the keyed lists; true when that list is now empty (and dropped). */
+function removeFrom(
+  lists: Map<string, SortedIndex<AuditEventRecord>>,
+  key: string,
+  event: AuditEventRecord,
+): boolean {
+  const list = lists.get(key);
+  if (!list) return false;
+  list.remove(event);
+  if (list.size > 0) return false;
+  lists.delete(key);
+  return true;
 }

@@ -26,7 +26,7 @@ import type { InternalClock } from '../clock.js';
 import { deterministicId, type IdKind } from '../internal/ids.js';
 import { hashSecret } from '../internal/secret-hash.js';
 import type { MockSeed } from '../seed.js';
-import { AUDIT_RETENTION_MS, AuditLog } from './audit-log.js';
+import { AUDIT_RETENTION_MS, type AuditEventOwner, AuditLog } from './audit-log.js';
 import { checkBlockContent } from './block-content.js';
 import type {
   AccountRecord,
@@ -140,6 +140,16 @@ export class MockState {
   changed(): void {
     if (this.batchDepth > 0) this.dirty = true;
     else this.onChange();
+  }
+
+  /**
+   * Asks for a commit at the end of this request even if nothing else changed (the clock and
+   * counters rows are written again): `revoke-leaked` does the same persistent work whether or not
+   * a reported secret was valid, so its time does not say which.
+   */
+  commitAnyway(): void {
+    if (this.trackChanges) this.#changes.meta = true;
+    this.changed();
   }
 
   /** Runs `fn`, reporting all its changes as one (one `onChange` per request). */
@@ -289,7 +299,9 @@ export class MockState {
     for (const a of s.accounts) this.accounts.set(a.id, a);
     for (const g of s.graphs) this.#indexGraph(g);
     // Events first: what they record is never scheduled again.
-    for (const e of [...(s.auditEvents ?? [])].sort((a, b) => a.seq - b.seq)) this.#addEvent(e);
+    const owners = new Map(s.tokens.map((t) => [t.id, t]));
+    for (const e of [...(s.auditEvents ?? [])].sort((a, b) => a.seq - b.seq))
+      this.#addEvent(e, owners.get(e.tokenId));
     for (const t of [...s.tokens].sort((a, b) => a.seq - b.seq)) this.#indexToken(t);
     for (const b of [...s.blocks].sort((a, b) => a.seq - b.seq)) this.#indexBlock(b);
   }
@@ -476,6 +488,11 @@ export class MockState {
     return effectiveScopes(token.scopes, role);
   }
 
+  /** The graphs the account is owner or admin of now (so may list and revoke their tokens). */
+  adminGraphIdsOf(accountId: string): string[] {
+    return this.#indexes.adminGraphIdsOf(accountId);
+  }
+
   /** Tokens the account created, plus those bound to graphs it owns or administers. */
   isTokenVisibleTo(token: TokenRecord, accountId: string): boolean {
     if (token.createdBy === accountId) return true;
@@ -504,8 +521,11 @@ export class MockState {
 
   // --- audit events ---------------------------------------------------------------------------
 
-  #addEvent(event: AuditEventRecord): void {
-    this.audit.add(event);
+  #addEvent(
+    event: AuditEventRecord,
+    owner: AuditEventOwner | undefined = this.tokens.get(event.tokenId),
+  ): void {
+    this.audit.add(event, owner);
     if (this.trackChanges) this.#changes.auditEvents.add(event);
   }
 
@@ -566,9 +586,9 @@ export class MockState {
   /**
    * One page of the tokens an account may see (see {@link isTokenVisibleTo}), newest first
    * (`createdAt`, then creation order, descending), after a cursor's key: a merge of the account's
-   * own list and the lists of the graphs it administers (or of the one graph filtered on), so a
-   * page costs the page (plus what the filters skip), not every token. Returns `limit + 1` tokens
-   * at most: the extra one says a next page exists.
+   * own list and the lists of the graphs it administers (or of the one graph filtered on when it
+   * administers it), so a page costs the page (plus what the filters skip), not every token.
+   * Returns `limit + 1` tokens at most: the extra one says a next page exists.
    */
   listTokens(
     query: TokenListQuery,
