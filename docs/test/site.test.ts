@@ -71,16 +71,25 @@ describe('the reference site', () => {
       await page.locator(`a[href="/${tag}"]`).first().click();
     }
     for (const op of allOperations) {
-      const link = page
-        .locator(`a[href="#/${op.tag}/${op.operationId.toLowerCase()}"]`)
-        .filter({ hasText: op.path });
+      const anchor = `${op.tag}/${op.operationId.toLowerCase()}`;
+      // The tag's overview lists only its first operations with their paths, so each one is opened
+      // from the menu (which lists them all), and its own section must show its method and path.
+      const menuEntry = page.locator(`a[href="#/${anchor}"]`).first();
       await expect
-        .poll(() => link.count(), {
-          message: `${op.operationId} (${op.method} ${op.path}) is on the API reference`,
-        })
+        .poll(() => menuEntry.count(), { message: `${op.operationId} is in the API reference's menu` })
         .toBeGreaterThan(0);
-      const text = (await link.first().textContent()) ?? '';
-      expect(text.toLowerCase(), op.operationId).toBe(`${op.method.toLowerCase()}${op.path.toLowerCase()}`);
+      await menuEntry.click();
+      const section = page.locator(`[id="${anchor}"]`);
+      await expect
+        .poll(
+          async () => ((await section.count()) > 0 ? ((await section.first().textContent()) ?? '') : ''),
+          {
+            message: `${op.operationId} (${op.method} ${op.path}) is on the API reference`,
+          },
+        )
+        .toContain(op.path);
+      const text = ((await section.first().textContent()) ?? '').toLowerCase();
+      expect(text, op.operationId).toContain(`${op.method.toLowerCase()}${op.path.toLowerCase()}`);
     }
     await page.close();
   });

@@ -1,14 +1,20 @@
 /**
- * The page's only contact with the GraphToken API: four calls through @graphtoken/sdk, so the
+ * The page's only contact with the GraphToken API: five calls through @graphtoken/sdk, so the
  * views never see HTTP, and the manage token never leaves this module.
  */
-import type { CreateTokenRequest, Graph, Token, TokenWithSecret } from '@graphtoken/contract';
+import type { AuditEvent, CreateTokenRequest, Graph, Token, TokenWithSecret } from '@graphtoken/contract';
 import { GraphToken } from '@graphtoken/sdk';
+import { listParams, type TokenFilter } from './token-filters.js';
 
 /** What the settings page needs from the API. */
 export interface TokenApi {
-  /** Every token the manage token's account can see (all pages), newest first as the API orders them. */
-  listTokens(): Promise<Token[]>;
+  /**
+   * The tokens the manage token's account can see that pass `filter` (all pages; default every
+   * token, newest first), in the order the API gives them.
+   */
+  listTokens(filter?: TokenFilter): Promise<Token[]>;
+  /** A token's audit events, newest first (all pages). */
+  listAuditEvents(tokenId: string): Promise<AuditEvent[]>;
   /** The graphs tokens can be minted for. */
   listGraphs(): Promise<Graph[]>;
   /** Mints a token; the result carries its secret, the one time the API ever returns it. */
@@ -34,9 +40,9 @@ export function createTokenApi(options: { baseUrl: string; manageToken: string }
     dangerouslyAllowBrowser: true,
   });
   return {
-    async listTokens() {
+    async listTokens(filter = 'all') {
       const tokens: Token[] = [];
-      for await (const token of client.tokens.list({ limit: 100 })) {
+      for await (const token of client.tokens.list({ ...listParams(filter, Date.now()), limit: 100 })) {
         tokens.push(token);
         if (tokens.length >= MAX_LISTED) break;
       }
@@ -46,6 +52,14 @@ export function createTokenApi(options: { baseUrl: string; manageToken: string }
       const graphs: Graph[] = [];
       for await (const graph of client.graphs.list()) graphs.push(graph);
       return graphs;
+    },
+    async listAuditEvents(tokenId) {
+      const events: AuditEvent[] = [];
+      for await (const event of client.auditEvents.list({ tokenId, limit: 100 })) {
+        events.push(event);
+        if (events.length >= MAX_LISTED) break;
+      }
+      return events;
     },
     createToken: (request) => client.tokens.create(request),
     async revokeToken(tokenId) {

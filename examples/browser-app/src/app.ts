@@ -1,11 +1,13 @@
 /** The API tokens settings page: header, demo/real banner, the list, and the dialogs. */
 import { type Graph, redactToken, type Token } from '@graphtoken/contract';
 import type { TokenApi } from './api.js';
+import { openAuditDialog } from './audit-dialog.js';
 import { openCreateDialog } from './create-dialog.js';
 import { h } from './dom.js';
 import { describeError } from './errors.js';
 import { openRevokeDialog } from './revoke-dialog.js';
 import { openSecretDialog } from './secret-dialog.js';
+import { emptyMessage, type TokenFilter, tokenFilters } from './token-filters.js';
 import { renderTokenList } from './token-list.js';
 
 /** Where the page's manage token comes from, shown in a banner so nobody mistakes the demo for a pattern. */
@@ -19,6 +21,31 @@ export interface ManageTokenSource {
 /** Mounts the settings page into `root` and loads the tokens. */
 export async function mountApp(root: HTMLElement, api: TokenApi, source: ManageTokenSource): Promise<void> {
   let graphs: Graph[] = [];
+  let filter: TokenFilter = 'all';
+  const filterButtons = tokenFilters.map(({ id, label }) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'filter',
+        'data-filter': id,
+        'aria-pressed': String(id === filter),
+        onclick: () => {
+          filter = id;
+          for (const button of filterButtons) {
+            button.setAttribute('aria-pressed', String(button.dataset.filter === id));
+          }
+          void refresh();
+        },
+      },
+      label,
+    ),
+  );
+  const filterBar = h(
+    'div',
+    { class: 'filters', role: 'group', 'aria-label': 'Show', 'data-testid': 'token-filters' },
+    filterButtons,
+  );
   const flash = h('p', { class: 'flash', role: 'status', 'data-testid': 'flash' });
   const listSlot = h('div', { class: 'list-slot' }, h('p', { class: 'muted' }, 'Loading tokens…'));
   const newButton = h(
@@ -42,23 +69,46 @@ export async function mountApp(root: HTMLElement, api: TokenApi, source: ManageT
       'Create a separate token for each application, give it only the access it needs, and revoke it when it is no longer used.',
     ),
     flash,
+    filterBar,
     listSlot,
   );
 
+  /** The newest refresh: an older one that answers later must not overwrite it. */
+  let generation = 0;
+
   async function refresh(): Promise<void> {
+    const mine = ++generation;
+    const shown = filter;
+    listSlot.setAttribute('aria-busy', 'true');
     try {
-      const [tokens, graphList] = await Promise.all([api.listTokens(), api.listGraphs()]);
+      const [tokens, graphList] = await Promise.all([api.listTokens(shown), api.listGraphs()]);
+      if (mine !== generation) return;
       graphs = graphList;
       newButton.disabled = false;
-      render(tokens);
+      render(tokens, shown);
     } catch (err) {
+      if (mine !== generation) return;
       listSlot.replaceChildren(h('p', { class: 'error', role: 'alert' }, describeError(err)));
+    } finally {
+      if (mine === generation) listSlot.setAttribute('aria-busy', 'false');
     }
   }
 
-  function render(tokens: readonly Token[]): void {
+  function render(tokens: readonly Token[], shown: TokenFilter): void {
     const byId = new Map(graphs.map((g) => [g.id, g]));
-    listSlot.replaceChildren(renderTokenList(tokens, { graphs: byId, onRevoke: confirmRevoke }));
+    listSlot.dataset.filter = shown;
+    listSlot.replaceChildren(
+      renderTokenList(tokens, {
+        graphs: byId,
+        onRevoke: confirmRevoke,
+        onShowHistory: showHistory,
+        emptyMessage: emptyMessage(shown),
+      }),
+    );
+  }
+
+  function showHistory(token: Token): void {
+    openAuditDialog({ token, listAuditEvents: (id) => api.listAuditEvents(id), describeError });
   }
 
   function openCreate(): void {

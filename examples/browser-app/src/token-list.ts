@@ -7,12 +7,16 @@ import { formatDate, formatHint } from './format.js';
 export interface TokenListOptions {
   graphs: ReadonlyMap<string, Graph>;
   onRevoke(token: Token): void;
+  /** Opens the token's audit events. */
+  onShowHistory(token: Token): void;
+  /** What to say when there are no tokens to show. */
+  emptyMessage: string;
 }
 
 /** Renders the table (or an empty state) for a list of tokens. */
 export function renderTokenList(tokens: readonly Token[], options: TokenListOptions): HTMLElement {
   if (tokens.length === 0) {
-    return h('p', { class: 'empty' }, 'No API tokens yet. Create one for each application or pipeline.');
+    return h('p', { class: 'empty', 'data-testid': 'token-list-empty' }, options.emptyMessage);
   }
   return h(
     'table',
@@ -23,7 +27,7 @@ export function renderTokenList(tokens: readonly Token[], options: TokenListOpti
       h(
         'tr',
         {},
-        ['Name', 'Scopes', 'Graphs', 'Status', 'Token', 'Created', 'Last used', ''].map((label) =>
+        ['Name', 'Scopes', 'Graphs', 'Status', 'Token', 'Created', 'Last used', 'Expires', ''].map((label) =>
           h('th', { scope: 'col' }, label),
         ),
       ),
@@ -36,7 +40,7 @@ export function renderTokenList(tokens: readonly Token[], options: TokenListOpti
   );
 }
 
-function renderRow(token: Token, { graphs, onRevoke }: TokenListOptions): HTMLElement {
+function renderRow(token: Token, { graphs, onRevoke, onShowHistory }: TokenListOptions): HTMLElement {
   return h(
     'tr',
     { 'data-token-id': token.id, 'data-status': token.status },
@@ -60,9 +64,20 @@ function renderRow(token: Token, { graphs, onRevoke }: TokenListOptions): HTMLEl
     ),
     h('td', { class: 'created' }, formatDate(token.createdAt)),
     h('td', { class: 'last-used' }, formatDate(token.lastUsedAt, 'Never')),
+    h('td', { class: 'expires' }, formatDate(token.expiresAt, 'Never')),
     h(
       'td',
       { class: 'actions' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'subtle',
+          'aria-label': `History of ${token.name}`,
+          onclick: () => onShowHistory(token),
+        },
+        'History',
+      ),
       token.status === 'active'
         ? h(
             'button',

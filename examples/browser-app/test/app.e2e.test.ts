@@ -83,6 +83,46 @@ function pageHolds(secret: string): Promise<boolean> {
   }, secret);
 }
 
+/** The demo's mock, as the page exposes it on `window.graphtokenMock` (demo mode only). */
+type PageMock = import('@graphtoken/mock').GraphTokenMock;
+
+/** The rows the list shows now, by token name, once the list has settled on `filter`. */
+async function shownNames(filter: string): Promise<string[]> {
+  await page.locator(`.list-slot[data-filter="${filter}"][aria-busy="false"]`).waitFor();
+  return page.locator('td.name strong').allTextContents();
+}
+
+async function showFilter(label: string, filter: string): Promise<string[]> {
+  await page.getByRole('button', { name: label, exact: true }).click();
+  await expect
+    .poll(() => page.getByRole('button', { name: label, exact: true }).getAttribute('aria-pressed'))
+    .toBe('true');
+  return shownNames(filter);
+}
+
+/** The audit events the history dialog shows: [event, who, reason] per row, newest first. */
+async function historyOf(tokenId: string, screenshot?: string): Promise<string[][]> {
+  await page
+    .locator(`tr[data-token-id="${tokenId}"]`)
+    .getByRole('button', { name: /^History of / })
+    .click();
+  const dialog = page.getByTestId('audit-dialog');
+  await dialog.getByTestId('audit-events').waitFor();
+  const rows = await dialog
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) =>
+        [...tr.querySelectorAll('td')].filter((_, i) => i !== 1).map((td) => td.textContent ?? ''),
+      ),
+    );
+  const whenCells = await dialog.locator('tbody td.when').allTextContents();
+  for (const when of whenCells) expect(when).toMatch(/UTC$/);
+  if (screenshot) await page.screenshot({ path: join(RESULTS, screenshot) });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  return rows;
+}
+
 describe('token settings page in headless Chromium', () => {
   it('lists tokens with name, scopes, graphs, status, hint and last use, labelled as a demo', async () => {
     const banner = page.getByTestId('demo-banner');
@@ -195,6 +235,102 @@ describe('token settings page in headless Chromium', () => {
     await expect.poll(() => row('Zapier journal actions').locator('td.status').textContent()).toBe('active');
 
     await page.screenshot({ path: join(RESULTS, 'browser-app.png'), fullPage: true });
+  });
+
+  it('shows the stale tokens: active, not used for 90 days (or never, and created before that)', async () => {
+    // Seed through the page's own mock: move its clock back 120 days, mint two tokens, use one.
+    await page.evaluate(async () => {
+      const mock = (globalThis as unknown as { graphtokenMock: PageMock }).graphtokenMock;
+      const now = mock.clock.now();
+      mock.clock.set(new Date(now.getTime() - 120 * 86_400_000));
+      const used = mock.store.createToken({
+        name: 'Old importer',
+        scopes: ['read'],
+        graphIds: ['gr_research'],
+      });
+      const answer = await fetch(`${mock.baseUrl}/v1/graphs`, {
+        headers: { authorization: `Bearer ${used.secret}` },
+      });
+      if (answer.status !== 200) throw new Error(`the old importer could not list graphs: ${answer.status}`);
+      mock.store.createToken({ name: 'Forgotten script', scopes: ['read'], graphIds: ['gr_research'] });
+      mock.clock.set(now);
+      mock.store.createToken({ name: 'Fresh reader', scopes: ['read'], graphIds: ['gr_research'] });
+    });
+
+    // Longest unused first; never used last. Used or recent tokens, and revoked ones, are not stale.
+    expect(await showFilter('Stale (not used for 90 days)', 'stale')).toEqual([
+      'Old importer',
+      'Forgotten script',
+    ]);
+    await expect.poll(() => row('Old importer').locator('td.last-used').textContent()).toMatch(/UTC$/);
+    await expect.poll(() => row('Forgotten script').locator('td.last-used').textContent()).toBe('Never');
+
+    const all = await showFilter('All tokens', 'all');
+    expect(all).toEqual(expect.arrayContaining(['Fresh reader', 'bootstrap', 'CI pipeline', 'Old importer']));
+  });
+
+  it('shows the active tokens expiring in 7 days, soonest first', async () => {
+    expect(await showFilter('Expiring in 7 days', 'expiring')).toEqual([]);
+    await expect
+      .poll(() => page.getByTestId('token-list-empty').textContent())
+      .toBe('No active token expires in the next 7 days.');
+
+    await page.evaluate(() => {
+      const mock = (globalThis as unknown as { graphtokenMock: PageMock }).graphtokenMock;
+      const inDays = (days: number) => new Date(mock.clock.now().getTime() + days * 86_400_000);
+      const mint = (name: string, days: number) =>
+        mock.store.createToken({
+          name,
+          scopes: ['read'],
+          graphIds: ['gr_research'],
+          expiresAt: inDays(days),
+        });
+      mint('Expires in 5 days', 5);
+      mint('Expires in 30 days', 30);
+      mint('Expires tomorrow', 1);
+    });
+    expect(await showFilter('Expiring in 7 days', 'expiring')).toEqual([
+      'Expires tomorrow',
+      'Expires in 5 days',
+    ]);
+    await expect.poll(() => row('Expires tomorrow').locator('td.expires').textContent()).toMatch(/UTC$/);
+    await page.screenshot({ path: join(RESULTS, 'browser-app-expiring.png'), fullPage: true });
+  });
+
+  it("shows a token's audit events: what, when, who and why", async () => {
+    await showFilter('All tokens', 'all');
+    // Revoked through the page earlier: created, then revoked by a person (Ada's account).
+    const ciPipeline = await row('CI pipeline').getAttribute('data-token-id');
+    expect(await historyOf(ciPipeline!)).toEqual([
+      ['Revoked', 'acc_ada', 'revoked by a person'],
+      ['Created', 'acc_ada', '—'],
+    ]);
+
+    // Rotate the old importer with a one-minute grace period, then move the mock clock past it.
+    const { oldId, successorId } = await page.evaluate(async (bootstrap) => {
+      const mock = (globalThis as unknown as { graphtokenMock: PageMock }).graphtokenMock;
+      const old = mock.store.listTokens().find((t) => t.name === 'Old importer')!;
+      const answer = await fetch(`${mock.baseUrl}/v1/tokens/${old.id}/rotate`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${bootstrap}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ gracePeriodSeconds: 60 }),
+      });
+      const { token } = (await answer.json()) as { token: { id: string } };
+      mock.clock.advance({ seconds: 61 });
+      return { oldId: old.id, successorId: token.id };
+    }, BOOTSTRAP_TOKEN);
+    await showFilter('All tokens', 'all');
+    await expect
+      .poll(() => page.locator(`tr[data-token-id="${oldId}"] td.status`).textContent())
+      .toBe('revoked');
+    expect(await historyOf(oldId, 'browser-app-audit.png')).toEqual([
+      ['Revoked', 'GraphToken (automatic)', 'the grace period after a rotation ended'],
+      ['Rotated', 'acc_ada', `successor ${successorId}`],
+      // Seeded with mock.store.createToken (setup, not an API call): no "Created" event.
+      ['First used', 'acc_ada', '—'],
+    ]);
+    // Its successor was created by the rotation, through the API.
+    expect(await historyOf(successorId)).toEqual([['Created', 'acc_ada', '—']]);
   });
 
   it('leaves no secret in the page or the console, and throws no page errors', async () => {

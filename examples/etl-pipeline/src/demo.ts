@@ -5,7 +5,7 @@
  */
 import { BOOTSTRAP_TOKEN, seedIds } from '@graphtoken/mock';
 import { startGraphTokenMockServer } from '@graphtoken/mock/http';
-import { GraphToken, presets } from '@graphtoken/sdk';
+import { createRateLimitPacer, GraphToken, presets } from '@graphtoken/sdk';
 
 /** What demo mode runs against. */
 export interface Demo {
@@ -26,7 +26,7 @@ export async function startDemo(): Promise<Demo> {
     graphIds: [graph.id],
   });
   return {
-    client: new GraphToken({ baseUrl: server.url, token: secret }),
+    client: new GraphToken({ baseUrl: server.url, token: secret, rateLimit: createRateLimitPacer() }),
     graphId: graph.id,
     stop: () => server.close(),
   };

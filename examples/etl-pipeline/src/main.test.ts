@@ -3,7 +3,7 @@
  * checkpoint write), then started again; the graph ends with every record exactly once.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +99,51 @@ describe('node src/main.ts', () => {
     expect(ids).toHaveLength(3000);
     expect(new Set(ids).size).toBe(3000);
     for (const output of [killed, resumed]) expect(output.stdout + output.stderr).not.toContain(secret);
+  });
+
+  it('rotates a due token from --token-file, writes the successor back there and prints neither secret', async () => {
+    const graphId = server.mock.store.addGraph({ name: 'Rotated run', owner: seedIds.accounts.ada }).id;
+    const original = server.mock.store.createToken({
+      name: 'etl-pipeline',
+      scopes: ['write'],
+      graphIds: [graphId],
+      createdAt: new Date(server.mock.clock.now().getTime() - 40 * 86_400_000),
+    });
+    const tokenFile = join(dir, 'etl-token');
+    await writeFile(tokenFile, `${original.secret}\n`, { mode: 0o600 });
+    const checkpoint = join(dir, 'rotated-checkpoint.json');
+    const result = await runCli(
+      [
+        '--records',
+        '250',
+        '--checkpoint',
+        checkpoint,
+        '--token-file',
+        tokenFile,
+        '--rotate-after-days',
+        '30',
+      ],
+      { GRAPHTOKEN_BASE_URL: server.url, GRAPHTOKEN_GRAPH_ID: graphId },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`token ${original.token.id} rotated itself: now tok_\\w+`));
+    const successor = (await readFile(tokenFile, 'utf8')).trim();
+    expect(successor).not.toBe(original.secret);
+    expect(server.mock.store.findTokenBySecret(successor)?.rotatedFrom).toBe(original.token.id);
+    expect((await stat(tokenFile)).mode & 0o777).toBe(0o600);
+    const saved = await readFile(checkpoint, 'utf8');
+    for (const secret of [original.secret, successor]) {
+      expect(result.stdout + result.stderr).not.toContain(secret);
+      expect(saved).not.toContain(secret);
+    }
+    expect(server.mock.store.listBlocks(graphId)).toHaveLength(250);
+  });
+
+  it('refuses --rotate-after-days without --token-file (an environment variable cannot be rewritten)', async () => {
+    const result = await runCli(['--rotate-after-days', '30'], { GRAPHTOKEN_TOKEN: 'gt_x' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--rotate-after-days needs --token-file');
   });
 
   it('runs against the in-process mock when GRAPHTOKEN_TOKEN is not set', async () => {

@@ -13,6 +13,7 @@ import type { GraphToken } from '@graphtoken/sdk';
 import { batchIdempotencyKey, fingerprint, MAX_BATCH_SIZE, newRunId, toBatches } from './batches.ts';
 import type { Checkpoint, CheckpointStore } from './checkpoint.ts';
 import { defaultRetryPolicy, type RetryPolicy, retryDelay } from './retry.ts';
+import type { Rotation } from './self-rotation.ts';
 
 /** What the pipeline reports as it goes; the CLI prints these, a job runner might send them on. */
 export type ProgressEvent =
@@ -46,6 +47,18 @@ export type ProgressEvent =
        */
       readonly replayed: boolean;
     }
+  | ({
+      /** The token rotated itself after a committed batch (ids and hint only, never the secret). */
+      readonly type: 'rotated';
+      readonly afterBatch: number;
+    } & Rotation)
+  | {
+      /** A due rotation failed; the load goes on with the current secret and asks again next batch. */
+      readonly type: 'rotation-failed';
+      readonly afterBatch: number;
+      /** An error name and message, never a secret. */
+      readonly reason: string;
+    }
   | {
       readonly type: 'done';
       readonly runId: string;
@@ -73,6 +86,12 @@ export interface PipelineOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** The id of a fresh run; default {@link newRunId}. Ignored when resuming. */
   readonly runId?: string;
+  /**
+   * Rotation on schedule ({@link SelfRotation}): asked after every batch committed in this run,
+   * never before the first batch of a resumed run (that batch may have been sent with the current
+   * token before a crash; the API matches its idempotency key only for the same token).
+   */
+  readonly rotation?: { rotateIfDue(): Promise<Rotation | null> };
 }
 
 /** The outcome of a finished run. */
@@ -183,6 +202,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       attempts,
       replayed,
     });
+    if (options.rotation) await rotateIfDue(options.rotation, index);
   }
 
   onProgress?.({
@@ -197,6 +217,21 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     totalBatches: batches.length,
     resumed,
   };
+
+  /**
+   * Rotates the token when due. A failed rotation does not stop the load: the old secret still
+   * works, and the next batch asks again (the same Idempotency-Key, so the same successor).
+   */
+  async function rotateIfDue(rotation: NonNullable<PipelineOptions['rotation']>, index: number) {
+    try {
+      const rotated = await rotation.rotateIfDue();
+      if (rotated) onProgress?.({ type: 'rotated', afterBatch: index, ...rotated });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      onProgress?.({ type: 'rotation-failed', afterBatch: index, reason });
+    }
+  }
 
   /** Appends one batch, retrying transient failures with the same key. */
   async function appendWithRetry(

@@ -15,6 +15,10 @@ export function formatProgress(event: ProgressEvent): string {
       const percent = Math.floor((event.committedRecords / event.totalRecords) * 100);
       return `[${String(event.batch + 1).padStart(width)}/${event.totalBatches}] ${event.committedRecords}/${event.totalRecords} records (${percent}%)${event.replayed ? ' (already committed: replayed, not appended again)' : ''}`;
     }
+    case 'rotated':
+      return `  token ${event.tokenId} rotated itself: now ${event.successorId} (…${event.successorHint}); the old secret works until ${event.graceEndsAt.toISOString()}`;
+    case 'rotation-failed':
+      return `  the scheduled token rotation failed (${event.reason}); the current secret still works, asking again after the next batch`;
     case 'done':
       return event.alreadyDone
         ? `run ${event.runId} had already finished: nothing to do (use --fresh to load again)`

@@ -273,3 +273,45 @@ describe('node src/main.ts', () => {
     });
   });
 });
+
+describe('a token that stops working soon', () => {
+  const DAY = 86_400_000;
+  const warnings = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('Warning: token'));
+
+  it('warns once, with the date and the hint, for a token expiring within 7 days', async () => {
+    const expiresAt = new Date(Date.now() + 3 * DAY);
+    const { secret } = await mint(['read'], [research], expiresAt.toISOString());
+    mock.store.addBlocks(
+      research,
+      Array.from({ length: 250 }, (_, i) => `Observation ${i}`),
+    );
+    const result = await run({ GRAPHTOKEN_TOKEN: secret });
+    expect(result.code).toBe(ExitCode.ok);
+    // Every answer carried the header (introspect and each page): one warning all the same.
+    expect(mock.requests.count({ tokenId: mock.store.findTokenBySecret(secret)!.id })).toBeGreaterThan(2);
+    expect(warnings(result.stderr)).toEqual([
+      `Warning: token gt_…${secret.slice(-4)} stops working on ${expiresAt.toISOString()} (in 3 days). ` +
+        'Ask the graph owner for a new read-only token and deploy it before then.',
+    ]);
+    expect(result.stderr).not.toContain(secret);
+  });
+
+  it('warns when the rotation grace period of the token ends within the window', async () => {
+    const { id, secret } = await mint(['read']);
+    await admin.tokens.rotate(id, { gracePeriodSeconds: 3600 });
+    const result = await run({ GRAPHTOKEN_TOKEN: secret });
+    expect(result.code).toBe(ExitCode.ok);
+    expect(warnings(result.stderr)).toHaveLength(1);
+    expect(warnings(result.stderr)[0]).toMatch(/stops working on \S+Z \(in 1 hour\)/);
+  });
+
+  it.each([
+    ['expires in 30 days', new Date(Date.now() + 30 * DAY).toISOString()],
+    ['never expires', undefined],
+  ])('says nothing for a token that %s', async (_, expiresAt) => {
+    const { secret } = await mint(['read'], [research], expiresAt);
+    const result = await run({ GRAPHTOKEN_TOKEN: secret });
+    expect(result.code).toBe(ExitCode.ok);
+    expect(result.stderr).toBe('');
+  });
+});

@@ -52,7 +52,14 @@ export async function runApp(context: AppContext): Promise<ExitCode> {
   }
   let client: GraphToken;
   try {
-    client = new GraphToken({ ...context.client, baseUrl, token });
+    client = new GraphToken({
+      ...context.client,
+      baseUrl,
+      token,
+      // Called once per token (not per request) when the API's GraphToken-Token-Expiration header
+      // comes within 7 days: the expiry, or the end of a rotation grace period. Never the secret.
+      onTokenExpiring: ({ expiresAt, tokenHint }) => stderr(expiryWarning(expiresAt, tokenHint)),
+    });
   } catch (error) {
     // The SDK refuses unsafe settings up front, e.g. a plain-http URL that would send the token in clear.
     stderr(
@@ -83,6 +90,20 @@ export async function runApp(context: AppContext): Promise<ExitCode> {
       return exitCode;
     }
   }
+}
+
+/**
+ * The warning for a token that stops working soon: when, and what to do (the hint names the
+ * token; the secret is never shown).
+ */
+export function expiryWarning(expiresAt: Date, tokenHint: string, now = Date.now()): string {
+  const hours = Math.max(0, Math.round((expiresAt.getTime() - now) / 3_600_000));
+  const left =
+    hours >= 48 ? `in ${Math.round(hours / 24)} days` : `in ${hours} hour${hours === 1 ? '' : 's'}`;
+  return (
+    `Warning: token ${tokenHint} stops working on ${expiresAt.toISOString()} (${left}). ` +
+    'Ask the graph owner for a new read-only token and deploy it before then.'
+  );
 }
 
 /** The graph being read, and whether any of it has been printed. */

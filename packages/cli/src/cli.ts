@@ -5,6 +5,7 @@
  */
 import { DEFAULT_BASE_URL, isGraphTokenError, scrubSecrets } from '@graphtoken/sdk';
 import { version } from '../package.json';
+import { audit } from './commands/audit.js';
 import type { Command } from './commands/command.js';
 import { mock } from './commands/mock.js';
 import { scan } from './commands/scan.js';
@@ -16,7 +17,7 @@ import { UsageError } from './usage-error.js';
 /** The version of @graphtoken/cli. */
 export const VERSION: string = version;
 
-const COMMANDS: readonly Command[] = [...TOKEN_COMMANDS, scan, mock];
+const COMMANDS: readonly Command[] = [...TOKEN_COMMANDS, audit, scan, mock];
 
 /** The overview printed by `graphtoken --help`. */
 export function overview(): string {
@@ -24,10 +25,11 @@ export function overview(): string {
   const line = (c: Command) => `  ${c.name.padEnd(width)}${c.summary}`;
   return `Usage: graphtoken <command> [options]
 
-Tokens (GRAPHTOKEN_TOKEN: a token with the manage scope; introspect and revoke --self take any token):
+Tokens (GRAPHTOKEN_TOKEN: a token with the manage scope; introspect, rotate --self and revoke --self take any token):
 ${TOKEN_COMMANDS.map(line).join('\n')}
+${line(audit)}
 
-Secrets:
+Secrets (no token needed; scan --report sends what it finds to the API for revocation):
 ${line(scan)}
 
 Local API:

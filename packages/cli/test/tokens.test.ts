@@ -402,7 +402,7 @@ describe('configuration and exit codes', () => {
   it("prints help and each command's usage", async () => {
     const help = await graphtoken(['--help']);
     expect(help.code).toBe(EXIT_CODES.ok);
-    for (const name of ['tokens list', 'tokens create', 'tokens introspect', 'scan', 'mock']) {
+    for (const name of ['tokens list', 'tokens create', 'tokens introspect', 'audit', 'scan', 'mock']) {
       expect(help.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
     }
     expect((await graphtoken(['tokens', 'create', '--help'])).stdout).toContain('--preset <name>');
@@ -426,6 +426,11 @@ describe('a secret typed where it does not belong', () => {
     { name: 'as a command', given: [typed] },
     { name: 'as a tokens command', given: ['tokens', typed] },
     { name: 'as a path to scan', given: ['scan', typed] },
+    { name: 'as a search text', given: ['tokens', 'list', '--search', typed] },
+    { name: 'as a sort field', given: ['tokens', 'list', '--sort', typed] },
+    { name: 'as an audit token id', given: ['audit', '--token', typed] },
+    { name: 'as an audit type', given: ['audit', '--type', typed] },
+    { name: 'as an audit time', given: ['audit', '--since', typed] },
   ])('is refused with exit 2 and never echoed: $name', async ({ given }) => {
     const run = await graphtoken(given, {
       env: { GRAPHTOKEN_TOKEN: BOOTSTRAP_TOKEN, GRAPHTOKEN_BASE_URL: server.url },

@@ -98,8 +98,11 @@ export function buildTables(spec) {
       if (!op) continue;
       const where = `${method.toUpperCase()} ${path}`;
       if (!op.operationId) throw new SpecError(`${where} has no operationId`);
+      // `security: []` on the operation itself is the one way to say "no token" (OpenAPI 3.1
+      // §4.8.10); an operation that states nothing inherits the document's requirement.
       const requirements = op.security ?? spec.security ?? [];
-      if (requirements.length === 0) throw new SpecError(`${where} has no security requirement`);
+      if (requirements.length === 0 && !Array.isArray(op.security))
+        throw new SpecError(`${where} has no security requirement`);
       const security = requirements.map((req) => {
         const scopes = req[securityScheme];
         if (!Array.isArray(scopes)) throw new SpecError(`${where}: security must use ${securityScheme}`);
@@ -200,7 +203,8 @@ export interface OperationInfo {
   readonly tag: string;
   /**
    * The operation's \`security\` requirement: alternatives, any one of which suffices; each lists the
-   * scopes it needs. \`[[]]\` means any valid token.
+   * scopes it needs. \`[[]]\` means any valid token; \`[]\` means no token at all (the operation
+   * ignores credentials, e.g. \`revokeLeakedTokens\`).
    */
   readonly security: readonly (readonly (typeof scopeNames)[number][])[];
   readonly successStatus: number;

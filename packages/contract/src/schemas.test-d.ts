@@ -28,6 +28,12 @@ describe('zod schemas agree with spec/openapi.yaml', () => {
     expectTypeOf<Out<typeof s.AppendBlocksResultSchema>>().toEqualTypeOf<Spec['AppendBlocksResult']>();
     expectTypeOf<Out<typeof s.FieldErrorSchema>>().toEqualTypeOf<Spec['FieldError']>();
     expectTypeOf<Out<typeof s.ProblemSchema>>().toEqualTypeOf<Spec['Problem']>();
+    expectTypeOf<Out<typeof s.TokenSortSchema>>().toEqualTypeOf<Spec['TokenSort']>();
+    expectTypeOf<Out<typeof s.AuditEventTypeSchema>>().toEqualTypeOf<Spec['AuditEventType']>();
+    expectTypeOf<Out<typeof s.RevocationReasonSchema>>().toEqualTypeOf<Spec['RevocationReason']>();
+    expectTypeOf<Out<typeof s.AuditEventSchema>>().toEqualTypeOf<Spec['AuditEvent']>();
+    expectTypeOf<Out<typeof s.AuditEventPageSchema>>().toEqualTypeOf<Spec['AuditEventPage']>();
+    expectTypeOf<Out<typeof s.RevokeLeakedResultSchema>>().toEqualTypeOf<Spec['RevokeLeakedResult']>();
   });
 
   it('request bodies', () => {
@@ -37,5 +43,6 @@ describe('zod schemas agree with spec/openapi.yaml', () => {
     expectTypeOf<In<typeof s.NewBlockSchema>>().toEqualTypeOf<Spec['NewBlock']>();
     expectTypeOf<In<typeof s.AppendBlocksRequestSchema>>().toEqualTypeOf<Spec['AppendBlocksRequest']>();
     expectTypeOf<In<typeof s.UpdateBlockRequestSchema>>().toEqualTypeOf<Spec['UpdateBlockRequest']>();
+    expectTypeOf<In<typeof s.RevokeLeakedRequestSchema>>().toEqualTypeOf<Spec['RevokeLeakedRequest']>();
   });
 });

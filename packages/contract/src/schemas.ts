@@ -152,6 +152,63 @@ export const ProblemSchema = /* @__PURE__ */ pure(() =>
   }),
 );
 
+/** A `listTokens` order (`sort`): a field, descending when prefixed with `-`. */
+export const TokenSortSchema = /* @__PURE__ */ pure(() =>
+  z.enum(['createdAt', '-createdAt', 'lastUsedAt', '-lastUsedAt', 'expiresAt', 'name']),
+);
+
+/** What an audit event records (spec `AuditEventType`). */
+export const AuditEventTypeSchema = /* @__PURE__ */ pure(() =>
+  z.enum([
+    'token.created',
+    'token.updated',
+    'token.rotated',
+    'token.revoked',
+    'token.expired',
+    'token.first_used',
+  ]),
+);
+
+/** Why a token was revoked (spec `RevocationReason`). */
+export const RevocationReasonSchema = /* @__PURE__ */ pure(() =>
+  z.enum(['manual', 'self', 'rotation_grace_ended', 'leak_report']),
+);
+
+/** One thing that happened to a token (spec `AuditEvent`). Never holds a secret. */
+export const AuditEventSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    id: z.string().check(z.regex(/^evt_[A-Za-z0-9]+$/)),
+    type: AuditEventTypeSchema,
+    occurredAt: timestamp(),
+    tokenId: id('tok'),
+    actor: z.string().check(z.regex(/^(acc_[A-Za-z0-9]+|system)$/)),
+    reason: nullable(RevocationReasonSchema),
+    successorId: nullable(id('tok')),
+  }),
+);
+
+/** One page of audit events, newest first (`GET /v1/audit-events`). */
+export const AuditEventPageSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    data: z.array(AuditEventSchema),
+    nextCursor: nullable(z.string()),
+  }),
+);
+
+/** The answer of `POST /v1/tokens/revoke-leaked`: how many strings were received, never how many were valid. */
+export const RevokeLeakedResultSchema = /* @__PURE__ */ pure(() =>
+  z.object({ received: z.number().check(z.int(), z.minimum(1), z.maximum(100)) }),
+);
+
+/** The body of `POST /v1/tokens/revoke-leaked`: 1 to 100 strings, each 1 to 256 characters. */
+export const RevokeLeakedRequestSchema = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    secrets: z
+      .array(z.string().check(z.minLength(1), z.maxLength(256)))
+      .check(z.minLength(1), z.maxLength(100)),
+  }),
+);
+
 /** The body of `POST /v1/tokens`. */
 export const CreateTokenRequestSchema = /* @__PURE__ */ pure(() =>
   z.strictObject({
@@ -239,3 +296,17 @@ export type NewBlock = z.infer<typeof NewBlockSchema>;
 export type AppendBlocksRequest = z.infer<typeof AppendBlocksRequestSchema>;
 /** The body of `PATCH /v1/graphs/{graphId}/blocks/{blockId}`. */
 export type UpdateBlockRequest = z.infer<typeof UpdateBlockRequestSchema>;
+/** A `listTokens` order. */
+export type TokenSort = z.infer<typeof TokenSortSchema>;
+/** An audit event type. */
+export type AuditEventType = z.infer<typeof AuditEventTypeSchema>;
+/** Why a token was revoked. */
+export type RevocationReason = z.infer<typeof RevocationReasonSchema>;
+/** One audit event. */
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+/** One page of audit events. */
+export type AuditEventPage = z.infer<typeof AuditEventPageSchema>;
+/** The body of `POST /v1/tokens/revoke-leaked`. */
+export type RevokeLeakedRequest = z.infer<typeof RevokeLeakedRequestSchema>;
+/** The answer of `POST /v1/tokens/revoke-leaked`. */
+export type RevokeLeakedResult = z.infer<typeof RevokeLeakedResultSchema>;

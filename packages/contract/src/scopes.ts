@@ -47,11 +47,16 @@ type AnyCovered<G extends Scope, Alternatives> = Alternatives extends readonly [
     : AnyCovered<G, Rest>
   : false;
 
-/** Whether a token with scopes `G` may call operation `Op`, at the type level. */
-export type CanPerform<G extends Scope, Op extends OperationId> = AnyCovered<
-  G,
-  (typeof operations)[Op]['security']
->;
+/**
+ * Whether a token with scopes `G` may call operation `Op`, at the type level. An operation whose
+ * `security` is empty (`[]`, no token needed, e.g. `revokeLeakedTokens`) is open to every token.
+ */
+export type CanPerform<
+  G extends Scope,
+  Op extends OperationId,
+> = (typeof operations)[Op]['security'] extends readonly []
+  ? true
+  : AnyCovered<G, (typeof operations)[Op]['security']>;
 
 /** The operationIds a token with scopes `G` may call. */
 export type AllowedOperationId<G extends Scope> = {
@@ -89,7 +94,8 @@ export function scopesCover(granted: Iterable<Scope>, required: Iterable<Scope>)
 }
 
 /**
- * The scopes an operation needs, as alternatives (any one suffices); `[[]]` means any valid token.
+ * The scopes an operation needs, as alternatives (any one suffices); `[[]]` means any valid token,
+ * `[]` no token at all (`revokeLeakedTokens`).
  *
  * @example
  * requiredScopes('listBlocks') // [['read']]
@@ -101,7 +107,9 @@ export function requiredScopes(operationId: OperationId): readonly (readonly Sco
 /** Whether a token with these scopes may call the operation (before graph binding and role are considered). */
 export function canPerform(granted: Iterable<Scope>, operationId: OperationId): boolean {
   const have = [...granted];
-  return requiredScopes(operationId).some((alternative) => scopesCover(have, alternative));
+  const required = requiredScopes(operationId);
+  // `security: []`: the operation needs no token at all, so no scope set is refused.
+  return required.length === 0 || required.some((alternative) => scopesCover(have, alternative));
 }
 
 /**

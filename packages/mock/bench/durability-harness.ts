@@ -43,13 +43,15 @@ export interface DurabilityResult {
   corruptFiles: number;
 }
 
-interface Server {
+/** A `graphtoken-mock` child process and where it listens. */
+export interface Server {
   child: ChildProcess;
   url: string;
   exited: Promise<number | null>;
 }
 
-function start(bin: string, args: string[]): Promise<Server> {
+/** Starts the bin with `args`; resolves once it prints where it listens. */
+export function start(bin: string, args: string[]): Promise<Server> {
   const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
   let out = '';

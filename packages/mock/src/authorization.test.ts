@@ -4,7 +4,10 @@
  * to be) and random sequences of every operation, with role changes (demotions included) and
  * clock jumps between steps. Each answer's status and `code` must be what the reference policy of
  * DOMAIN.md (contract-testing/authorization-policy.ts) says; every secret issued must act for the
- * caller's own account; `listTokens` must list exactly the tokens the caller may see.
+ * caller's own account; `listTokens` must list exactly the tokens the caller may see, and
+ * `listAuditEvents` exactly the events of those tokens (every role on every owner's graphs).
+ * `revokeLeakedTokens` is called with any credentials (revoked, expired, none) and reported secrets
+ * of every kind, and must always answer 202 and revoke exactly the active ones.
  *
  * 1,000 sequences per run (about 8,000 calls); `AUTHZ_RUNS=20000` for a longer run, and
  * `AUTHZ_REPORT=1` prints how many calls were made and how often each (operation, status, code)
@@ -58,6 +61,8 @@ interface Model {
   now: number;
   roles: Map<string, Role>;
   tokens: ModelToken[];
+  /** Tokens something was recorded for (created, used, renamed, rotated, revoked) through the API. */
+  recorded: Set<string>;
   /** Block id → graph id. */
   blocks: Map<string, string>;
 }
@@ -109,6 +114,9 @@ const callCommand = fc.record({
   scopes: fc.nat(SCOPE_SETS.length - 1),
   graphs: fc.subarray([...GRAPH_CHOICES], { maxLength: 2 }),
   grace: fc.constantFrom(0, 3600),
+  /** For revokeLeakedTokens: which tokens' secrets are reported (bits), and what else is sent. */
+  reported: fc.nat(63),
+  credentials: fc.constantFrom('caller', 'none', 'garbage'),
 });
 const roleCommand = fc.record({
   kind: fc.constant('role' as const),
@@ -147,7 +155,7 @@ type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
 
 function setUp(s: Scenario) {
   const mock = createGraphTokenMock({ seed, now: new Date(START).toISOString(), freezeClock: true });
-  const m: Model = { now: START, roles: new Map(), tokens: [], blocks: new Map() };
+  const m: Model = { now: START, roles: new Map(), tokens: [], blocks: new Map(), recorded: new Set() };
   for (const b of seed.blocks ?? []) m.blocks.set(b.id!, b.graphId);
   ACCOUNTS.forEach((account, a) => {
     GRAPHS.forEach((graph, g) => {
@@ -218,9 +226,24 @@ async function runCall(c: Extract<Command, { kind: 'call' }>, m: Model, call: Ca
   const want = expectedAnswer(worldOf(m), policyCall);
 
   const auth = { token: caller.secret };
+  const reported = m.tokens.filter((_, i) => (c.reported >> i) & 1);
+  const leakAuth =
+    c.credentials === 'caller'
+      ? auth
+      : c.credentials === 'garbage'
+        ? { headers: { Authorization: 'Token nonsense' } }
+        : {};
   const res: ApiResult = await {
     introspectToken: () => call('GET', '/v1/tokens/self', auth),
     revokeSelfToken: () => call('DELETE', '/v1/tokens/self', auth),
+    rotateSelfToken: () =>
+      call('POST', '/v1/tokens/self/rotate', { ...auth, json: { gracePeriodSeconds: c.grace } }),
+    revokeLeakedTokens: () =>
+      call('POST', '/v1/tokens/revoke-leaked', {
+        ...leakAuth,
+        json: { secrets: [...reported.map((t) => t.secret), 'gt_not_a_secret'] },
+      }),
+    listAuditEvents: () => call('GET', '/v1/audit-events?limit=100', auth),
     listTokens: () => call('GET', '/v1/tokens?limit=100', auth),
     createToken: () => call('POST', '/v1/tokens', { ...auth, json: { name: 'minted', ...create } }),
     getToken: () => call('GET', `/v1/tokens/${target.id}`, auth),
@@ -240,6 +263,8 @@ async function runCall(c: Extract<Command, { kind: 'call' }>, m: Model, call: Ca
   }[c.op]();
 
   const got = { status: res.status, code: res.status >= 400 ? res.body?.code : undefined };
+  // An authenticated request uses its token: a first use is recorded.
+  if (!('open' in OPERATION_NEEDS[c.op]) && want.status !== 401) m.recorded.add(caller.id);
   outcomes.set(
     `${c.op} ${got.status} ${got.code ?? ''}`,
     (outcomes.get(`${c.op} ${got.status} ${got.code ?? ''}`) ?? 0) + 1,
@@ -261,7 +286,46 @@ async function runCall(c: Extract<Command, { kind: 'call' }>, m: Model, call: Ca
 
   // A secret is only ever issued to the account the token acts for.
   if (res.body?.secret !== undefined) expect(res.body.token.createdBy).toBe(caller.createdBy);
+  const revokeNow = (t: ModelToken) => {
+    if (t.revokedAt !== null && t.revokedAt <= m.now) return; // already revoked: nothing recorded
+    t.revokedAt = m.now;
+    m.recorded.add(t.id);
+  };
   switch (c.op) {
+    case 'rotateSelfToken':
+      caller.revokedAt = m.now + c.grace * 1000;
+      caller.rotatedTo = res.body.token.id;
+      m.tokens.push({
+        ...caller,
+        id: res.body.token.id,
+        secret: res.body.secret,
+        revokedAt: null,
+        rotatedTo: null,
+      });
+      m.recorded.add(res.body.token.id);
+      break;
+    case 'revokeLeakedTokens':
+      expect(res.body).toEqual({ received: reported.length + 1 });
+      for (const t of reported) if (statusOf(t, m.now) === 'active') revokeNow(t);
+      break;
+    case 'updateToken':
+      m.recorded.add(target.id);
+      break;
+    case 'listAuditEvents': {
+      const listed = [...new Set<string>(res.body.data.map((e: { tokenId: string }) => e.tokenId))].sort();
+      // Which tokens have events: what the API did to them, and expiries the clock has passed.
+      const expiredNow = (t: ModelToken) =>
+        t.expiresAt !== null && t.expiresAt <= m.now && (t.revokedAt === null || t.revokedAt > t.expiresAt);
+      const withEvents = m.tokens.filter((t) => m.recorded.has(t.id) || expiredNow(t));
+      const want = visibleTokens(worldOf(m), caller.createdBy, withEvents)
+        .map((t) => t.id)
+        .sort();
+      expect(
+        listed,
+        `audit events listed for ${caller.createdBy} (${describeRoles(m, caller.createdBy)})`,
+      ).toEqual(want);
+      break;
+    }
     case 'createToken':
       m.tokens.push({
         id: res.body.token.id,
@@ -273,6 +337,7 @@ async function runCall(c: Extract<Command, { kind: 'call' }>, m: Model, call: Ca
         revokedAt: null,
         rotatedTo: null,
       });
+      m.recorded.add(res.body.token.id);
       break;
     case 'rotateToken':
       target.revokedAt = m.now + c.grace * 1000;
@@ -284,13 +349,12 @@ async function runCall(c: Extract<Command, { kind: 'call' }>, m: Model, call: Ca
         revokedAt: null,
         rotatedTo: null,
       });
+      m.recorded.add(target.id).add(res.body.token.id);
       break;
     case 'revokeToken':
-    case 'revokeSelfToken': {
-      const t = c.op === 'revokeToken' ? target : caller;
-      if (t.revokedAt === null || t.revokedAt > m.now) t.revokedAt = m.now;
+    case 'revokeSelfToken':
+      revokeNow(c.op === 'revokeToken' ? target : caller);
       break;
-    }
     case 'appendBlocks':
       for (const b of res.body.data) m.blocks.set(b.id, graphId);
       break;

@@ -9,6 +9,7 @@ export { ADMIN_PREFIX, type ClockCommand, createAdminHandlers } from './admin/in
 export type { ClockAdvance, ClockState, MockClock } from './clock.js';
 export { BOOTSTRAP_TOKEN, DEFAULT_BASE_URL } from './constants.js';
 export type { ActiveFault, FaultRule, MockFaults } from './faults.js';
+export { DEFAULT_LEAK_REPORT_LIMIT } from './internal/pipeline.js';
 export type { RateLimitOptions } from './internal/rate-limit.js';
 export { createGraphTokenMock, type GraphTokenMock, type GraphTokenMockOptions } from './mock.js';
 export {
@@ -33,6 +34,7 @@ export {
 } from './seed.js';
 export type {
   AccountRecord,
+  AuditEventRecord,
   BlockRecord,
   GraphRecord,
   IdCounters,

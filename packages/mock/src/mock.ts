@@ -8,7 +8,7 @@ import { DEFAULT_BASE_URL } from './constants.js';
 import { createFaults, type MockFaults } from './faults.js';
 import { createHandlers } from './handlers/index.js';
 import { createRequestIds } from './internal/ids.js';
-import type { MockRuntime, MockSettings } from './internal/pipeline.js';
+import { DEFAULT_LEAK_REPORT_LIMIT, type MockRuntime, type MockSettings } from './internal/pipeline.js';
 import { createRateLimiter, type RateLimitOptions } from './internal/rate-limit.js';
 import { createMemoryReplayStore, type ReplayStore } from './internal/replay-store.js';
 import {
@@ -39,6 +39,12 @@ export interface GraphTokenMockOptions {
   freezeClock?: boolean;
   /** A per-token rate limit; default false (off). */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * The per-client limit of `POST /v1/tokens/revoke-leaked`, which needs no token (spec "Rate
+   * limits"): default {@link DEFAULT_LEAK_REPORT_LIMIT}, 60 reports a minute. In-process and in the
+   * service worker every request is the same client; the standalone server counts per socket address.
+   */
+  leakReportLimit?: RateLimitOptions;
   /** Milliseconds added before every response; default 0. */
   latencyMs?: number;
   /** Called after every state change (the standalone server persists its state file from it). */
@@ -76,6 +82,8 @@ export interface GraphTokenMock {
   latencyMs: number;
   /** The per-token rate limit, or false (settable; an invalid one throws a `RangeError` and changes nothing). */
   rateLimit: RateLimitOptions | false;
+  /** The per-client limit of `revoke-leaked` (settable; an invalid one throws a `RangeError` and changes nothing). */
+  leakReportLimit: RateLimitOptions;
   /**
    * Back to the seed (or the starting snapshot): state, clock, faults, recorded requests, rate-limit
    * windows, idempotency keys, and `latencyMs`/`rateLimit` as the options set them.
@@ -111,6 +119,18 @@ function checkRateLimit(limit: RateLimitOptions | false): RateLimitOptions | fal
     );
   }
   return { limit: n as number, windowSeconds };
+}
+
+function checkLeakReportLimit(limit: RateLimitOptions): RateLimitOptions {
+  const message = 'leakReportLimit must be { limit: an integer >= 1, windowSeconds: a number > 0 }';
+  let checked: RateLimitOptions | false;
+  try {
+    checked = limit === (false as unknown) ? false : checkRateLimit(limit);
+  } catch {
+    throw new RangeError(message);
+  }
+  if (checked === false || checked.limit < 1) throw new RangeError(message);
+  return checked;
 }
 
 /**
@@ -160,6 +180,7 @@ export function createMockInternals(
   const settings: MockSettings = {
     latencyMs: checkLatency(options.latencyMs ?? 0),
     rateLimit: checkRateLimit(options.rateLimit ?? false),
+    leakReportLimit: checkLeakReportLimit(options.leakReportLimit ?? DEFAULT_LEAK_REPORT_LIMIT),
   };
   // Never rewound, not even by reset(): an id names one request in a log for the server's whole life.
   const nextRequestId = createRequestIds();
@@ -173,6 +194,7 @@ export function createMockInternals(
     ),
     settings,
     rateLimiter: createRateLimiter(),
+    leakReportLimiter: createRateLimiter(),
     replays: internals.replays ?? createMemoryReplayStore(),
     basePath: new URL(baseUrl).pathname.replace(/\/$/, ''),
     nextRequestId,
@@ -214,12 +236,21 @@ export function createMockInternals(
       settings.rateLimit = checkRateLimit(limit);
       runtime.rateLimiter.clear();
     },
+    get leakReportLimit() {
+      return settings.leakReportLimit;
+    },
+    set leakReportLimit(limit: RateLimitOptions) {
+      settings.leakReportLimit = checkLeakReportLimit(limit);
+      runtime.leakReportLimiter.clear();
+    },
     reset() {
       settings.latencyMs = options.latencyMs ?? 0;
       settings.rateLimit = options.rateLimit ?? false;
+      settings.leakReportLimit = options.leakReportLimit ?? DEFAULT_LEAK_REPORT_LIMIT;
       runtime.faults.clear();
       runtime.requests.clear();
       runtime.rateLimiter.clear();
+      runtime.leakReportLimiter.clear();
       runtime.replays.clear();
       load();
       onChange();

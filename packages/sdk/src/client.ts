@@ -5,13 +5,16 @@
  */
 import { isScope, normalizeScopes, redactToken, type Scope } from '@graphtoken/contract';
 import { AUTHORIZATION_HEADER_REFUSED, InvalidArgumentError } from './core/errors.js';
-import type { Hooks } from './core/hooks.js';
+import type { Hooks, TokenExpiringEvent } from './core/hooks.js';
+import type { RateLimitPacer } from './core/rate-limit-pacer.js';
 import type { Scoped } from './core/scopes.js';
 import { isBrowser, readEnv, runtimeName } from './internal/env.js';
 import { INSPECT } from './internal/redact.js';
 import type { FetchLike } from './internal/redirect-fetch.js';
+import { ExpiryWatch } from './internal/token-expiry.js';
 import { type TokenProvider, TokenSource } from './internal/token-source.js';
 import { type RetrySettings, Transport } from './internal/transport.js';
+import { AuditEvents, type auditEventsOperations } from './resources/audit-events.js';
 import { Blocks, type blocksOperations } from './resources/blocks.js';
 import { Graphs, type graphsOperations } from './resources/graphs.js';
 import { Tokens, type tokensOperations } from './resources/tokens.js';
@@ -85,6 +88,22 @@ export interface ClientOptions<S extends Scope = Scope> {
    * paste their own token), as openai-node's `dangerouslyAllowBrowser` does.
    */
   dangerouslyAllowBrowser?: boolean | undefined;
+  /**
+   * Called once per token (per client, not per request) when an answer's
+   * `GraphToken-Token-Expiration` (the token's `expiresAt`, or the end of its rotation grace
+   * period) is within `tokenExpiringWithinMs`: log a warning, page someone, rotate. Gets the expiry
+   * as a `Date` and the token's hint, never the secret. Errors it throws are ignored.
+   * @example onTokenExpiring: ({ expiresAt, tokenHint }) => console.warn(`${tokenHint} expires ${expiresAt.toISOString()}`)
+   */
+  onTokenExpiring?: ((event: TokenExpiringEvent) => void | Promise<void>) | undefined;
+  /** How close the expiry must be for `onTokenExpiring`, in milliseconds (default 604800000: 7 days). */
+  tokenExpiringWithinMs?: number | undefined;
+  /**
+   * Paces requests by the API's rate-limit headers, so none is refused with 429: pass
+   * `createRateLimitPacer()` (one per token). Default: no pacing (a 429 is retried after its
+   * `Retry-After`, as any retry).
+   */
+  rateLimit?: RateLimitPacer | undefined;
 }
 
 /** Why a static token is refused in a browser without the opt-in. */
@@ -159,6 +178,8 @@ export class GraphToken<const S extends Scope = Scope> {
   readonly graphs: Scoped<Graphs, typeof graphsOperations, S, 'graphs'>;
   /** Graph content. */
   readonly blocks: Scoped<Blocks, typeof blocksOperations, S, 'blocks'>;
+  /** What happened to the tokens the account may see (`manage`). */
+  readonly auditEvents: Scoped<AuditEvents, typeof auditEventsOperations, S, 'auditEvents'>;
   /** The API address requests go to (no trailing slash). */
   readonly baseUrl: string;
   /** The scopes the client was declared with, normalised; undefined if not declared. */
@@ -198,6 +219,14 @@ export class GraphToken<const S extends Scope = Scope> {
       throw new InvalidArgumentError(BROWSER_TOKEN_REFUSED);
     }
     this.#tokens = new TokenSource(token);
+    const onTokenExpiring = options.onTokenExpiring;
+    if (onTokenExpiring !== undefined && typeof onTokenExpiring !== 'function') {
+      throw new InvalidArgumentError('onTokenExpiring must be a function.');
+    }
+    const within = options.tokenExpiringWithinMs ?? 604_800_000;
+    if (typeof within !== 'number' || !(within >= 0)) {
+      throw new InvalidArgumentError('tokenExpiringWithinMs must be a number of milliseconds, 0 or more.');
+    }
     const transport = new Transport({
       baseUrl: this.baseUrl,
       tokens: this.#tokens,
@@ -212,11 +241,14 @@ export class GraphToken<const S extends Scope = Scope> {
         : `graphtoken-sdk-js/${VERSION} ${runtimeName()}${options.userAgent ? ` ${options.userAgent}` : ''}`,
       validateResponses: options.validateResponses ?? true,
       defaultHeaders,
+      pacer: options.rateLimit,
+      expiry: onTokenExpiring ? new ExpiryWatch(onTokenExpiring, within) : undefined,
     });
     // Every method exists at run time (a refused one fails offline); the types narrow them to S.
     this.tokens = new Tokens(transport) as never;
     this.graphs = new Graphs(transport) as never;
     this.blocks = new Blocks(transport) as never;
+    this.auditEvents = new AuditEvents(transport) as never;
   }
 
   /** A secret-free description of the client, for logs. */

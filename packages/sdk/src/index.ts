@@ -12,6 +12,9 @@
 
 export type {
   AppendBlocksResult,
+  AuditEvent,
+  AuditEventPage,
+  AuditEventType,
   Block,
   BlockPage,
   FieldError,
@@ -21,8 +24,11 @@ export type {
   Introspection,
   OperationId,
   Problem,
+  RevocationReason,
+  RevokeLeakedResult,
   Token,
   TokenPage,
+  TokenSort,
   TokenStatus,
   TokenWithSecret,
 } from '@graphtoken/contract';
@@ -113,9 +119,15 @@ export {
   TokenRevokedError,
   ValidationError,
 } from './core/errors.js';
-export type { Hooks, RequestEvent, ResponseEvent, RetryEvent } from './core/hooks.js';
+export type { Hooks, RequestEvent, ResponseEvent, RetryEvent, TokenExpiringEvent } from './core/hooks.js';
 export type { BodyOf, ItemOf, QueryOf, ResponseOf } from './core/operation-types.js';
 export { type Page, PagedList } from './core/pagination.js';
+export { type HeaderSource, parseRateLimit, type RateLimitState } from './core/rate-limit.js';
+export {
+  createRateLimitPacer,
+  RateLimitPacer,
+  type RateLimitPacerOptions,
+} from './core/rate-limit-pacer.js';
 export {
   type AllowedMethods,
   type AllowedOperationId,
@@ -146,8 +158,14 @@ export {
   scopesRefusedOnEncryptedGraph,
 } from './core/scopes.js';
 export type { FetchLike } from './internal/redirect-fetch.js';
+export type { Timestamp } from './internal/timestamp.js';
 export type { TokenProvider } from './internal/token-source.js';
 export type { RequestOptions } from './internal/transport.js';
+export {
+  AuditEvents,
+  auditEventsOperations,
+  type ListAuditEventsParams,
+} from './resources/audit-events.js';
 export {
   type AppendBlocksParams,
   Blocks,
@@ -159,6 +177,7 @@ export { Graphs, graphsOperations } from './resources/graphs.js';
 export {
   type CreateTokenParams,
   type ListTokensParams,
+  type RotateSelfParams,
   type RotateTokenParams,
   Tokens,
   tokensOperations,

@@ -8,11 +8,41 @@ import { createClient, GraphToken } from './client.js';
 import type { APIPromise } from './core/api-promise.js';
 import type { Page, PagedList } from './core/pagination.js';
 import type { ScopeRequired } from './core/scopes.js';
+import type { AuditEvents } from './resources/audit-events.js';
 import type { Blocks } from './resources/blocks.js';
 import type { Graphs } from './resources/graphs.js';
 import type { Tokens } from './resources/tokens.js';
 
 const token = 'gt_…';
+
+describe('scoped clients: issue 11 methods', () => {
+  it('any token may rotate itself and report leaks; the audit log needs manage', () => {
+    const appender = new GraphToken({ token, scopes: ['append'] });
+    expectTypeOf(appender.tokens.rotateSelf).toEqualTypeOf<Tokens['rotateSelf']>();
+    expectTypeOf(appender.tokens.revokeLeaked).toEqualTypeOf<Tokens['revokeLeaked']>();
+    expectTypeOf(appender.auditEvents.list).toEqualTypeOf<
+      ScopeRequired<'auditEvents.list requires scope: manage'>
+    >();
+    const manager = new GraphToken({ token, scopes: ['manage'] });
+    expectTypeOf(manager.auditEvents.list).toEqualTypeOf<AuditEvents['list']>();
+  });
+
+  it('takes a Date or a string for time filters, and only the spec sorts', () => {
+    const client = new GraphToken({ token });
+    client.tokens.list({
+      lastUsedBefore: new Date(),
+      expiresBefore: '2025-11-27T00:00:00Z',
+      sort: '-lastUsedAt',
+    });
+    client.auditEvents.list({ since: new Date(), type: 'token.revoked' });
+    // @ts-expect-error not a TokenSort
+    client.tokens.list({ sort: 'hint' });
+    // @ts-expect-error not an audit event type
+    client.auditEvents.list({ type: 'token.deleted' });
+    // @ts-expect-error a time is a Date or a string
+    client.tokens.list({ createdBefore: 1_700_000_000 });
+  });
+});
 
 describe('scoped clients', () => {
   it('an append-only client cannot read, edit or manage, and the type names the missing scope', () => {

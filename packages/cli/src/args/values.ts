@@ -110,3 +110,18 @@ export function parseTokenId(value: string | undefined, command: string): string
   }
   return value;
 }
+
+/**
+ * Parses `--limit`: a whole number, at least 1.
+ *
+ * @param what what is counted, for the message (`tokens`, `events`)
+ * @throws {UsageError} naming the accepted form
+ */
+export function parseLimit(text: string, what: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1) {
+    throw new UsageError(
+      `--limit takes a whole number of ${what}, at least 1, not "${redactIfSecret(text).slice(0, 40)}"`,
+    );
+  }
+  return Number(text);
+}

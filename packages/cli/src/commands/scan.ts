@@ -4,7 +4,7 @@
  * is with its public hint, never the secret.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { scrubSecrets } from '@graphtoken/sdk';
+import { DEFAULT_BASE_URL, GraphToken, scrubSecrets } from '@graphtoken/sdk';
 import { parseCommandArgs } from '../args/parse-command-args.js';
 import { parseByteSize } from '../args/values.js';
 import { EXIT_CODES } from '../exit-codes.js';
@@ -19,12 +19,16 @@ import type { Command } from './command.js';
 /** How many skipped paths are named on stderr before "and N more". */
 const NAMED_SKIPS = 10;
 
+/** The most secrets one `revoke-leaked` request takes (spec `RevokeLeakedRequest`). */
+export const REPORT_BATCH = 100;
+
 /** The `scan` command. */
 export const scan: Command = {
   name: 'scan',
   summary: 'find GraphToken secrets in files, directories, stdin (-) or staged git changes',
   usage: `Usage: graphtoken scan [<path>… | -] [options]
        graphtoken scan --staged [options]
+       graphtoken scan [<path>… | -] --report [--base-url <url>]
 
 Finds GraphToken secrets (gt_…, with a valid checksum: no request is made) and prints where
 each one is, as path:line:column and the secret's public hint (gt_…abcd); never the secret.
@@ -38,6 +42,12 @@ With no path, scans the current directory.
   --max-file-size <size>  skip larger files, e.g. 512K, 10M, 1G (default 10M)
   --progress              show progress on stderr (default: only when stderr is a terminal)
   --json                  print the findings as JSON on stdout
+  --report                send the secrets found to the API for revocation
+                          (POST /v1/tokens/revoke-leaked, 100 per request; no token needed):
+                          every one that is a live token is revoked at once. Prints how many
+                          were reported, never the secrets; the API does not say which were live
+  --base-url <url>        the API --report sends to (default: GRAPHTOKEN_BASE_URL, else
+                          ${DEFAULT_BASE_URL})
   -h, --help              show this help
 
 Exit codes: 0 no secret found, 1 secrets found, 2 usage error (bad option, missing path,
@@ -52,7 +62,16 @@ graphtoken tokens revoke tok_…), then remove it from the file.`,
       'max-file-size': { type: 'string' },
       progress: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      report: { type: 'boolean', default: false },
+      'base-url': { type: 'string' },
     });
+    if (values['base-url'] !== undefined && !values.report) {
+      throw new UsageError('--base-url is where --report sends the secrets found: give --report too');
+    }
+    // Built before scanning, so a bad URL is a usage error before any work (and nothing is sent).
+    const reporter = values.report
+      ? new GraphToken({ baseUrl: values['base-url'] || io.env.GRAPHTOKEN_BASE_URL || DEFAULT_BASE_URL })
+      : undefined;
     const maxFileBytes =
       values['max-file-size'] === undefined
         ? DEFAULT_MAX_FILE_BYTES
@@ -86,6 +105,7 @@ graphtoken tokens revoke tok_…), then remove it from the file.`,
     const progress = values.progress || io.stderrIsTTY ? new Progress(io) : undefined;
     const scanner = new Scanner({
       maxFileBytes,
+      keepSecrets: reporter !== undefined,
       ...(progress ? { onProgress: (files: number, bytes: number) => progress.update(files, bytes) } : {}),
     });
     if (values.staged) {
@@ -100,6 +120,7 @@ graphtoken tokens revoke tok_…), then remove it from the file.`,
     const result = scanner.result();
     progress?.done(result.files, result.bytes);
     report(io, result, values.json, maxFileBytes);
+    if (reporter) await reportLeaks(io, reporter, scanner.secrets());
     if (result.findings.length > 0) return EXIT_CODES.secretsFound;
     // Fail closed: a scan that could not read everything cannot say there is no secret.
     return result.skipped.some((s) => s.reason === 'unreadable') ? EXIT_CODES.usage : EXIT_CODES.ok;
@@ -160,4 +181,31 @@ function names(skipped: readonly Skipped[]): string {
   const shown = skipped.slice(0, NAMED_SKIPS).map((s) => (s.code ? `${s.path} (${s.code})` : s.path));
   const more = skipped.length - shown.length;
   return shown.join(', ') + (more > 0 ? `, and ${more} more` : '');
+}
+
+/**
+ * Sends the secrets found to `revoke-leaked`, {@link REPORT_BATCH} per request, and says how many
+ * went; never which. A failed request stops the report (the error says why) after saying how many
+ * were already reported.
+ */
+async function reportLeaks(io: CliIO, client: GraphToken, secrets: readonly string[]): Promise<void> {
+  if (secrets.length === 0) {
+    io.stderr('Nothing to report: no secret found.');
+    return;
+  }
+  let sent = 0;
+  try {
+    for (let at = 0; at < secrets.length; at += REPORT_BATCH) {
+      const batch = secrets.slice(at, at + REPORT_BATCH);
+      await client.tokens.revokeLeaked(batch);
+      sent += batch.length;
+    }
+  } catch (error) {
+    if (sent > 0) io.stderr(`Reported ${sent} of ${secrets.length} secrets before the API refused the rest:`);
+    throw error;
+  }
+  io.stderr(
+    `Reported ${sent} distinct secret${sent === 1 ? '' : 's'} to ${client.baseUrl} for revocation: each one that ` +
+      'belonged to a live token is revoked now (the API does not say which). Apps using them will be refused: give them new tokens.',
+  );
 }

@@ -1,6 +1,7 @@
 import { generateTokenSecret, tokenFromBody } from '@graphtoken/contract';
 import { describe, expect, it } from 'vitest';
 import { findSecrets, SecretStream } from './find-secrets.ts';
+import { Scanner } from './scanner.ts';
 
 const secret = generateTokenSecret();
 const other = generateTokenSecret();
@@ -71,5 +72,18 @@ describe('SecretStream', () => {
       const found = [...stream.push(input.subarray(0, cut)), ...stream.push(input.subarray(cut))];
       expect(found, `cut at ${cut}`).toEqual(whole);
     }
+  });
+});
+
+describe('Scanner keepSecrets (scan --report)', () => {
+  it('keeps each secret found once, only when asked', () => {
+    const keeping = new Scanner({ keepSecrets: true });
+    keeping.scanBytes('a', bytes(`${secret}\n${other}\n${secret}\n${badChecksum}`));
+    expect(keeping.secrets().sort()).toEqual([secret, other].sort());
+    expect(JSON.stringify(keeping.result())).not.toContain(secret.slice(3, -4));
+    const plain = new Scanner();
+    plain.scanBytes('a', bytes(secret));
+    expect(plain.secrets()).toEqual([]);
+    expect(plain.result().findings).toHaveLength(1);
   });
 });

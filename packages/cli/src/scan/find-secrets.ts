@@ -1,7 +1,8 @@
 /**
  * Finds GraphToken secrets in bytes: every `gt_` followed by 36 base62 characters whose checksum
  * holds (checked offline by the contract's own {@link isWellFormedToken}). A match is reported by
- * position and public hint only; the secret itself never leaves this module.
+ * position and public hint only; the secret itself leaves this module only through an `onSecret`
+ * callback (`scan --report`, which sends it to the API for revocation).
  *
  * @see ../../../contract/src/token-format.ts the format and its CRC32 checksum
  */
@@ -35,8 +36,13 @@ interface Origin {
  * (about 1 chance in 5·10¹⁰ per `gt_` followed by 36 letters and digits).
  *
  * @param origin where the buffer starts in its input (for {@link SecretStream}'s chunks)
+ * @param onSecret given each secret found (never stored in a match)
  */
-export function findSecrets(bytes: Uint8Array, origin: Origin = { lines: 0, column: 0 }): SecretMatch[] {
+export function findSecrets(
+  bytes: Uint8Array,
+  origin: Origin = { lines: 0, column: 0 },
+  onSecret?: (secret: string) => void,
+): SecretMatch[] {
   const buffer = Buffer.isBuffer(bytes)
     ? bytes
     : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -62,6 +68,7 @@ export function findSecrets(bytes: Uint8Array, origin: Origin = { lines: 0, colu
     }
     counted = at;
     found.push({ line, column: at - lineStart + 1, hint: tokenHint(candidate) });
+    onSecret?.(candidate);
     at = buffer.indexOf(PREFIX, at + TOKEN_LENGTH);
   }
   return found;
@@ -76,9 +83,15 @@ export function findSecrets(bytes: Uint8Array, origin: Origin = { lines: 0, colu
  * for await (const chunk of process.stdin) matches.push(...stream.push(chunk));
  */
 export class SecretStream {
+  readonly #onSecret: ((secret: string) => void) | undefined;
   #carry: Buffer = Buffer.alloc(0);
   #lines = 0;
   #column = 0;
+
+  /** @param onSecret given each secret found (for `scan --report`) */
+  constructor(onSecret?: (secret: string) => void) {
+    this.#onSecret = onSecret;
+  }
 
   /** Scans the next chunk; returns the secrets that are complete by its end. */
   push(chunk: Uint8Array): SecretMatch[] {
@@ -86,7 +99,7 @@ export class SecretStream {
     // findSecrets only reports matches that start before `keep`; later bytes may begin a secret
     // that the next chunk completes, so they are carried over.
     const keep = Math.max(0, data.length - (TOKEN_LENGTH - 1));
-    const found = findSecrets(data, { lines: this.#lines, column: this.#column });
+    const found = findSecrets(data, { lines: this.#lines, column: this.#column }, this.#onSecret);
     const lastBreak = keep > 0 ? data.lastIndexOf(NEWLINE, keep - 1) : -1;
     if (lastBreak !== -1) {
       for (let nl = data.indexOf(NEWLINE); nl !== -1 && nl < keep; nl = data.indexOf(NEWLINE, nl + 1))

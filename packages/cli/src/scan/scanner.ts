@@ -42,6 +42,11 @@ export interface ScannerOptions {
   readonly maxFileBytes?: number;
   /** Called after each input with the running totals (for progress output). */
   readonly onProgress?: (files: number, bytes: number) => void;
+  /**
+   * Keep the secrets found (each once) for {@link Scanner.secrets}: `scan --report` sends them to
+   * the API. Default false: a scan then holds no secret, only positions and hints.
+   */
+  readonly keepSecrets?: boolean;
 }
 
 /** The default size cap: 10 MiB, far above any source or config file, below most data dumps. */
@@ -71,10 +76,21 @@ export class Scanner {
   #files = 0;
   #bytes = 0;
   #buffer: Buffer = Buffer.allocUnsafe(64 * 1024);
+  /** With `keepSecrets`: the distinct secrets found (bounded by the findings). */
+  readonly #secrets: Set<string> | undefined;
+  readonly #onSecret: ((secret: string) => void) | undefined;
 
   constructor(options: ScannerOptions = {}) {
     this.#maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.#onProgress = options.onProgress;
+    const secrets = options.keepSecrets ? new Set<string>() : undefined;
+    this.#secrets = secrets;
+    this.#onSecret = secrets && ((secret) => secrets.add(secret));
+  }
+
+  /** The distinct secrets found so far, when created with `keepSecrets` (else none). Never print them. */
+  secrets(): string[] {
+    return [...(this.#secrets ?? [])];
   }
 
   /** The size cap in bytes. */
@@ -92,7 +108,8 @@ export class Scanner {
       this.skip(path, 'binary');
       return;
     }
-    for (const match of findSecrets(bytes)) this.#findings.push({ path, ...match });
+    for (const match of findSecrets(bytes, undefined, this.#onSecret))
+      this.#findings.push({ path, ...match });
     this.#count(bytes.length);
   }
 
@@ -130,7 +147,7 @@ export class Scanner {
   }
 
   async #scanStream(path: string, stream: AsyncIterable<Uint8Array | string>): Promise<void> {
-    const secrets = new SecretStream();
+    const secrets = new SecretStream(this.#onSecret);
     let bytes = 0;
     let probed = false;
     for await (const part of stream) {

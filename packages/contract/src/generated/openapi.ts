@@ -35,6 +35,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tokens/self/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the calling token
+         * @description The calling token replaces itself with a successor, as `rotateToken` does, without
+         *     needing `manage`: a pipeline rotates its own secret on schedule (GitLab's self-rotation).
+         *     The successor has the same `name`, `description`, `scopes`, `graphIds` and `expiresAt`
+         *     and a new secret, shown once in this response (`Cache-Control: no-store`); the calling
+         *     token gets `rotatedTo` and `revokedAt` = now + `gracePeriodSeconds` (default 0: the
+         *     calling secret stops working when this answer is sent, so store the new one first, or
+         *     ask for a grace period). A token already rotated (it has a `rotatedTo`, e.g. during its
+         *     grace period) gets `409 token_not_active`: its successor is the one to rotate. As for any
+         *     rotation, the token's creator must still be `owner` or `admin` of every graph it is bound
+         *     to (`403 not_graph_admin`). Honours `Idempotency-Key`: a replay returns the stored 201
+         *     response, secret included, even after a grace period of 0 revoked the calling secret (see
+         *     Idempotency: only that case; a secret revoked any other way or expired gets `401`).
+         *     Recorded as a `token.rotated` audit event.
+         */
+        post: operations["rotateSelfToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tokens/revoke-leaked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report leaked secrets
+         * @description Anyone who finds a GraphToken secret where it should not be (a public repository, a
+         *     paste, a log) reports it here, without an account or a token, as with GitHub's
+         *     credential revocation API. Every reported string that is a well-formed secret (prefix,
+         *     length and checksum) of an active token, one in its rotation grace period included, is
+         *     revoked at once and recorded as a `token.revoked` audit event with reason `leak_report`
+         *     and actor `system`. Other strings (not secrets, unknown, already revoked or expired) are
+         *     ignored.
+         *
+         *     The answer is the same `202` whatever was revoked: it never says which secrets were
+         *     valid, so it cannot be used to test secrets. A body that breaks the schema gets
+         *     `422 validation_failed` as anywhere else. Limited per client (`429 rate_limited`, with
+         *     `RateLimit-Policy: "client";…`). Credentials sent with it are ignored, and an
+         *     `Idempotency-Key` is not needed: reporting a secret twice changes nothing more.
+         */
+        post: operations["revokeLeakedTokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tokens": {
         parameters: {
             query?: never;
@@ -45,11 +109,20 @@ export interface paths {
         /**
          * List tokens
          * @description The tokens the calling token's account created, plus those bound to graphs it owns or
-         *     administers, newest first (`createdAt` descending). Metadata only: a secret is never
-         *     listed. Revoked and expired tokens stay listed (people debug failures with them); filter
-         *     with `status` (computed at request time) and `graphId` (tokens bound to that graph; an
-         *     unknown graph gives an empty page). Cursor-paginated: follow `nextCursor` with the same
-         *     filters and `limit` until it is `null`. Needs `manage`.
+         *     administers, newest first (`createdAt` descending) unless `sort` says otherwise.
+         *     Metadata only: a secret is never listed. Revoked and expired tokens stay listed (people
+         *     debug failures with them).
+         *
+         *     Filters, all combinable (a token is listed when it matches every one given):
+         *     - `status` (computed at request time) and `graphId` (tokens bound to that graph; an
+         *       unknown graph gives an empty page);
+         *     - stale tokens: `lastUsedBefore` (not used since that time: last used before it, or never
+         *       used and created before it), `neverUsed`, `createdBefore`, `expiresBefore` (tokens
+         *       with an `expiresAt` before that time, already expired ones included);
+         *     - `q`: a case-insensitive substring of the name or the description.
+         *
+         *     Cursor-paginated: follow `nextCursor` with the same filters, `sort` and `limit` until it
+         *     is `null`. Needs `manage`.
          */
         get: operations["listTokens"];
         put?: never;
@@ -118,9 +191,7 @@ export interface paths {
          *     Works on revoked and expired tokens too. Needs `manage`. Only the account that created
          *     the token may rename it: an owner or admin of a graph it is bound to gets
          *     `403 not_token_owner` (they may still get and revoke it); any other account gets
-         *     `404 not_found`. A rotation mints a secret, so, as for `createToken`, the creator must
-         *     still be `owner` or `admin` of every graph the token is bound to: a creator since demoted
-         *     to `editor` or `viewer` (or removed) gets `403 not_graph_admin`.
+         *     `404 not_found`.
          */
         patch: operations["updateToken"];
         trace?: never;
@@ -151,7 +222,10 @@ export interface paths {
          *     Needs `manage`. Only the account that created the token may rotate it, since the new
          *     secret acts as that account: an owner or admin of a graph it is bound to gets
          *     `403 not_token_owner` (they may still get and revoke it); any other account gets
-         *     `404 not_found`.
+         *     `404 not_found`. A rotation mints a secret, so, as for `createToken`, the creator must
+         *     still be `owner` or `admin` of every graph the token is bound to: a creator since demoted
+         *     to `editor` or `viewer` (or removed) gets `403 not_graph_admin`. A token can also rotate
+         *     itself without `manage`: `POST /v1/tokens/self/rotate`.
          */
         post: operations["rotateToken"];
         delete?: never;
@@ -268,6 +342,33 @@ export interface paths {
          *     graph.
          */
         patch: operations["updateBlock"];
+        trace?: never;
+    };
+    "/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List audit events
+         * @description What happened to the tokens the calling token's account may see (those it created and
+         *     those bound to graphs it owns or administers, as for `listTokens`), newest first
+         *     (`occurredAt` descending). Filter by `tokenId`, `type` and `since` (events at or after
+         *     that time). An event is recorded when it happens; an expiry and the end of a rotation
+         *     grace period are recorded at the time they happened (`occurredAt` = `expiresAt` or
+         *     `revokedAt`), as soon as that time has passed. Events are kept for 400 days. Never
+         *     holds a secret. Cursor-paginated: follow `nextCursor` with the same filters and `limit`
+         *     until it is `null`. Needs `manage`.
+         */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -431,6 +532,62 @@ export interface components {
              */
             gracePeriodSeconds?: number;
         };
+        /**
+         * @description A `listTokens` order; `-` means descending.
+         * @enum {string}
+         */
+        TokenSort: "createdAt" | "-createdAt" | "lastUsedAt" | "-lastUsedAt" | "expiresAt" | "name";
+        RevokeLeakedRequest: {
+            /**
+             * @description The strings found, 1 to 100 of them. Those that are not GraphToken secrets are
+             *     ignored, so a scanner may send what it matched without checking it first.
+             */
+            secrets: string[];
+        };
+        RevokeLeakedResult: {
+            /** @description How many strings the report held. Never how many were valid secrets. */
+            received: number;
+        };
+        /**
+         * @description What happened: `token.created` (by create or rotation), `token.updated` (renamed or
+         *     redescribed), `token.rotated` (a successor was minted; see `successorId`),
+         *     `token.revoked` (see `reason`), `token.expired` (its `expiresAt` passed),
+         *     `token.first_used` (its first authenticated request).
+         * @enum {string}
+         */
+        AuditEventType: "token.created" | "token.updated" | "token.rotated" | "token.revoked" | "token.expired" | "token.first_used";
+        /**
+         * @description Why a token was revoked: `manual` (by a `manage` token, `revokeToken`), `self` (the
+         *     token revoked itself), `rotation_grace_ended` (it was rotated and its grace period, maybe
+         *     0, ended), `leak_report` (its secret was reported through `revoke-leaked`).
+         * @enum {string}
+         */
+        RevocationReason: "manual" | "self" | "rotation_grace_ended" | "leak_report";
+        /** @description One thing that happened to a token. Never holds a secret. */
+        AuditEvent: {
+            id: string;
+            type: components["schemas"]["AuditEventType"];
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The token it happened to. */
+            tokenId: string;
+            /**
+             * @description The account whose token did it (for a self-rotation or first use, the token's own
+             *     creator), or `system` for what the service did itself (expiry, end of a grace
+             *     period, a leak report).
+             */
+            actor: string;
+            /** @description For `token.revoked`, why; null for every other type. */
+            reason: components["schemas"]["RevocationReason"] | null;
+            /** @description For `token.rotated`, the id of the successor; null for every other type. */
+            successorId: string | null;
+        };
+        /** @description One page of audit events, newest first. */
+        AuditEventPage: {
+            data: components["schemas"]["AuditEvent"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         /** @description A graph, as the calling token sees it. */
         Graph: {
             id: string;
@@ -569,6 +726,9 @@ export interface components {
         Forbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 "WWW-Authenticate": components["headers"]["WWWAuthenticateInsufficientScope"];
                 [name: string]: unknown;
             };
@@ -590,6 +750,9 @@ export interface components {
         ForbiddenCreate: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 "WWW-Authenticate": components["headers"]["WWWAuthenticateInsufficientScope"];
                 [name: string]: unknown;
             };
@@ -610,6 +773,9 @@ export interface components {
         ForbiddenGraph: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 "WWW-Authenticate": components["headers"]["WWWAuthenticateInsufficientScope"];
                 [name: string]: unknown;
             };
@@ -632,6 +798,9 @@ export interface components {
         ForbiddenTokenOwner: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 "WWW-Authenticate": components["headers"]["WWWAuthenticateInsufficientScope"];
                 [name: string]: unknown;
             };
@@ -654,6 +823,9 @@ export interface components {
         ForbiddenRotate: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 "WWW-Authenticate": components["headers"]["WWWAuthenticateInsufficientScope"];
                 [name: string]: unknown;
             };
@@ -667,12 +839,37 @@ export interface components {
             };
         };
         /**
+         * @description `not_graph_admin`: the calling token's creator is no longer `owner` or `admin` of a graph
+         *     the token is bound to, so the token cannot mint its successor. Ask an owner or admin of
+         *     that graph for a new token.
+         */
+        ForbiddenRotateSelf: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 403;
+                    /** @enum {string} */
+                    code?: "not_graph_admin";
+                };
+            };
+        };
+        /**
          * @description `not_found`: no such token, graph or block, or one the calling token's account cannot
          *     see (the API does not tell the two apart).
          */
         NotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -692,6 +889,9 @@ export interface components {
         Conflict: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -705,7 +905,8 @@ export interface components {
         };
         /**
          * @description `validation_failed`: the body, a query parameter or a header breaks this contract
-         *     (including a body that is not JSON, an unknown property, an invalid cursor, or an
+         *     (including a body that is not JSON, an unknown property, a query parameter the
+         *     operation does not take or one given twice, an invalid cursor, or an
          *     `Idempotency-Key` reused with a different body). `errors` lists each failing field:
          *     a body path such as `blocks[2].content`, or a parameter or header name such as
          *     `limit` or `Idempotency-Key`.
@@ -713,6 +914,9 @@ export interface components {
         ValidationFailed: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -733,6 +937,9 @@ export interface components {
         ValidationFailedCreate: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -770,6 +977,9 @@ export interface components {
         RateLimited: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
@@ -851,6 +1061,63 @@ export interface components {
          */
         GraphIdFilter: string;
         /**
+         * @description Only tokens not used since this time: last used before it, or never used and created
+         *     before it. `now - 90 days` finds the tokens idle for 90 days.
+         * @example 2025-08-22T00:00:00Z
+         */
+        LastUsedBefore: string;
+        /**
+         * @description Only tokens created before this time.
+         * @example 2025-01-01T00:00:00Z
+         */
+        CreatedBefore: string;
+        /**
+         * @description Only tokens with an `expiresAt` before this time (those that never expire are left
+         *     out; those already expired are in). `now + 7 days` finds the tokens about to expire.
+         * @example 2025-11-27T00:00:00Z
+         */
+        ExpiresBefore: string;
+        /**
+         * @description `true`: only tokens never used (`lastUsedAt` null); `false`: only tokens used at least once.
+         * @example true
+         */
+        NeverUsed: boolean;
+        /**
+         * @description Only tokens whose `name` or `description` contains this text, ignoring case (Unicode
+         *     lower-casing, without locale rules).
+         * @example pipeline
+         */
+        TokenSearch: string;
+        /**
+         * @description The order of the list: a field, descending when prefixed with `-`. `-createdAt` (newest
+         *     first) by default. Tokens without the field (never used, never expiring) come last in
+         *     either direction; ties keep creation order (reversed when descending, as `-createdAt`
+         *     lists the later of two tokens created at the same time first). `name` compares code
+         *     points.
+         * @example -lastUsedAt
+         */
+        TokenSort: components["schemas"]["TokenSort"];
+        /**
+         * @description Only the events of this token. A token the caller may not see gives an empty page.
+         * @example tok_MPxf0A9Rt4jp5IIk
+         */
+        AuditTokenIdFilter: string;
+        /**
+         * @description Only events of this type.
+         * @example token.revoked
+         */
+        AuditEventTypeFilter: components["schemas"]["AuditEventType"];
+        /**
+         * @description Only events that occurred at or after this time.
+         * @example 2025-11-01T00:00:00Z
+         */
+        Since: string;
+        /**
+         * @description How many events per page, 1 to 100 (outside that range → `422 validation_failed`).
+         * @example 20
+         */
+        AuditEventLimit: number;
+        /**
          * @description A unique key (a UUID, say) that makes this POST safe to retry. A retry with the same
          *     key and body returns the stored original response with `Idempotent-Replayed: true` and
          *     does nothing else; the same key with a different body gets `422 validation_failed` on
@@ -903,6 +1170,30 @@ export interface components {
          * @example true
          */
         IdempotentReplayed: "true";
+        /**
+         * @description When the calling token stops working (RFC 3339, UTC), as it stands after the operation:
+         *     its `expiresAt`, or the end of its rotation grace period when that comes first (so a
+         *     rotation of the calling token carries its new grace period's end). Present on every answer to an
+         *     authenticated request whose token has such a time; absent for a token that never
+         *     expires. Modelled on GitHub's `GitHub-Authentication-Token-Expiration`.
+         * @example 2026-09-14T08:30:00Z
+         */
+        TokenExpiration: string;
+        /**
+         * @description The rate-limit policy that applies (draft-ietf-httpapi-ratelimit-headers-09, a
+         *     Structured Fields list): `"token";q=<requests per window>;w=<window in seconds>` for
+         *     the per-token limit, or `"client";q=…;w=…` for the per-client limit of
+         *     `revoke-leaked`. Present when a limit applies.
+         * @example "token";q=100;w=60
+         */
+        RateLimitPolicy: string;
+        /**
+         * @description The state of that policy now (draft-ietf-httpapi-ratelimit-headers-09):
+         *     `"token";r=<requests left in this window>;t=<seconds until the window resets>`. When
+         *     `r` is 0, the next request before `t` seconds gets `429 rate_limited`.
+         * @example "token";r=42;t=17
+         */
+        RateLimit: string;
     };
     pathItems: never;
 }
@@ -922,6 +1213,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -930,6 +1224,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
         };
@@ -947,12 +1242,101 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rotateSelfToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID, say) that makes this POST safe to retry. A retry with the same
+                 *     key and body returns the stored original response with `Idempotent-Replayed: true` and
+                 *     does nothing else; the same key with a different body gets `422 validation_failed` on
+                 *     field `Idempotency-Key`. Keys are scoped to the calling token. A stored response is kept
+                 *     for 24 hours, across server restarts; a create or rotate replay carries the same secret,
+                 *     stored encrypted with a key derived from this header's value (not stored), so a retry after
+                 *     a restart never creates a second token. Use a random key (a UUID): the key is what
+                 *     protects a stored secret.
+                 * @example 6f1c2b9e-8a4d-4c1e-9f3a-2d7b5e8c0a41
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RotateTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The successor token and its secret. The secret is shown this once: store it now. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenRotateSelf"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    revokeLeakedTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeLeakedRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description The report was received; every valid secret in it is already revoked. Says nothing
+             *     about which ones were valid.
+             */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokeLeakedResult"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
         };
@@ -970,6 +1354,43 @@ export interface operations {
                  * @example gr_x2nEgXwpV83v
                  */
                 graphId?: components["parameters"]["GraphIdFilter"];
+                /**
+                 * @description Only tokens not used since this time: last used before it, or never used and created
+                 *     before it. `now - 90 days` finds the tokens idle for 90 days.
+                 * @example 2025-08-22T00:00:00Z
+                 */
+                lastUsedBefore?: components["parameters"]["LastUsedBefore"];
+                /**
+                 * @description Only tokens created before this time.
+                 * @example 2025-01-01T00:00:00Z
+                 */
+                createdBefore?: components["parameters"]["CreatedBefore"];
+                /**
+                 * @description Only tokens with an `expiresAt` before this time (those that never expire are left
+                 *     out; those already expired are in). `now + 7 days` finds the tokens about to expire.
+                 * @example 2025-11-27T00:00:00Z
+                 */
+                expiresBefore?: components["parameters"]["ExpiresBefore"];
+                /**
+                 * @description `true`: only tokens never used (`lastUsedAt` null); `false`: only tokens used at least once.
+                 * @example true
+                 */
+                neverUsed?: components["parameters"]["NeverUsed"];
+                /**
+                 * @description Only tokens whose `name` or `description` contains this text, ignoring case (Unicode
+                 *     lower-casing, without locale rules).
+                 * @example pipeline
+                 */
+                q?: components["parameters"]["TokenSearch"];
+                /**
+                 * @description The order of the list: a field, descending when prefixed with `-`. `-createdAt` (newest
+                 *     first) by default. Tokens without the field (never used, never expiring) come last in
+                 *     either direction; ties keep creation order (reversed when descending, as `-createdAt`
+                 *     lists the later of two tokens created at the same time first). `name` compares code
+                 *     points.
+                 * @example -lastUsedAt
+                 */
+                sort?: components["parameters"]["TokenSort"];
                 /**
                  * @description How many tokens per page, 1 to 100 (outside that range → `422 validation_failed`).
                  * @example 20
@@ -992,6 +1413,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1036,6 +1460,9 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     "Cache-Control": components["headers"]["CacheControlNoStore"];
                     "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
@@ -1076,6 +1503,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1086,6 +1516,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
         };
@@ -1112,6 +1543,9 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1120,6 +1554,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
         };
@@ -1150,6 +1585,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1205,6 +1643,9 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     "Cache-Control": components["headers"]["CacheControlNoStore"];
                     "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
@@ -1237,6 +1678,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1245,6 +1689,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
         };
@@ -1270,6 +1715,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1280,6 +1728,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenGraph"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
         };
@@ -1317,6 +1766,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1370,6 +1822,9 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
@@ -1415,6 +1870,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1425,6 +1883,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenGraph"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
         };
@@ -1457,6 +1916,9 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1465,6 +1927,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenGraph"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
         };
@@ -1501,6 +1964,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1512,6 +1978,63 @@ export interface operations {
             403: components["responses"]["ForbiddenGraph"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the events of this token. A token the caller may not see gives an empty page.
+                 * @example tok_MPxf0A9Rt4jp5IIk
+                 */
+                tokenId?: components["parameters"]["AuditTokenIdFilter"];
+                /**
+                 * @description Only events of this type.
+                 * @example token.revoked
+                 */
+                type?: components["parameters"]["AuditEventTypeFilter"];
+                /**
+                 * @description Only events that occurred at or after this time.
+                 * @example 2025-11-01T00:00:00Z
+                 */
+                since?: components["parameters"]["Since"];
+                /**
+                 * @description How many events per page, 1 to 100 (outside that range → `422 validation_failed`).
+                 * @example 20
+                 */
+                limit?: components["parameters"]["AuditEventLimit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque: do not
+                 *     build or edit one. An invalid cursor gets `422 validation_failed` on field `cursor`.
+                 * @example eyJjIjoiMjAyNS0wMy0wMVQxMjowMDowMFoifQ
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of audit events. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "GraphToken-Token-Expiration": components["headers"]["TokenExpiration"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];

@@ -19,7 +19,8 @@ export interface OperationInfo {
   readonly tag: string;
   /**
    * The operation's `security` requirement: alternatives, any one of which suffices; each lists the
-   * scopes it needs. `[[]]` means any valid token.
+   * scopes it needs. `[[]]` means any valid token; `[]` means no token at all (the operation
+   * ignores credentials, e.g. `revokeLeakedTokens`).
    */
   readonly security: readonly (readonly (typeof scopeNames)[number][])[];
   readonly successStatus: number;
@@ -44,6 +45,24 @@ export const operations = {
     tag: 'tokens',
     security: [[]],
     successStatus: 204,
+  },
+  rotateSelfToken: {
+    operationId: 'rotateSelfToken',
+    method: 'POST',
+    path: '/v1/tokens/self/rotate',
+    pathParams: [],
+    tag: 'tokens',
+    security: [[]],
+    successStatus: 201,
+  },
+  revokeLeakedTokens: {
+    operationId: 'revokeLeakedTokens',
+    method: 'POST',
+    path: '/v1/tokens/revoke-leaked',
+    pathParams: [],
+    tag: 'tokens',
+    security: [],
+    successStatus: 202,
   },
   listTokens: {
     operationId: 'listTokens',
@@ -162,6 +181,15 @@ export const operations = {
     security: [['write']],
     successStatus: 204,
   },
+  listAuditEvents: {
+    operationId: 'listAuditEvents',
+    method: 'GET',
+    path: '/v1/audit-events',
+    pathParams: [],
+    tag: 'audit',
+    security: [['manage']],
+    successStatus: 200,
+  },
 } as const satisfies Record<string, OperationInfo>;
 
 /** An operationId of the API. */
@@ -212,19 +240,22 @@ export type ErrorCode = keyof typeof errorCodes;
  * {@link operations} so that code which only sends requests (the SDK) does not bundle them.
  */
 export const operationErrorCodes = {
-  introspectToken: ['internal_error','invalid_request','invalid_token','malformed_token','missing_token','rate_limited','token_expired','token_revoked'],
-  revokeSelfToken: ['internal_error','invalid_request','invalid_token','malformed_token','missing_token','rate_limited','token_expired','token_revoked'],
+  introspectToken: ['internal_error','invalid_request','invalid_token','malformed_token','missing_token','rate_limited','token_expired','token_revoked','validation_failed'],
+  revokeSelfToken: ['internal_error','invalid_request','invalid_token','malformed_token','missing_token','rate_limited','token_expired','token_revoked','validation_failed'],
+  rotateSelfToken: ['internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_graph_admin','rate_limited','request_too_large','token_expired','token_not_active','token_revoked','validation_failed'],
+  revokeLeakedTokens: ['internal_error','rate_limited','request_too_large','validation_failed'],
   listTokens: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','rate_limited','token_expired','token_revoked','validation_failed'],
   createToken: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','not_graph_admin','rate_limited','request_too_large','scope_not_allowed_for_encrypted_graph','token_expired','token_revoked','validation_failed'],
-  getToken: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
+  getToken: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked','validation_failed'],
   updateToken: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','not_token_owner','rate_limited','request_too_large','token_expired','token_revoked','validation_failed'],
-  revokeToken: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
+  revokeToken: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked','validation_failed'],
   rotateToken: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','not_graph_admin','not_token_owner','rate_limited','request_too_large','token_expired','token_not_active','token_revoked','validation_failed'],
-  listGraphs: ['internal_error','invalid_request','invalid_token','malformed_token','missing_token','rate_limited','token_expired','token_revoked'],
-  getGraph: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
+  listGraphs: ['internal_error','invalid_request','invalid_token','malformed_token','missing_token','rate_limited','token_expired','token_revoked','validation_failed'],
+  getGraph: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked','validation_failed'],
   listBlocks: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked','validation_failed'],
   appendBlocks: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','request_too_large','token_expired','token_revoked','validation_failed'],
-  getBlock: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
+  getBlock: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked','validation_failed'],
   updateBlock: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','request_too_large','token_expired','token_revoked','validation_failed'],
-  deleteBlock: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked'],
+  deleteBlock: ['graph_not_in_token','insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','not_found','rate_limited','token_expired','token_revoked','validation_failed'],
+  listAuditEvents: ['insufficient_scope','internal_error','invalid_request','invalid_token','malformed_token','missing_token','rate_limited','token_expired','token_revoked','validation_failed'],
 } as const satisfies Record<OperationId, readonly ErrorCode[]>;

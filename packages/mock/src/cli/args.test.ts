@@ -42,6 +42,16 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('reads --leak-report-limit, the per-client limit of revoke-leaked', () => {
+    expect(parseCliArgs(['--leak-report-limit', '5/10'])).toMatchObject({
+      options: { leakReportLimit: { limit: 5, windowSeconds: 10 } },
+    });
+    expect(() => parseCliArgs(['--leak-report-limit', '0/60'])).toThrow(
+      /^--leak-report-limit must be N\/SECONDS/,
+    );
+    expect(() => parseCliArgs(['--leak-report-limit', 'lots'])).toThrow(/--leak-report-limit/);
+  });
+
   it('reads --journal-size', () => {
     expect(parseCliArgs(['--journal-size', '500'])).toMatchObject({ options: { journalSize: 500 } });
   });

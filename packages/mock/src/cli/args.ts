@@ -21,12 +21,15 @@ export type CliCommand =
  *
  * @throws {UsageError} when the text is not of that form.
  */
-export function parseRateLimit(text: string): { limit: number; windowSeconds: number } {
+export function parseRateLimit(
+  text: string,
+  flag = '--rate-limit',
+): { limit: number; windowSeconds: number } {
   const match = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(text.trim());
   const limit = Number(match?.[1]);
   const windowSeconds = Number(match?.[2]);
   if (!match || limit < 1 || !(windowSeconds > 0)) {
-    throw new UsageError(`--rate-limit must be N/SECONDS with N >= 1, e.g. 100/60 (got "${text}")`);
+    throw new UsageError(`${flag} must be N/SECONDS with N >= 1, e.g. 100/60 (got "${text}")`);
   }
   return { limit, windowSeconds };
 }
@@ -67,6 +70,9 @@ export function parseCliArgs(
   if (values['state-file'] !== undefined) options.stateFile = values['state-file'];
   if (values.latency !== undefined) options.latency = parseInteger('--latency', values.latency, 0, 60_000);
   if (values['rate-limit'] !== undefined) options.rateLimit = parseRateLimit(values['rate-limit']);
+  if (values['leak-report-limit'] !== undefined) {
+    options.leakReportLimit = parseRateLimit(values['leak-report-limit'], '--leak-report-limit');
+  }
   if (values['cors-origin'] !== undefined) {
     for (const origin of values['cors-origin']) {
       if (origin !== '*' && !/^https?:\/\/[^/\s]+\/?$/i.test(origin)) {
@@ -122,6 +128,7 @@ function parse(argv: readonly string[]) {
       'state-file': { type: 'string' },
       latency: { type: 'string' },
       'rate-limit': { type: 'string' },
+      'leak-report-limit': { type: 'string' },
       'journal-size': { type: 'string' },
       'journal-body-bytes': { type: 'string' },
       now: { type: 'string' },

@@ -16,6 +16,10 @@ Options:
       --latency <ms>       delay every /v1 response by this many milliseconds
       --rate-limit <n/s>   per-token rate limit, e.g. 100/60 = 100 requests per
                            60 seconds (default: off)
+      --leak-report-limit <n/s>
+                           per-client limit of POST /v1/tokens/revoke-leaked,
+                           which needs no token; a client is a socket address
+                           (default 60/60)
       --now <date-time>    start the mock's clock at this time (default: now)
       --journal-size <n>   how many requests /__mock/requests keeps; older ones are
                            dropped first (default 10000)

@@ -36,10 +36,15 @@ export const ADMINISTERS: Record<Role, boolean> = {
   none: false,
 };
 
-/** The scope each operation needs (any valid token when `null`), and whether it acts on a graph. */
+/**
+ * The scope each operation needs (any valid token when `null`), and whether it acts on a graph.
+ * `open`: the operation needs no token at all and ignores credentials (DOMAIN.md "Leaked secrets").
+ */
 export const OPERATION_NEEDS = {
   introspectToken: { scope: null, graph: false, success: 200 },
   revokeSelfToken: { scope: null, graph: false, success: 204 },
+  rotateSelfToken: { scope: null, graph: false, success: 201 },
+  revokeLeakedTokens: { scope: null, graph: false, success: 202, open: true },
   listTokens: { scope: 'manage', graph: false, success: 200 },
   createToken: { scope: 'manage', graph: false, success: 201 },
   getToken: { scope: 'manage', graph: false, success: 200 },
@@ -53,9 +58,10 @@ export const OPERATION_NEEDS = {
   getBlock: { scope: 'read', graph: true, success: 200 },
   updateBlock: { scope: 'write', graph: true, success: 200 },
   deleteBlock: { scope: 'write', graph: true, success: 204 },
+  listAuditEvents: { scope: 'manage', graph: false, success: 200 },
 } as const satisfies Record<
   string,
-  { scope: Scope | readonly Scope[] | null; graph: boolean; success: number }
+  { scope: Scope | readonly Scope[] | null; graph: boolean; success: number; open?: boolean }
 >;
 
 /** An operation of the API. */
@@ -69,6 +75,7 @@ type Verdict = 'allow' | 'not_token_owner' | 'not_found';
 
 /** The table of DOMAIN.md "Who may do what to a token", row by row. */
 export const TOKEN_ACTIONS: Record<'see' | 'revoke' | 'rename' | 'rotate', Record<Relation, Verdict>> = {
+  /** List, get, and see its audit events. */
   see: { creator: 'allow', graphAdmin: 'allow', other: 'not_found' },
   revoke: { creator: 'allow', graphAdmin: 'allow', other: 'not_found' },
   rename: { creator: 'allow', graphAdmin: 'not_token_owner', other: 'not_found' },
@@ -150,8 +157,12 @@ const refuse = (status: number, code: string): Expected => ({ status, code });
 /** What the API must answer to a call, in the spec's order of checks. */
 export function expectedAnswer(world: PolicyWorld, call: PolicyCall): Expected {
   const { op, caller } = call;
-  const need = OPERATION_NEEDS[op];
+  const need: { scope: Scope | readonly Scope[] | null; graph: boolean; success: number; open?: boolean } =
+    OPERATION_NEEDS[op];
   const account = caller.createdBy;
+
+  // No token needed: credentials are not even read; a well-formed report is always accepted alike.
+  if (need.open) return { status: need.success };
 
   // 1. Credentials.
   const callerStatus = statusOf(caller, world.now);
@@ -201,10 +212,20 @@ export function expectedAnswer(world: PolicyWorld, call: PolicyCall): Expected {
       return refuse(409, 'token_not_active');
     }
   }
+  if (op === 'rotateSelfToken') {
+    // The caller rotates itself: it mints a secret for its creator, who must still administer
+    // every bound graph; a token already rotated (in its grace period) has a successor to rotate.
+    if (caller.graphIds.some((g) => !ADMINISTERS[world.role(account, g)]))
+      return refuse(403, 'not_graph_admin');
+    if (caller.rotatedTo !== null) return refuse(409, 'token_not_active');
+  }
   return { status: need.success };
 }
 
-/** The tokens an account may list (DOMAIN.md: created by it, or bound to a graph it administers). */
+/**
+ * The tokens an account may list, and whose audit events it may read (DOMAIN.md: created by it,
+ * or bound to a graph it administers, by its current roles).
+ */
 export function visibleTokens<T extends PolicyToken>(
   world: PolicyWorld,
   accountId: string,

@@ -152,10 +152,34 @@ function requestArbitrary(callers: FuzzCallers, port: number): fc.Arbitrary<Fuzz
   );
   const someQuery = fc
     .dictionary(
-      fc.constantFrom('limit', 'cursor', 'status', 'graphId', 'q', 'access_token', 'operationId', 'x'),
+      fc.constantFrom(
+        'limit',
+        'cursor',
+        'status',
+        'graphId',
+        'q',
+        'access_token',
+        'operationId',
+        'x',
+        'sort',
+        'neverUsed',
+        'lastUsedBefore',
+        'expiresBefore',
+        'since',
+        'type',
+        'tokenId',
+      ),
       fc.oneof(
         fc.string({ maxLength: 30 }),
         fc.nat().map(String),
+        fc.constantFrom(
+          '-lastUsedAt',
+          'name',
+          'true',
+          '2026-01-01T00:00:00Z',
+          'token.revoked',
+          'tok_bootstrap0000000',
+        ),
         caller.map((i) => callers.secrets[i] as string),
       ),
       { maxKeys: 3 },
@@ -263,6 +287,15 @@ function requestArbitrary(callers: FuzzCallers, port: number): fc.Arbitrary<Fuzz
     }),
     fc.record({ content: fc.string({ minLength: 1, maxLength: 50 }) }),
     fc.record({ gracePeriodSeconds: fc.integer({ min: -10, max: 700_000 }) }),
+    fc.record({
+      secrets: fc.array(
+        fc.oneof(
+          caller.map((i) => callers.secrets[i] as string),
+          fc.string({ maxLength: 300 }),
+        ),
+        { maxLength: 102 },
+      ),
+    }),
     fc.record(
       { name: fc.string({ maxLength: 120 }), description: fc.option(fc.string({ maxLength: 600 })) },
       { requiredKeys: [] },

@@ -97,7 +97,10 @@ export function loadSpecValidator(specPath: string | URL): SpecValidator {
         problems.push(`${where}: no valid X-Request-Id header`);
       }
       const secretAllowed =
-        (r.operationId === 'createToken' || r.operationId === 'rotateToken') && r.status === 201;
+        (r.operationId === 'createToken' ||
+          r.operationId === 'rotateToken' ||
+          r.operationId === 'rotateSelfToken') &&
+        r.status === 201;
       if (!secretAllowed && new RegExp(TOKEN_PATTERN.source).test(r.body)) {
         problems.push(`${where}: the body contains a secret`);
       }
@@ -151,6 +154,12 @@ export function loadSpecValidator(specPath: string | URL): SpecValidator {
             ...checkBody(`${r.operationId} ${r.status} ${contentType}`, media.schema, r.body, where),
           );
         }
+      }
+      // The headers this contract added for issue 11 appear only where a response documents them.
+      const documented = new Set(Object.keys((resolved.headers ?? {}) as Json).map((h) => h.toLowerCase()));
+      for (const name of ['graphtoken-token-expiration', 'ratelimit-policy', 'ratelimit']) {
+        if (r.headers.has(name) && !documented.has(name))
+          problems.push(`${where}: header ${name} is sent but not documented for this response`);
       }
       for (const [name, headerRef] of Object.entries((resolved.headers ?? {}) as Json)) {
         const header = deref(spec, headerRef);

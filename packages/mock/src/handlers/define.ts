@@ -4,12 +4,17 @@
  * turns the table into msw routes.
  */
 import type { OperationId, operations } from '@graphtoken/contract';
-import type { OperationImpl } from '../internal/pipeline.js';
+import type { OpenOperationImpl, OperationImpl } from '../internal/pipeline.js';
 
 /** The operationIds of one spec tag. */
 export type OperationIdOfTag<Tag extends string> = {
   [K in OperationId]: (typeof operations)[K]['tag'] extends Tag ? K : never;
 }[OperationId];
 
+/** The implementation an operation takes: one without a token (`security: []`) gets no caller. */
+export type ImplOf<K extends OperationId> = (typeof operations)[K]['security'] extends readonly []
+  ? OpenOperationImpl
+  : OperationImpl;
+
 /** The implementations of one tag's operations, keyed by operationId. */
-export type TagOperations<Tag extends string> = { readonly [K in OperationIdOfTag<Tag>]: OperationImpl };
+export type TagOperations<Tag extends string> = { readonly [K in OperationIdOfTag<Tag>]: ImplOf<K> };

@@ -10,15 +10,17 @@
 import { type OperationId, type OperationInfo, operations } from '@graphtoken/contract';
 import { http, type RequestHandler } from 'msw';
 import { operationPathPattern } from '../internal/path-pattern.js';
-import { answer, type MockRuntime, type OperationImpl } from '../internal/pipeline.js';
+import { type AnyOperationImpl, answer, type MockRuntime } from '../internal/pipeline.js';
 import { allowedMethods, findRoute } from '../internal/route-table.js';
 import { isUrlTooLong, MAX_URL_LENGTH } from '../internal/url-length.js';
+import { auditOperations } from './audit.js';
 import { blockOperations } from './blocks.js';
 import { graphOperations } from './graphs.js';
 import { tokenOperations } from './tokens.js';
 
-const implementations: Record<OperationId, OperationImpl> = {
+const implementations: Record<OperationId, AnyOperationImpl> = {
   ...tokenOperations,
+  ...auditOperations,
   ...graphOperations,
   ...blockOperations,
 };

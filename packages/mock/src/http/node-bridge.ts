@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setClientAddress } from '../internal/client-address.js';
 
 /**
  * The largest request body the standalone server reads (8 MiB); a bigger one gets 413. The largest
@@ -137,6 +138,8 @@ export async function toFetchRequest(
     if (HOP_BY_HOP.has(name) || name === 'host' || values === undefined) continue;
     for (const value of values) headers.append(name, value);
   }
+  // Who sent it, for the per-client limit of revoke-leaked: the socket, never a header it sent.
+  setClientAddress(headers, req.socket?.remoteAddress ?? 'unknown');
   const method = (req.method ?? 'GET').toUpperCase();
   const body = await readBody(req, limit, keep);
   const hasBody = method !== 'GET' && method !== 'HEAD' && body.length > 0;

@@ -57,6 +57,11 @@ export interface GraphTokenMockServerOptions {
   latency?: number;
   /** A per-token rate limit (429 `rate_limited` with `Retry-After`). Default: off. */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * The per-client limit of `POST /v1/tokens/revoke-leaked` (no token: a client is the socket's
+   * remote address, which a request cannot choose). Default 60 reports per 60 seconds.
+   */
+  leakReportLimit?: RateLimitOptions;
   /** The mock's starting clock. Default: the real time. */
   now?: Date | string;
   /** Receives one line per request (method, path, status, ms, redacted token, request id). Default: silent. */
@@ -370,6 +375,7 @@ export async function startGraphTokenMockServer(
         ...(snapshot !== undefined ? { snapshot } : {}),
         ...(options.now !== undefined ? { now: options.now } : {}),
         ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+        ...(options.leakReportLimit ? { leakReportLimit: options.leakReportLimit } : {}),
         ...(options.latency ? { latencyMs: options.latency } : {}),
         ...(options.journalSize !== undefined ? { journalSize: options.journalSize } : {}),
         ...(options.journalBodyBytes !== undefined ? { journalBodyBytes: options.journalBodyBytes } : {}),

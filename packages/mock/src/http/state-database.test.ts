@@ -215,10 +215,17 @@ describe('state database', () => {
         db.close();
       }
     };
+    // The first use is an audit event (token.first_used): written with the request, at once.
     await call(server, '/v1/tokens/self', { token: BOOTSTRAP_TOKEN });
-    expect(lastUsedAt()).toBeNull(); // not written by the GET itself
+    const first = lastUsedAt();
+    expect(first).toMatch(/^2030-01-01T00:00:0/);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // A later use moves lastUsedAt alone: batched, not written by the GET itself.
+    await call(server, '/v1/tokens/self', { token: BOOTSTRAP_TOKEN });
+    expect(lastUsedAt()).toBe(first);
     await new Promise((resolve) => setTimeout(resolve, 1300));
     const record = { lastUsedAt: lastUsedAt() };
     expect(record.lastUsedAt).toMatch(/^2030-01-01T00:00:0/);
+    expect(record.lastUsedAt).not.toBe(first);
   });
 });

@@ -24,12 +24,21 @@ import {
 import { basename, dirname, join } from 'node:path';
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import { REPLAY_TTL_MS, type ReplayStore, type StoredResponse } from '../internal/replay-store.js';
-import type { AccountRecord, BlockRecord, GraphRecord, MockSnapshot, TokenRecord } from '../store/records.js';
+import { AUDIT_RETENTION_MS } from '../store/audit-log.js';
+import type {
+  AccountRecord,
+  AuditEventRecord,
+  BlockRecord,
+  GraphRecord,
+  MockSnapshot,
+  TokenRecord,
+} from '../store/records.js';
 import type { MockState } from '../store/state.js';
+import { loadSqlite, type Sqlite } from './load-sqlite.js';
 import { openSecret, replayKeyHash, sealSecret } from './sealed-secret.js';
 import { MockFileError } from './seed-file.js';
 import { loadStateFile } from './state-file.js';
-import { checkStateDatabase, SCHEMA_V1 } from './state-schema.js';
+import { checkStateDatabase, migrateSchema, SCHEMA_V1 } from './state-schema.js';
 
 /** At most how long a `lastUsedAt` move waits to be written (so how stale it can be after a crash). */
 export const TOUCH_FLUSH_MS = 1000;
@@ -65,34 +74,6 @@ export interface StateDatabase {
 export interface StateDatabaseOptions {
   /** Called once, when a commit fails (see {@link StateDatabase.failure}). */
   onFailure?: (error: MockFileError) => void;
-}
-
-type Sqlite = typeof import('node:sqlite');
-let sqlite: Sqlite | undefined;
-
-/**
- * Loads `node:sqlite`. Node 22 prints "ExperimentalWarning: SQLite is an experimental feature"
- * once; it tells a user of the mock nothing they can act on, so it is held back while the module
- * loads (every other warning passes).
- */
-function loadSqlite(): Sqlite {
-  if (sqlite) return sqlite;
-  const emit = process.emitWarning;
-  process.emitWarning = function (this: unknown, warning: string | Error, ...rest: unknown[]) {
-    const text = typeof warning === 'string' ? warning : warning.message;
-    const option = rest[0];
-    const type =
-      typeof option === 'string' ? option : ((option as { type?: string } | undefined)?.type ?? '');
-    if (type === 'ExperimentalWarning' && /sqlite/i.test(text)) return;
-    return (emit as (...args: unknown[]) => void).call(process, warning, ...rest);
-  } as typeof process.emitWarning;
-  try {
-    // Through getBuiltinModule, not import(): some bundlers rewrite `node:sqlite` to `sqlite`.
-    sqlite = process.getBuiltinModule('node:sqlite');
-  } finally {
-    process.emitWarning = emit;
-  }
-  return sqlite;
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -157,6 +138,10 @@ function statements(db: DatabaseSync) {
       'SELECT expires_at, fingerprint, status, headers, body, sealed_secret FROM replays WHERE key_hash = ?',
     ),
     pruneReplays: db.prepare('DELETE FROM replays WHERE expires_at <= ?'),
+    putEvent: db.prepare(
+      'INSERT OR REPLACE INTO audit_events (id, seq, occurred_ms, record) VALUES (?, ?, ?, ?)',
+    ),
+    pruneEvents: db.prepare('DELETE FROM audit_events WHERE occurred_ms < ?'),
   };
 }
 type Statements = ReturnType<typeof statements>;
@@ -164,6 +149,8 @@ type Statements = ReturnType<typeof statements>;
 const putAccount = (s: Statements, a: AccountRecord) => s.putAccount.run(a.id, JSON.stringify(a));
 const putGraph = (s: Statements, g: GraphRecord) => s.putGraph.run(g.id, JSON.stringify(g));
 const putToken = (s: Statements, t: TokenRecord) => s.putToken.run(t.id, JSON.stringify(t));
+const putEvent = (s: Statements, e: AuditEventRecord) =>
+  s.putEvent.run(e.id, e.seq, Date.parse(e.occurredAt), JSON.stringify(e));
 const putBlock = (s: Statements, b: BlockRecord) =>
   s.putBlock.run(b.id, b.seq, b.graphId, b.content, b.createdAt, b.updatedAt);
 
@@ -176,11 +163,13 @@ function writeEverything(
     graphs: Iterable<GraphRecord>;
     tokens: Iterable<TokenRecord>;
     blocks: Iterable<BlockRecord>;
+    auditEvents?: Iterable<AuditEventRecord> | undefined;
   },
 ): void {
   db.exec(
-    'DELETE FROM accounts; DELETE FROM graphs; DELETE FROM tokens; DELETE FROM blocks; DELETE FROM replays;',
+    'DELETE FROM accounts; DELETE FROM graphs; DELETE FROM tokens; DELETE FROM blocks; DELETE FROM replays; DELETE FROM audit_events;',
   );
+  for (const e of all.auditEvents ?? []) putEvent(s, e);
   for (const a of all.accounts) putAccount(s, a);
   for (const g of all.graphs) putGraph(s, g);
   for (const t of all.tokens) putToken(s, t);
@@ -216,6 +205,10 @@ function readSnapshot(db: DatabaseSync, s: Statements): MockSnapshot {
     graphs: records<GraphRecord>('graphs'),
     tokens: records<TokenRecord>('tokens'),
     blocks,
+    auditEvents: db
+      .prepare('SELECT record FROM audit_events ORDER BY seq')
+      .all()
+      .map((row) => JSON.parse(String(row.record)) as AuditEventRecord),
   };
 }
 
@@ -224,6 +217,7 @@ function initialise(db: DatabaseSync): void {
   db.exec(SCHEMA_V1);
   db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('salt', randomBytes(16).toString('hex'));
   db.exec('COMMIT');
+  migrateSchema(db);
 }
 
 /** Removes the temporary files the JSON state file writer of earlier versions left after a kill. */
@@ -301,7 +295,7 @@ function refuseOrphanWal(path: string): void {
 /**
  * Opens (or creates) the state database at `path`.
  *
- * @throws {MockFileError} when the file is corrupt, another program's, of a newer schema, in use
+ * @throws {MockFileError} when this Node has no `node:sqlite` (older than 22.13), the file is corrupt, another program's, of a newer schema, in use
  * by another process, or a JSON state file that cannot be migrated.
  */
 export async function openStateDatabase(
@@ -334,7 +328,10 @@ export async function openStateDatabase(
     // One process per file: the lock is held from here until close.
     db.exec('PRAGMA locking_mode = EXCLUSIVE');
     if (status === 'new') initialise(db);
-    else checkStateDatabase(db, path);
+    else {
+      checkStateDatabase(db, path);
+      migrateSchema(db); // an older schema gains what this version keeps, losing nothing
+    }
     db.exec('PRAGMA journal_mode = WAL');
     // In WAL mode, NORMAL survives a killed process (the OS keeps what was written); FULL would
     // only add a power-loss guarantee, at an fsync per request.
@@ -374,7 +371,7 @@ export async function openStateDatabase(
       !changes.everything &&
       !changes.meta &&
       changes.accounts.size + changes.graphs.size + changes.tokens.size + changes.touched.size === 0 &&
-      changes.blocks.size + changes.deletedBlocks.size === 0 &&
+      changes.blocks.size + changes.deletedBlocks.size + changes.auditEvents.size === 0 &&
       replays.length === 0;
     if (nothing && !force) return;
     try {
@@ -385,8 +382,10 @@ export async function openStateDatabase(
           graphs: state.graphs.values(),
           tokens: state.tokens.values(),
           blocks: state.blocks.values(),
+          auditEvents: state.audit.values(),
         });
       } else {
+        for (const e of changes.auditEvents) putEvent(s, e);
         for (const a of changes.accounts) putAccount(s, a);
         for (const g of changes.graphs) putGraph(s, g);
         for (const t of changes.tokens) putToken(s, t);
@@ -398,6 +397,7 @@ export async function openStateDatabase(
       s.putMeta.run('counters', JSON.stringify(state.counters));
       for (const { row } of replays) s.putReplay.run(...row);
       s.pruneReplays.run(state.nowMs());
+      s.pruneEvents.run(state.nowMs() - AUDIT_RETENTION_MS);
       db.exec('COMMIT');
       pendingReplays.clear();
     } catch (error) {

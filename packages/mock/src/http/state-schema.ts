@@ -10,7 +10,7 @@ import { MockFileError } from './seed-file.js';
 export const APPLICATION_ID = 0x47544d4b;
 
 /** `PRAGMA user_version`: the schema version this package writes and reads. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Version 1: one row per record; blocks in columns, the rest as JSON. */
 export const SCHEMA_V1 = `
@@ -37,8 +37,44 @@ CREATE TABLE replays (
 ) WITHOUT ROWID;
 CREATE INDEX replays_by_expiry ON replays (expires_at);
 PRAGMA application_id = ${APPLICATION_ID};
-PRAGMA user_version = ${SCHEMA_VERSION};
+PRAGMA user_version = 1;
 `;
+
+/** Version 2 adds the audit events (one row each; `occurred_ms` for the 400-day retention). */
+export const SCHEMA_V2 = `
+CREATE TABLE audit_events (
+  id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  occurred_ms INTEGER NOT NULL,
+  record TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX audit_events_by_time ON audit_events (occurred_ms);
+PRAGMA user_version = 2;
+`;
+
+/** The steps from each version to the next: `MIGRATIONS[v]` takes a file of version `v` to `v + 1`. */
+export const MIGRATIONS: Readonly<Record<number, string>> = { 1: SCHEMA_V2 };
+
+/**
+ * Brings a checked file of an older schema to {@link SCHEMA_VERSION}, one step per version, each in
+ * its own transaction (a crash leaves it at a version this package still reads). Keeps every row.
+ */
+export function migrateSchema(db: DatabaseSync): void {
+  for (;;) {
+    const version = Number(db.prepare('PRAGMA user_version').get()?.user_version);
+    if (version >= SCHEMA_VERSION) return;
+    const step = MIGRATIONS[version];
+    if (step === undefined) throw new Error(`no migration from schema ${version}`);
+    db.exec('BEGIN EXCLUSIVE');
+    try {
+      db.exec(step);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
 
 const RECOVER =
   'It was left untouched: delete it (or pass another --state-file) to start again from the seed';

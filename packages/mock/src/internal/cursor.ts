@@ -11,20 +11,38 @@ export interface CursorData {
   list: string;
   /** The sort key of the last item of the previous page. */
   after: readonly number[];
+  /** A text part of that sort key (the `name` of a token list sorted by name). */
+  text?: string | undefined;
+  /**
+   * Instead of `text` when it would make the cursor too long: the id of the last item, whose
+   * current text is then the key.
+   */
+  id?: string | undefined;
 }
 
+// UTF-8 inside the base64 (a name in a cursor may be any text); ASCII cursors read as before.
 function toBase64Url(text: string): string {
-  return btoa(text).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
 function fromBase64Url(text: string): string {
   const b64 = text.replaceAll('-', '+').replaceAll('_', '/');
-  return atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+  const binary = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }
 
 /** Encodes a cursor. */
 export function encodeCursor(data: CursorData): string {
-  return toBase64Url(JSON.stringify({ l: data.list, a: data.after }));
+  return toBase64Url(
+    JSON.stringify({
+      l: data.list,
+      a: data.after,
+      ...(data.text !== undefined && { t: data.text }),
+      ...(data.id !== undefined && { i: data.id }),
+    }),
+  );
 }
 
 /** Decodes a cursor for this list, or throws `validation_failed` on `cursor`. */
@@ -37,19 +55,26 @@ export function decodeCursor(cursor: string, list: string): CursorData {
   } catch {
     throw invalid('is not a cursor this API issued; pass a nextCursor unchanged');
   }
-  const p = parsed as { l?: unknown; a?: unknown };
+  const p = parsed as { l?: unknown; a?: unknown; t?: unknown; i?: unknown };
   if (
     typeof p !== 'object' ||
     p === null ||
     typeof p.l !== 'string' ||
     !Array.isArray(p.a) ||
-    !p.a.every((n) => Number.isSafeInteger(n))
+    !p.a.every((n) => Number.isSafeInteger(n)) ||
+    (p.t !== undefined && typeof p.t !== 'string') ||
+    (p.i !== undefined && typeof p.i !== 'string')
   ) {
     throw invalid('is not a cursor this API issued; pass a nextCursor unchanged');
   }
   if (p.l !== list)
     throw invalid('belongs to another list or other filters; use the same filters as the first page');
-  return { list: p.l, after: p.a as number[] };
+  return {
+    list: p.l,
+    after: p.a as number[],
+    ...(typeof p.t === 'string' && { text: p.t }),
+    ...(typeof p.i === 'string' && { id: p.i }),
+  };
 }
 
 /** Compares two sort keys lexicographically. */

@@ -14,6 +14,7 @@ export const ID_KINDS = {
   block: { prefix: 'blk_', length: 12 },
   account: { prefix: 'acc_', length: 12 },
   request: { prefix: 'req_', length: 16 },
+  event: { prefix: 'evt_', length: 16 },
 } as const;
 
 /** A kind of generated id. */

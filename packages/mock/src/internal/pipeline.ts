@@ -21,14 +21,19 @@ import type { InternalRequests } from '../requests.js';
 import type { AccountRecord, GraphRecord, TokenRecord } from '../store/records.js';
 import type { MockState } from '../store/state.js';
 import { AuthenticationFailure, authenticateSecret, readCredential } from './authenticate.js';
+import { CLIENT_HEADER, clientOf } from './client-address.js';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth.js';
+import { recordedLeakReport } from './leak-report-body.js';
 import { hasObservers, notifyObservers } from './observers.js';
 import { ApiProblem, validationFailed } from './problem.js';
+import { checkQueryParams } from './query-params.js';
 import type { RateLimiter, RateLimitOptions } from './rate-limit.js';
+import { rateLimitHeaders } from './rate-limit-headers.js';
 import { readBodyPrefix, recordedBody } from './recorded-body.js';
 import { redactAuthorization, redactUrl } from './redact.js';
 import type { ReplayStore } from './replay-store.js';
 import { sha256Hex } from './sha256.js';
+import { tokenExpirationHeader, withTokenExpiration } from './token-expiration.js';
 import { bodyProblem } from './validation.js';
 
 /** What an operation returns: a status, a JSON body (none for 204) and extra headers. */
@@ -60,10 +65,33 @@ export interface OperationContext {
 /** One operation's implementation. */
 export type OperationImpl = (ctx: OperationContext) => OperationResult;
 
+/** What an operation that needs no token gets (`security: []`): no caller, only the request. */
+export interface OpenOperationContext {
+  readonly state: MockState;
+  readonly op: OperationInfo;
+  readonly url: URL;
+  readonly query: URLSearchParams;
+  /** The request time on the mock clock. */
+  readonly nowMs: number;
+  /** The parsed JSON body; throws `validation_failed` on `body` if required and absent, or not JSON. */
+  json(options: { required: boolean }): unknown;
+}
+
+/** The implementation of an operation that needs no token (`revokeLeakedTokens`). */
+export type OpenOperationImpl = (ctx: OpenOperationContext) => OperationResult;
+
+/** Either kind of implementation; which one an operation has follows its `security`. */
+export type AnyOperationImpl = OperationImpl | OpenOperationImpl;
+
+/** The per-client limit of `revoke-leaked` when none is configured: 60 reports a minute. */
+export const DEFAULT_LEAK_REPORT_LIMIT: RateLimitOptions = { limit: 60, windowSeconds: 60 };
+
 /** The mutable settings of a mock. */
 export interface MockSettings {
   latencyMs: number;
   rateLimit: RateLimitOptions | false;
+  /** The per-client limit of `POST /v1/tokens/revoke-leaked` (always on: it needs no token). */
+  leakReportLimit: RateLimitOptions;
 }
 
 /** Everything the pipeline needs from a mock. */
@@ -76,6 +104,8 @@ export interface MockRuntime {
   readonly requests: InternalRequests;
   readonly settings: MockSettings;
   readonly rateLimiter: RateLimiter;
+  /** The per-client windows of `revoke-leaked`. */
+  readonly leakReportLimiter: RateLimiter;
   /** `Idempotency-Key` replay records. */
   readonly replays: ReplayStore;
   nextRequestId(): string;
@@ -102,11 +132,16 @@ function problemResult(problem: ApiProblem, requestId: string): OperationResult 
 /** CORS on every answer, so a page on another origin (the standalone server, a worker) can read them. @internal */
 export const CORS = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers': 'X-Request-Id, Retry-After, WWW-Authenticate, Idempotent-Replayed',
+  'Access-Control-Expose-Headers':
+    'X-Request-Id, Retry-After, WWW-Authenticate, Idempotent-Replayed, GraphToken-Token-Expiration, RateLimit-Policy, RateLimit',
 };
 
-function toResponse(result: OperationResult, requestId: string): Response {
-  const headers = new Headers({ ...CORS, ...result.headers });
+function toResponse(
+  result: OperationResult,
+  requestId: string,
+  extra: Record<string, string> = {},
+): Response {
+  const headers = new Headers({ ...CORS, ...result.headers, ...extra });
   headers.set('X-Request-Id', requestId);
   if (result.body === undefined) return new HttpResponse(null, { status: result.status, headers });
   headers.set('Content-Type', result.status >= 400 ? PROBLEM_TYPE : JSON_TYPE);
@@ -160,6 +195,127 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 interface Answer {
   result: OperationResult;
   tokenId: string | null;
+  /**
+   * Headers of this answer that are never part of a stored replay: the calling token's expiry and
+   * rate-limit state, as they are now (set once the credentials are accepted, kept on any error).
+   */
+  live: Record<string, string>;
+}
+
+function jsonReader(body: RequestBody, request: Request): (options: { required: boolean }) => unknown {
+  const contentType = request.headers.get('content-type');
+  const { parsed } = body;
+  return ({ required }) => {
+    if (parsed === undefined) {
+      if (required) throw bodyProblem('a JSON request body is required');
+      return undefined;
+    }
+    if (contentType !== null && !/[/+]json\b/i.test(contentType)) {
+      throw bodyProblem('must be sent as JSON (Content-Type: application/json)');
+    }
+    if (!parsed.ok) throw bodyProblem('is not valid JSON');
+    return parsed.value;
+  };
+}
+
+function internalError(op: OperationInfo, error: unknown, requestId: string): OperationResult {
+  // A bug in the mock, never a client mistake: say so without leaking anything.
+  const problem = new ApiProblem(
+    'internal_error',
+    `The GraphToken mock failed to answer ${op.operationId} (a bug in @graphtoken/mock: ${scrubEncodedSecrets(String(error))}). Quote the requestId when reporting it.`,
+  );
+  return problemResult(problem, requestId);
+}
+
+/**
+ * Runs an operation that needs no token (`security: []`, `revokeLeakedTokens`): credentials are
+ * not read at all; the per-client limit, the query parameters, then the operation.
+ */
+function executeOpen(
+  runtime: MockRuntime,
+  op: OperationInfo,
+  impl: OpenOperationImpl,
+  request: Request,
+  url: URL,
+  body: RequestBody,
+  requestId: string,
+): Answer {
+  const { state, settings } = runtime;
+  let live: Record<string, string> = {};
+  try {
+    return state.batch(() => {
+      const nowMs = state.nowMs();
+      state.materialise(nowMs);
+      const limit = settings.leakReportLimit;
+      const verdict = runtime.leakReportLimiter.hit(clientOf(request), nowMs, limit);
+      live = rateLimitHeaders('client', limit, verdict);
+      if (!verdict.ok) {
+        throw new ApiProblem(
+          'rate_limited',
+          `This client has sent too many leak reports. Retry in ${verdict.retryAfter} seconds.`,
+          { retryAfter: verdict.retryAfter },
+        );
+      }
+      checkQueryParams(op.operationId as OperationId, url);
+      const result = impl({
+        state,
+        op,
+        url,
+        query: url.searchParams,
+        nowMs,
+        json: jsonReader(body, request),
+      });
+      return { result, tokenId: null, live };
+    });
+  } catch (error) {
+    if (error instanceof ApiProblem) return { result: problemResult(error, requestId), tokenId: null, live };
+    return { result: internalError(op, error, requestId), tokenId: null, live };
+  }
+}
+
+/** A hash of what the request was: a replay record then costs the same whatever the body's size. */
+function fingerprintOf(op: OperationInfo, url: URL, body: RequestBody): string {
+  const { parsed } = body;
+  return sha256Hex(
+    `${op.operationId} ${url.pathname} ${parsed?.ok ? JSON.stringify(parsed.value) : body.text}`,
+  );
+}
+
+/** A stored answer, replayed (`Idempotent-Replayed: true`). */
+function replayed(stored: { status: number; headers: Record<string, string>; body?: string | undefined }) {
+  return {
+    status: stored.status,
+    ...(stored.body !== undefined && { body: JSON.parse(stored.body) }),
+    headers: { ...stored.headers, 'Idempotent-Replayed': 'true' },
+  };
+}
+
+/**
+ * The one replay a token that no longer authenticates still gets: the retry of its own
+ * self-rotation (same `Idempotency-Key`, same request), which revoked it (at once, with no grace
+ * period). Without it, a pipeline whose answer was lost could never learn its new secret. Any
+ * other request of that token, or another key or body, gets the 401 as before; so does the same
+ * replay when the token was revoked any other way (a leak report, a manual revoke, `revokeSelf`,
+ * the end of a grace period > 0) or expired.
+ */
+function replayOfOwnRotation(
+  runtime: MockRuntime,
+  op: OperationInfo,
+  request: Request,
+  url: URL,
+  body: RequestBody,
+  tokenId: string | null,
+): OperationResult | undefined {
+  if (op.operationId !== 'rotateSelfToken' || tokenId === null) return undefined;
+  const key = request.headers.get('idempotency-key');
+  const token = runtime.state.tokens.get(tokenId);
+  if (key === null || token === undefined || token.rotatedTo === null) return undefined;
+  // Only a token its own rotation revoked at once (grace 0); one revoked any other way (a leak
+  // report, a manual revoke, revokeSelf, the end of a grace period > 0) or expired gets its 401.
+  if (!runtime.state.audit.revokedByImmediateRotation(token.id)) return undefined;
+  const stored = runtime.replays.get(tokenId, key, runtime.state.nowMs());
+  if (stored === undefined || stored.fingerprint !== fingerprintOf(op, url, body)) return undefined;
+  return replayed(stored);
 }
 
 /** Runs the checks and the operation; every outcome is a result, never a thrown error. */
@@ -175,8 +331,11 @@ function execute(
 ): Answer {
   const { state } = runtime;
   let tokenId: string | null = null;
+  let live: Record<string, string> = {};
   try {
     return state.batch(() => {
+      // 0. What the clock caused since the last request (expiries, grace periods' ends) is recorded first.
+      state.materialise();
       // 1. Credentials.
       const secret = readCredential(request, url);
       let token: TokenRecord;
@@ -185,16 +344,23 @@ function execute(
       } catch (error) {
         if (!(error instanceof AuthenticationFailure)) throw error;
         tokenId = error.tokenId;
+        const replay = replayOfOwnRotation(runtime, op, request, url, body, error.tokenId);
+        if (replay !== undefined) {
+          const revoked = state.tokens.get(error.tokenId!);
+          return { result: replay, tokenId, live: revoked ? tokenExpirationHeader(revoked) : live };
+        }
         throw error.problem;
       }
       tokenId = token.id;
       const nowMs = state.nowMs();
       state.touch(token, nowMs);
+      live = tokenExpirationHeader(token);
 
       // 2. Rate limit.
       const { rateLimit } = runtime.settings;
       if (rateLimit) {
         const verdict = runtime.rateLimiter.hit(token.id, nowMs, rateLimit);
+        live = { ...live, ...rateLimitHeaders('token', rateLimit, verdict) };
         if (!verdict.ok) {
           throw new ApiProblem(
             'rate_limited',
@@ -242,16 +408,12 @@ function execute(
         graph = found;
       }
 
-      // 5. Idempotency (POST).
+      // 5. The query parameters the operation takes, each once (before a replay is looked up).
+      checkQueryParams(op.operationId as OperationId, url);
+
+      // 6. Idempotency (POST).
       const idempotencyKey = op.method === 'POST' ? request.headers.get('idempotency-key') : null;
-      const { parsed } = body;
-      // A hash of what the request was: a replay record then costs the same whatever the body's size.
-      const fingerprint =
-        idempotencyKey === null
-          ? ''
-          : sha256Hex(
-              `${op.operationId} ${url.pathname} ${parsed?.ok ? JSON.stringify(parsed.value) : body.text}`,
-            );
+      const fingerprint = idempotencyKey === null ? '' : fingerprintOf(op, url, body);
       if (idempotencyKey !== null) {
         if (idempotencyKey.length < 1 || idempotencyKey.length > 255) {
           throw validationFailed([{ field: 'Idempotency-Key', message: 'must be 1 to 255 characters long' }]);
@@ -266,19 +428,11 @@ function execute(
               },
             ]);
           }
-          return {
-            result: {
-              status: stored.status,
-              ...(stored.body !== undefined && { body: JSON.parse(stored.body) }),
-              headers: { ...stored.headers, 'Idempotent-Replayed': 'true' },
-            },
-            tokenId,
-          };
+          return { result: replayed(stored), tokenId, live };
         }
       }
 
-      // 6. The operation.
-      const contentType = request.headers.get('content-type');
+      // 7. The operation.
       const ctx: OperationContext = {
         state,
         op,
@@ -289,19 +443,11 @@ function execute(
         account: state.requireAccount(token.createdBy),
         graph,
         nowMs,
-        json({ required }) {
-          if (parsed === undefined) {
-            if (required) throw bodyProblem('a JSON request body is required');
-            return undefined;
-          }
-          if (contentType !== null && !/[/+]json\b/i.test(contentType)) {
-            throw bodyProblem('must be sent as JSON (Content-Type: application/json)');
-          }
-          if (!parsed.ok) throw bodyProblem('is not valid JSON');
-          return parsed.value;
-        },
+        json: jsonReader(body, request),
       };
       const result = impl(ctx);
+      // The calling token as the operation left it (a rotation of itself moved its revokedAt).
+      live = withTokenExpiration(live, token);
       if (idempotencyKey !== null && result.status < 300) {
         const stored = {
           fingerprint,
@@ -312,16 +458,11 @@ function execute(
         runtime.replays.put(token.id, idempotencyKey, stored, nowMs);
         state.changed();
       }
-      return { result, tokenId };
+      return { result, tokenId, live };
     });
   } catch (error) {
-    if (error instanceof ApiProblem) return { result: problemResult(error, requestId), tokenId };
-    // A bug in the mock, never a client mistake: say so without leaking anything.
-    const problem = new ApiProblem(
-      'internal_error',
-      `The GraphToken mock failed to answer ${op.operationId} (a bug in @graphtoken/mock: ${scrubEncodedSecrets(String(error))}). Quote the requestId when reporting it.`,
-    );
-    return { result: problemResult(problem, requestId), tokenId };
+    if (error instanceof ApiProblem) return { result: problemResult(error, requestId), tokenId, live };
+    return { result: internalError(op, error, requestId), tokenId, live };
   }
 }
 
@@ -389,10 +530,16 @@ function notFoundRoute(request: Request, path: string, requestId: string, route:
 function recordedHeaders(request: Request): Record<string, string> {
   const headers: Record<string, string> = {};
   request.headers.forEach((value, key) => {
+    if (key === CLIENT_HEADER) return; // set by the standalone server itself, not sent by the client
     headers[scrubEncodedSecrets(key)] =
       key === 'authorization' ? redactAuthorization(value) : scrubEncodedSecrets(value);
   });
   return headers;
+}
+
+/** Whether an operation needs no token (`security: []`): it ignores credentials. */
+function isOpen(op: OperationInfo): boolean {
+  return op.security.length === 0;
 }
 
 /** Whether the request's credentials name a usable token (so its operation will run). */
@@ -412,7 +559,7 @@ function presentsUsableToken(state: MockState, request: Request, url: URL): bool
 export async function answer(
   runtime: MockRuntime,
   op: OperationInfo | null,
-  impl: OperationImpl | null,
+  impl: AnyOperationImpl | null,
   request: Request,
   params: Record<string, string>,
   route: NoRoute = {},
@@ -429,7 +576,9 @@ export async function answer(
   let text = '';
   let truncated = false;
   if (request.method !== 'GET' && request.method !== 'HEAD') {
-    if (op && impl && presentsUsableToken(runtime.state, request, url)) text = await request.text();
+    // An operation that needs no token (revoke-leaked) always runs, so its body is always needed.
+    const runs = op && impl && (isOpen(op) || presentsUsableToken(runtime.state, request, url));
+    if (runs) text = await request.text();
     else ({ text, truncated } = await readBodyPrefix(request));
   }
   // A body nested too deeply is never parsed or walked: an operation that takes a body refuses it
@@ -459,9 +608,11 @@ export async function answer(
   } else if (injected) {
     response = toResponse(problemResult(injected, requestId), requestId);
   } else if (op && impl) {
-    const outcome = execute(runtime, op, impl, request, url, params, body, requestId);
+    const outcome = isOpen(op)
+      ? executeOpen(runtime, op, impl as OpenOperationImpl, request, url, body, requestId)
+      : execute(runtime, op, impl as OperationImpl, request, url, params, body, requestId);
     tokenId = outcome.tokenId;
-    response = toResponse(outcome.result, requestId);
+    response = toResponse(outcome.result, requestId, outcome.live);
   } else {
     response = toResponse(notFoundRoute(request, path, requestId, route), requestId);
   }
@@ -477,7 +628,11 @@ export async function answer(
     url: redactUrl(url),
     operationId,
     headers: recordedHeaders(request),
-    body: recordedBody(text, parsed, truncated),
+    // A leak report's secrets are never recorded, not even as hints.
+    body:
+      operationId === 'revokeLeakedTokens'
+        ? recordedLeakReport(text, parsed, truncated)
+        : recordedBody(text, parsed, truncated),
     status: response.type === 'error' ? 0 : response.status,
     tokenId,
     at,

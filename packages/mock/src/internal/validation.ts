@@ -4,7 +4,7 @@
  * query parameters and headers by their spec definitions. Every failure is a `422 validation_failed`
  * whose `errors` name the fields, never echoing a value (it could be a secret).
  */
-import { containsWellFormedSecret, type FieldError } from '@graphtoken/contract';
+import { containsWellFormedSecret, type FieldError, isDateTime } from '@graphtoken/contract';
 import { type ApiProblem, validationFailed } from './problem.js';
 
 type Path = readonly PropertyKey[];
@@ -183,6 +183,33 @@ export class QueryReader {
       return undefined;
     }
     return raw;
+  }
+
+  /** An RFC 3339 date-time with an offset (spec "Query parameters"), as epoch milliseconds. */
+  dateTime(name: string): number | undefined {
+    const raw = this.query.get(name);
+    if (raw === null) return undefined;
+    // The contract's RFC 3339 check, as for bodies: a real calendar day and time, never rolled over.
+    const ms = isDateTime(raw) ? Date.parse(raw) : Number.NaN;
+    if (Number.isNaN(ms)) {
+      this.errors.push({
+        field: name,
+        message: 'must be an RFC 3339 date-time with a time zone, such as 2026-01-01T00:00:00Z',
+      });
+      return undefined;
+    }
+    return ms;
+  }
+
+  /** A boolean: `true` or `false`, nothing else. */
+  boolean(name: string): boolean | undefined {
+    const raw = this.query.get(name);
+    if (raw === null) return undefined;
+    if (raw !== 'true' && raw !== 'false') {
+      this.errors.push({ field: name, message: 'must be true or false' });
+      return undefined;
+    }
+    return raw === 'true';
   }
 
   /** Throws `validation_failed` if any parameter was wrong. */

@@ -2,7 +2,7 @@
  * The mock's state, as plain JSON-serialisable records: what `snapshot()` returns and `restore()`
  * takes. Secrets appear only as hashes.
  */
-import type { Role, Scope } from '@graphtoken/contract';
+import type { AuditEventType, RevocationReason, Role, Scope } from '@graphtoken/contract';
 import type { ClockState } from '../clock.js';
 
 /** An account. */
@@ -59,6 +59,25 @@ export interface IdCounters {
   graph: number;
   account: number;
   seq: number;
+  /** Audit events recorded so far (absent in snapshots from before audit events). */
+  event?: number;
+}
+
+/**
+ * An audit event as stored (spec `AuditEvent`, plus `seq`: the order it was recorded in, the
+ * tie-breaker of events that occurred at the same time). Never holds a secret.
+ */
+export interface AuditEventRecord {
+  id: string;
+  /** Recording order: of two events at the same `occurredAt`, the later-recorded lists first. */
+  seq: number;
+  type: AuditEventType;
+  occurredAt: string;
+  tokenId: string;
+  /** An account id, or `system`. */
+  actor: string;
+  reason: RevocationReason | null;
+  successorId: string | null;
 }
 
 /**
@@ -76,4 +95,6 @@ export interface MockSnapshot {
   graphs: GraphRecord[];
   tokens: TokenRecord[];
   blocks: BlockRecord[];
+  /** Audit events, oldest first (absent in snapshots from before audit events: none). */
+  auditEvents?: AuditEventRecord[];
 }

@@ -2,7 +2,7 @@
  * What a persistent store must write after a change: the records touched since it last wrote.
  * @internal
  */
-import type { AccountRecord, BlockRecord, GraphRecord, TokenRecord } from './records.js';
+import type { AccountRecord, AuditEventRecord, BlockRecord, GraphRecord, TokenRecord } from './records.js';
 
 /**
  * What changed since the last {@link MockState.takeChanges}: the rows a persistent store must write.
@@ -20,6 +20,8 @@ export interface StateChanges {
   touched: Set<TokenRecord>;
   blocks: Set<BlockRecord>;
   deletedBlocks: Set<string>;
+  /** Audit events recorded (events are never changed; past the retention they are pruned by time). */
+  auditEvents: Set<AuditEventRecord>;
 }
 
 /** An empty set of changes. */
@@ -33,5 +35,6 @@ export function noChanges(): StateChanges {
     touched: new Set(),
     blocks: new Set(),
     deletedBlocks: new Set(),
+    auditEvents: new Set(),
   };
 }

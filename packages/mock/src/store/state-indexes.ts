@@ -78,6 +78,15 @@ export class StateIndexes {
     return this.#rolesByAccount.get(accountId)?.get(graphId);
   }
 
+  /** The graphs the account is owner or admin of. */
+  adminGraphIdsOf(accountId: string): string[] {
+    const ids: string[] = [];
+    for (const [graphId, role] of this.#rolesByAccount.get(accountId) ?? []) {
+      if (canMintTokens(role)) ids.push(graphId);
+    }
+    return ids;
+  }
+
   tokenBySecretHash(hash: string): TokenRecord | undefined {
     return this.#bySecretHash.get(hash);
   }
@@ -85,19 +94,26 @@ export class StateIndexes {
   /**
    * The first `limit + 1` tokens after the cursor, newest first, among those `keep` accepts: a
    * merge of the account's own list and the lists of the graphs it administers (or of the one
-   * graph filtered on), so a page costs the page plus what `keep` skips, not every token. With a
-   * status, each list jumps to its next token of that status at `nowMs` (O(log n)), so tokens of
+   * graph filtered on, when it administers it), so a page costs the page plus what `keep` skips,
+   * not every token, and never reads a list the account may not see. With a status, each list jumps to its next token of that status at `nowMs` (O(log n)), so tokens of
    * other statuses cost nothing however many there are.
    */
   tokenPage(query: TokenListQuery, nowMs: number, keep: (token: TokenRecord) => boolean): TokenRecord[] {
     const { accountId, graphId, after, limit, status } = query;
     const sources: TokenList[] = [];
     const add = (list: TokenList | undefined) => list && sources.push(list);
-    if (graphId !== undefined) add(this.#tokensByGraph.get(graphId));
-    else {
+    const role = graphId === undefined ? undefined : this.roleOf(accountId, graphId);
+    if (graphId !== undefined && role !== undefined && canMintTokens(role)) {
+      // A graph the account administers now: its list holds exactly what the filter asks for.
+      add(this.#tokensByGraph.get(graphId));
+    } else {
+      // Every token the account may see (its own, and those of the graphs it administers); for a
+      // graph it does not administer (one it only sees, cannot see, or that does not exist),
+      // `keep` filters them by that graph, so neither the answer's time nor its work says
+      // anything about that graph's own token list.
       add(this.#tokensByCreator.get(accountId));
-      for (const [g, role] of this.#rolesByAccount.get(accountId) ?? []) {
-        if (canMintTokens(role)) add(this.#tokensByGraph.get(g));
+      for (const [g, r] of this.#rolesByAccount.get(accountId) ?? []) {
+        if (canMintTokens(r)) add(this.#tokensByGraph.get(g));
       }
     }
     // Each source's position: the last slot before the cursor (lists are in ascending key order).

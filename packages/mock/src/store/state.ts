@@ -4,6 +4,7 @@
  * @internal
  */
 import {
+  type AuditEventType,
   type Block,
   canMintTokens,
   checkTokenFormat,
@@ -12,6 +13,7 @@ import {
   matchesPathParam,
   normalizeScopes,
   pathParamPatterns,
+  type RevocationReason,
   type Role,
   roleNames,
   type Scope,
@@ -24,9 +26,11 @@ import type { InternalClock } from '../clock.js';
 import { deterministicId, type IdKind } from '../internal/ids.js';
 import { hashSecret } from '../internal/secret-hash.js';
 import type { MockSeed } from '../seed.js';
+import { AUDIT_RETENTION_MS, type AuditEventOwner, AuditLog } from './audit-log.js';
 import { checkBlockContent } from './block-content.js';
 import type {
   AccountRecord,
+  AuditEventRecord,
   BlockRecord,
   GraphRecord,
   IdCounters,
@@ -82,6 +86,28 @@ function emptyCounters(): IdCounters {
   return { token: 0, block: 0, graph: 0, account: 0, seq: 0 };
 }
 
+/** Refuses a snapshot whose audit events are not records this package wrote (before anything is replaced). */
+function checkAuditEvents(events: unknown): void {
+  if (events === undefined) return;
+  if (!Array.isArray(events)) throw new MockSetupError('snapshot auditEvents must be an array');
+  for (const [i, e] of events.entries()) {
+    const r = e as Partial<AuditEventRecord> | null;
+    if (
+      typeof r !== 'object' ||
+      r === null ||
+      typeof r.id !== 'string' ||
+      !Number.isSafeInteger(r.seq) ||
+      typeof r.type !== 'string' ||
+      typeof r.tokenId !== 'string' ||
+      typeof r.actor !== 'string' ||
+      typeof r.occurredAt !== 'string' ||
+      Number.isNaN(Date.parse(r.occurredAt))
+    ) {
+      throw new MockSetupError(`snapshot auditEvents[${i}] is not an audit event record`);
+    }
+  }
+}
+
 /**
  * The state, indexed so that no request costs more as the mock holds more: tokens by id and by
  * secret hash, by creator and by bound graph (each list in `[createdAt, seq]` order); blocks by id
@@ -94,6 +120,8 @@ export class MockState {
   tokens = new Map<string, TokenRecord>();
   blocks = new Map<string, BlockRecord>();
   counters: IdCounters = emptyCounters();
+  /** The audit events (`GET /v1/audit-events`), and those the clock will cause. */
+  readonly audit = new AuditLog();
   readonly #indexes = new StateIndexes();
 
   /** When true, every change is noted for {@link takeChanges} (off by default: nothing to drain it). */
@@ -112,6 +140,16 @@ export class MockState {
   changed(): void {
     if (this.batchDepth > 0) this.dirty = true;
     else this.onChange();
+  }
+
+  /**
+   * Asks for a commit at the end of this request even if nothing else changed (the clock and
+   * counters rows are written again): `revoke-leaked` does the same persistent work whether or not
+   * a reported secret was valid, so its time does not say which.
+   */
+  commitAnyway(): void {
+    if (this.trackChanges) this.#changes.meta = true;
+    this.changed();
   }
 
   /** Runs `fn`, reporting all its changes as one (one `onChange` per request). */
@@ -140,6 +178,7 @@ export class MockState {
     return (
       c.everything ||
       c.meta ||
+      c.auditEvents.size > 0 ||
       c.accounts.size + c.graphs.size + c.tokens.size + c.blocks.size + c.deletedBlocks.size > 0
     );
   }
@@ -173,8 +212,9 @@ export class MockState {
     this.changed();
   }
 
-  /** Marks a token used now (`lastUsedAt`): a change a persistent store may batch. */
+  /** Marks a token used now (`lastUsedAt`): a change a persistent store may batch. The first use is an audit event. */
   touch(token: TokenRecord, nowMs: number): void {
+    if (token.lastUsedAt === null) this.recordEvent('token.first_used', token.id, token.createdBy, nowMs);
     token.lastUsedAt = iso(nowMs);
     if (this.trackChanges) this.#changes.touched.add(token);
     this.changed();
@@ -188,7 +228,7 @@ export class MockState {
     return iso(this.clock.nowMs());
   }
 
-  nextId(kind: Exclude<IdKind, 'request'>): string {
+  nextId(kind: Exclude<IdKind, 'request' | 'event'>): string {
     const taken = { token: this.tokens, block: this.blocks, graph: this.graphs, account: this.accounts }[
       kind
     ];
@@ -210,6 +250,7 @@ export class MockState {
     this.tokens.clear();
     this.blocks.clear();
     this.#indexes.clear();
+    this.audit.clear();
     this.counters = emptyCounters();
     if (this.trackChanges) {
       this.#changes = noChanges();
@@ -228,6 +269,7 @@ export class MockState {
   }
 
   toSnapshot(): MockSnapshot {
+    this.materialise();
     return structuredClone({
       format: 'graphtoken-mock-snapshot',
       version: 1,
@@ -237,6 +279,7 @@ export class MockState {
       graphs: [...this.graphs.values()],
       tokens: [...this.tokens.values()],
       blocks: [...this.blocks.values()],
+      auditEvents: this.audit.values(),
     } satisfies MockSnapshot);
   }
 
@@ -249,11 +292,16 @@ export class MockState {
       throw new MockSetupError('not a GraphToken mock snapshot (version 1)');
     }
     const s = clone ? structuredClone(snapshot) : snapshot;
+    checkAuditEvents(s.auditEvents);
     this.clear();
     this.clock.setState(s.clock);
     this.counters = { ...emptyCounters(), ...s.counters };
     for (const a of s.accounts) this.accounts.set(a.id, a);
     for (const g of s.graphs) this.#indexGraph(g);
+    // Events first: what they record is never scheduled again.
+    const owners = new Map(s.tokens.map((t) => [t.id, t]));
+    for (const e of [...(s.auditEvents ?? [])].sort((a, b) => a.seq - b.seq))
+      this.#addEvent(e, owners.get(e.tokenId));
     for (const t of [...s.tokens].sort((a, b) => a.seq - b.seq)) this.#indexToken(t);
     for (const b of [...s.blocks].sort((a, b) => a.seq - b.seq)) this.#indexBlock(b);
   }
@@ -267,6 +315,7 @@ export class MockState {
   #indexToken(token: TokenRecord): void {
     this.tokens.set(token.id, token);
     this.#indexes.addToken(token);
+    this.audit.schedule(token);
     if (this.trackChanges) this.#changes.tokens.add(token);
   }
 
@@ -439,6 +488,11 @@ export class MockState {
     return effectiveScopes(token.scopes, role);
   }
 
+  /** The graphs the account is owner or admin of now (so may list and revoke their tokens). */
+  adminGraphIdsOf(accountId: string): string[] {
+    return this.#indexes.adminGraphIdsOf(accountId);
+  }
+
   /** Tokens the account created, plus those bound to graphs it owns or administers. */
   isTokenVisibleTo(token: TokenRecord, accountId: string): boolean {
     if (token.createdBy === accountId) return true;
@@ -452,10 +506,76 @@ export class MockState {
    * Revokes a token now, unless it is revoked already; a rotation's grace period (a `revokedAt` in
    * the future) ends now. Revocation is irreversible: an earlier `revokedAt` is never moved.
    */
-  revoke(token: TokenRecord, nowMs = this.nowMs()): void {
+  revoke(
+    token: TokenRecord,
+    nowMs = this.nowMs(),
+    cause: { reason: RevocationReason; actor: string } = { reason: 'manual', actor: 'system' },
+  ): void {
+    // A grace period that ended, an expiry that passed: recorded before this revocation.
+    this.materialise(nowMs);
     if (token.revokedAt !== null && Date.parse(token.revokedAt) <= nowMs) return;
     token.revokedAt = iso(nowMs);
     this.tokenChanged(token);
+    this.recordEvent('token.revoked', token.id, cause.actor, nowMs, { reason: cause.reason });
+  }
+
+  // --- audit events ---------------------------------------------------------------------------
+
+  #addEvent(
+    event: AuditEventRecord,
+    owner: AuditEventOwner | undefined = this.tokens.get(event.tokenId),
+  ): void {
+    this.audit.add(event, owner);
+    if (this.trackChanges) this.#changes.auditEvents.add(event);
+  }
+
+  /** Records an audit event that happens at `nowMs` (or at `occurredMs`, for one the clock caused). */
+  recordEvent(
+    type: AuditEventType,
+    tokenId: string,
+    actor: string,
+    occurredMs: number,
+    extra: { reason?: RevocationReason; successorId?: string } = {},
+  ): AuditEventRecord {
+    const n = (this.counters.event ?? 0) + 1;
+    this.counters.event = n;
+    if (this.trackChanges) this.#changes.meta = true;
+    const event: AuditEventRecord = {
+      id: deterministicId('event', n),
+      seq: n,
+      type,
+      occurredAt: iso(occurredMs),
+      tokenId,
+      actor,
+      reason: extra.reason ?? null,
+      successorId: extra.successorId ?? null,
+    };
+    this.#addEvent(event);
+    this.changed();
+    return event;
+  }
+
+  /** Notes a rotation: `token.rotated` on the old token, `token.created` on its successor, and the grace period's end to come. */
+  rotated(old: TokenRecord, successor: TokenRecord, actor: string, nowMs: number): void {
+    this.recordEvent('token.rotated', old.id, actor, nowMs, { successorId: successor.id });
+    this.recordEvent('token.created', successor.id, actor, nowMs);
+    this.audit.schedule(old, { expiry: false }); // its expiry was scheduled when it was inserted
+    this.tokenChanged(old);
+  }
+
+  /**
+   * Records, in time order and once each, the expiries and grace-period ends the mock clock has
+   * passed (with `occurredAt` = when they happened, actor `system`), then drops the events past
+   * the retention. Called before anything reads the state, so a clock jump is caught up at once.
+   */
+  materialise(nowMs = this.nowMs()): void {
+    const cutoff = nowMs - AUDIT_RETENTION_MS;
+    for (const { token, kind, atMs } of this.audit.takeDue(nowMs)) {
+      if (atMs < cutoff) continue; // already past the retention: it would be dropped at once
+      if (kind === 'expired') this.recordEvent('token.expired', token.id, 'system', atMs);
+      else this.recordEvent('token.revoked', token.id, 'system', atMs, { reason: 'rotation_grace_ended' });
+    }
+    if (this.audit.prune(cutoff) > 0 && this.trackChanges) this.#changes.meta = true;
   }
 
   /** Finds the token a secret belongs to: one Map lookup by the secret's hash. */
@@ -466,11 +586,15 @@ export class MockState {
   /**
    * One page of the tokens an account may see (see {@link isTokenVisibleTo}), newest first
    * (`createdAt`, then creation order, descending), after a cursor's key: a merge of the account's
-   * own list and the lists of the graphs it administers (or of the one graph filtered on), so a
-   * page costs the page (plus what the filters skip), not every token. Returns `limit + 1` tokens
-   * at most: the extra one says a next page exists.
+   * own list and the lists of the graphs it administers (or of the one graph filtered on when it
+   * administers it), so a page costs the page (plus what the filters skip), not every token.
+   * Returns `limit + 1` tokens at most: the extra one says a next page exists.
    */
-  listTokens(query: TokenListQuery, nowMs = this.nowMs()): TokenRecord[] {
+  listTokens(
+    query: TokenListQuery,
+    nowMs = this.nowMs(),
+    filter: (token: TokenRecord) => boolean = () => true,
+  ): TokenRecord[] {
     const { accountId, status, graphId } = query;
     return this.#indexes.tokenPage(
       query,
@@ -478,7 +602,8 @@ export class MockState {
       (t) =>
         this.isTokenVisibleTo(t, accountId) &&
         (status === undefined || this.statusOf(t, nowMs) === status) &&
-        (graphId === undefined || t.graphIds.includes(graphId)),
+        (graphId === undefined || t.graphIds.includes(graphId)) &&
+        filter(t),
     );
   }
 

@@ -255,7 +255,7 @@ const GUIDANCE: Record<ErrorCode, (context: MessageContext) => string> = {
   scope_not_allowed_for_encrypted_graph: () =>
     "Encrypted graphs are append-only: bind only the 'append' scope to them (presets.roamAppendOnly).",
   rate_limited: ({ problem: p }) =>
-    `Rate limited${p?.retryAfter !== undefined ? `: retry after ${p.retryAfter} s` : ''}. Slow down, or spread the work over more time.`,
+    `Rate limited${p?.retryAfter !== undefined ? `: retry after ${p.retryAfter} s` : ''}. Slow down (rateLimit: createRateLimitPacer() paces calls by the limit), or spread the work out.`,
   internal_error: () => 'The API failed. Retry later; if it persists, quote the request id to support.',
 };
 

@@ -57,3 +57,19 @@ export interface Hooks {
     | ((error: GraphTokenError, context: { readonly operationId: OperationId }) => void | Promise<void>)
     | undefined;
 }
+
+/**
+ * The calling token stops working soon: its `GraphToken-Token-Expiration` (its `expiresAt`, or the
+ * end of its rotation grace period) is within the client's `tokenExpiringWithinMs`. Never holds
+ * the secret.
+ */
+export interface TokenExpiringEvent {
+  /** When the token stops working. */
+  readonly expiresAt: Date;
+  /** The token's public hint (`gt_…abcd`), to find it in `graphtoken tokens list`. */
+  readonly tokenHint: string;
+  /** The call whose answer carried the header. */
+  readonly operationId: OperationId;
+  /** That answer's `X-Request-Id`. */
+  readonly requestId: string | undefined;
+}

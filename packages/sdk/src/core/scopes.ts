@@ -11,6 +11,7 @@ import {
   type operations,
   type Scope,
 } from '@graphtoken/contract';
+import { auditEventsOperations } from '../resources/audit-events.js';
 import { blocksOperations } from '../resources/blocks.js';
 import { graphsOperations } from '../resources/graphs.js';
 import { tokensOperations } from '../resources/tokens.js';
@@ -40,6 +41,7 @@ export const methodOperations = {
   tokens: tokensOperations,
   graphs: graphsOperations,
   blocks: blocksOperations,
+  auditEvents: auditEventsOperations,
 } as const;
 
 type MethodOperations = typeof methodOperations;

@@ -26,6 +26,8 @@ const calls: Record<MethodName, (c: GraphToken) => Promise<unknown>> = {
   'tokens.update': (c) => c.tokens.update(tok, { name: 'y' }),
   'tokens.revoke': (c) => c.tokens.revoke(tok),
   'tokens.rotate': (c) => c.tokens.rotate(tok),
+  'tokens.rotateSelf': (c) => c.tokens.rotateSelf({ gracePeriodSeconds: 60 }),
+  'tokens.revokeLeaked': (c) => c.tokens.revokeLeaked(['gt_not-a-secret']),
   'graphs.list': async (c) => await c.graphs.list(),
   'graphs.get': (c) => c.graphs.get(gr),
   'blocks.list': async (c) => (await c.blocks.list(gr)).data,
@@ -33,6 +35,9 @@ const calls: Record<MethodName, (c: GraphToken) => Promise<unknown>> = {
   'blocks.get': (c) => c.blocks.get(gr, 'blk_1'),
   'blocks.update': (c) => c.blocks.update(gr, 'blk_1', { content: 'z' }),
   'blocks.delete': (c) => c.blocks.delete(gr, 'blk_1'),
+  'auditEvents.list': async (c) => {
+    for await (const _ of c.auditEvents.list({ tokenId: tok })) void _;
+  },
 };
 
 it('covers every method of the client', () => {

@@ -62,6 +62,15 @@ export class TokenSource {
     return this.#load();
   }
 
+  /**
+   * The calling token was replaced or revoked by its own call (self-rotation, self-revocation):
+   * with a provider, the next call asks it again instead of sending `replaced`. A fixed token, or
+   * one the provider already replaced, is kept.
+   */
+  invalidate(replaced: string): void {
+    if (this.#provider && this.#value === replaced) this.#loaded = false;
+  }
+
   /** Stops sharing `pending` (a call gave up waiting for it): the next call asks the provider again. */
   forget(pending: Promise<unknown>): void {
     if (this.#pending === pending) this.#pending = undefined;

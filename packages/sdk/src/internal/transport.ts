@@ -47,12 +47,14 @@ import {
   TokenRevokedError,
 } from '../core/errors.js';
 import type { Hooks } from '../core/hooks.js';
+import type { PacerRelease, RateLimitPacer } from '../core/rate-limit-pacer.js';
 import { compileSchema } from './compile-schema.js';
 import { newIdempotencyKey } from './idempotency.js';
 import { readProblem } from './problem.js';
 import { safeHeaders, scrub } from './redact.js';
 import { type FetchLike, fetchRefusingRedirects, type RedirectOptions } from './redirect-fetch.js';
 import { parseRetryAfter } from './retry-after.js';
+import type { ExpiryWatch } from './token-expiry.js';
 import type { TokenSource } from './token-source.js';
 /** Statuses worth retrying: timeouts, rate limits and server failures. 400/401/403/404/409/422 never are. */
 export const RETRY_STATUSES: readonly number[] = [408, 425, 429, 500, 502, 503, 504];
@@ -79,6 +81,10 @@ export interface TransportConfig {
   userAgent: string | undefined;
   validateResponses: boolean;
   defaultHeaders: Readonly<Record<string, string>>;
+  /** Paces requests by the rate-limit headers (the client's `rateLimit` option). */
+  pacer?: RateLimitPacer | undefined;
+  /** Warns when the token nears its expiry (the client's `onTokenExpiring` option). */
+  expiry?: ExpiryWatch | undefined;
 }
 
 /** Per-call options, accepted by every method as its last argument. */
@@ -108,8 +114,11 @@ export interface CallSpec {
   body?: unknown;
   schema?: ResponseSchema;
   /**
-   * The call acts on the calling token itself (`DELETE /v1/tokens/self`): after `token_revoked` or
-   * `token_expired` it is never repeated with a refreshed token, which would revoke the successor.
+   * The call acts on the calling token itself (`DELETE /v1/tokens/self`, `POST
+   * /v1/tokens/self/rotate`): after `token_revoked` or `token_expired` it is never repeated with a
+   * refreshed token, which would revoke or rotate the successor; after a success a token provider
+   * is asked again on the next call, so the client moves to the successor at once instead of
+   * sending the old secret until its grace period ends (and rotating it, not the successor, again).
    */
   actsOnCallingToken?: boolean;
   /**
@@ -117,6 +126,11 @@ export interface CallSpec {
    * a timeout, a dropped connection), means that attempt already did the job: the DELETE resolves.
    */
   doneIf?: 'not_found' | 'token_revoked';
+  /**
+   * Secrets the call carries in its body (the reported ones of `revoke-leaked`): scrubbed, as the
+   * token is, from every error and hook event.
+   */
+  secrets?: readonly string[];
 }
 
 /** A call's result with its raw response. */
@@ -132,6 +146,8 @@ const RETRY_METHODS = ['get', 'put', 'head', 'delete', 'options', 'patch', 'post
 /** What turns a raw failure into the SDK error it stands for. */
 interface ErrorContext {
   token: string;
+  /** The token and the secrets the call carries, to scrub. */
+  secrets: readonly string[];
   signal: AbortSignal | undefined;
   timeout: number | false;
   totalTimeout: number | false;
@@ -232,9 +248,15 @@ export class Transport {
     const started = performance.now();
     const wait = (value: string | undefined | Promise<string | undefined>) =>
       this.#waitToken(value, options.signal, totalTimeout, started);
+    // `security: []` (revoke-leaked): no token is looked up or sent, so a client without one works.
+    if (op.security.length === 0) {
+      return await this.#send<T>(spec, url, '', idempotencyKey, options, totalTimeout, started);
+    }
     const token = this.#checkToken(await wait(config.tokens.get()), config.tokens.canRefresh);
     try {
-      return await this.#send<T>(spec, url, token, idempotencyKey, options, totalTimeout, started);
+      const result = await this.#send<T>(spec, url, token, idempotencyKey, options, totalTimeout, started);
+      if (spec.actsOnCallingToken) config.tokens.invalidate(token);
+      return result;
     } catch (error) {
       const stale = error instanceof TokenExpiredError || error instanceof TokenRevokedError;
       if (!stale || !config.tokens.canRefresh || spec.actsOnCallingToken) throw error;
@@ -339,7 +361,7 @@ export class Transport {
       base = Object.fromEntries(headers);
       if (!extra) this.#baseHeaders = base;
     }
-    const out: Record<string, string> = { ...base, authorization: `Bearer ${token}` };
+    const out: Record<string, string> = token ? { ...base, authorization: `Bearer ${token}` } : { ...base };
     if (idempotencyKey) {
       // Only a caller's key can be invalid; ours are UUIDs.
       if (options.idempotencyKey !== undefined) new Headers().set('idempotency-key', idempotencyKey);
@@ -360,10 +382,12 @@ export class Transport {
     const config = this.#config;
     const op = operations[spec.operationId];
     const userSignal = options.signal;
-    if (userSignal?.aborted) throw abortError(userSignal, [token]);
+    const secrets = spec.secrets ? [token, ...spec.secrets] : [token];
+    if (userSignal?.aborted) throw abortError(userSignal, secrets);
     const headers = this.#requestHeaders(token, idempotencyKey, options);
     const errorContext: ErrorContext = {
       token,
+      secrets,
       signal: userSignal,
       timeout: options.timeout ?? config.timeout,
       totalTimeout: options.totalTimeout ?? config.totalTimeout,
@@ -377,17 +401,38 @@ export class Transport {
     let text: string | undefined;
     // Whether an earlier attempt may have reached the server and acted (see CallSpec.doneIf).
     let reached = false;
+    // Rate-limit pacing (opt-in): each attempt takes a place before it is sent (the first here,
+    // retries in ky's beforeRetry hook, outside the per-attempt timeout) and gives it back with
+    // its answer. `place` is the place taken for the next attempt.
+    const pacer = config.pacer;
+    let place: PacerRelease | undefined;
+    const takePlace =
+      pacer &&
+      (async () => {
+        const total = errorContext.totalTimeout;
+        place = await pacer.acquire(op.security.length === 0 ? 'client' : 'token', {
+          signal: userSignal,
+          timeLeftMs: total === false ? undefined : total - (performance.now() - started),
+          totalTimeoutMs: total || 0,
+        });
+      });
+    const expiry = token ? config.expiry : undefined;
     const kyOptions: Options = {
       method: op.method,
       headers,
       fetch: async (input, init) => {
         const request = input instanceof Request ? input : new Request(input);
+        const mine = place;
+        place = undefined;
         try {
           const response = await fetchRefusingRedirects(request, init, redirect);
+          mine?.(response);
+          expiry?.check(response, token, op.operationId);
           if (response.status >= 500) reached = true;
           if (response.ok) text = await readText(response, request.signal);
           return response;
         } catch (error) {
+          mine?.();
           // A refused connection never reached it.
           if ((error as { cause?: { code?: unknown } })?.cause?.code !== 'ECONNREFUSED') reached = true;
           throw error;
@@ -406,7 +451,6 @@ export class Transport {
     // The hooks' bookkeeping (attempt numbers, timings, redacted events) only when there are hooks.
     const hooks = config.hooks;
     if (hooks.onRequest || hooks.onResponse || hooks.onRetry) {
-      const secrets = [token];
       const context = { operationId: op.operationId, method: op.method };
       let attempt = 0;
       let attemptStarted = 0;
@@ -445,11 +489,24 @@ export class Transport {
         };
       }
     }
+    if (takePlace) {
+      const beforeRetry = kyOptions.hooks?.beforeRetry ?? [];
+      kyOptions.hooks = { beforeRetry: [...beforeRetry, takePlace] };
+    }
 
     try {
       if (spec.body !== undefined) {
         kyOptions.body = JSON.stringify(spec.body);
         headers['content-type'] ??= 'application/json';
+      }
+      if (takePlace) {
+        await takePlace();
+        // ky's own overall limit starts now: give it what the wait left.
+        if (errorContext.totalTimeout !== false) {
+          const left = errorContext.totalTimeout - (performance.now() - started);
+          if (left <= 0) throw new TimeoutError('total', errorContext.totalTimeout);
+          kyOptions.totalTimeout = left;
+        }
       }
       const response = await this.#ky(url, kyOptions);
       const requestId = response.headers.get('x-request-id') ?? undefined;
@@ -467,11 +524,14 @@ export class Transport {
         }
       }
       throw this.#toError(error, errorContext);
+    } finally {
+      // A place taken for an attempt that was never sent.
+      place?.();
     }
   }
 
   #toError(error: unknown, ctx: ErrorContext): unknown {
-    const secrets = [ctx.token];
+    const secrets = ctx.secrets;
     if (error instanceof GraphTokenError) return error;
     if (ctx.signal?.aborted) return abortError(ctx.signal, secrets);
     if (isKyTimeoutError(error)) {

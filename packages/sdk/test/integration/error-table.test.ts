@@ -219,6 +219,54 @@ describe('the DOMAIN error table against the mock', () => {
     await expectCode(admin().tokens.rotate(token.id), TokenNotActiveError, 'token_not_active');
   });
 
+  it('a token rotating itself twice (its successor is the one to rotate) → TokenNotActiveError', async () => {
+    const { client } = await tokenFor(['read'], [graphs.research]);
+    await client.tokens.rotateSelf({ gracePeriodSeconds: 60 });
+    const error = await expectCode(
+      client.tokens.rotateSelf({ gracePeriodSeconds: 60 }),
+      TokenNotActiveError,
+      'token_not_active',
+    );
+    expect(error.status).toBe(409);
+  });
+
+  it('a token rotating itself after its creator lost admin → NotGraphAdminError', async () => {
+    const { client } = await tokenFor(['write'], [graphs.research]);
+    mock.faults.add({ operationId: 'rotateSelfToken', status: 403, code: 'not_graph_admin', times: 1 });
+    await expectCode(client.tokens.rotateSelf(), NotGraphAdminError, 'not_graph_admin');
+  });
+
+  it('revoke-leaked with no secrets or over 100 → ValidationError on secrets; nothing is echoed', async () => {
+    const anyone = new GraphToken();
+    const empty = await expectCode(anyone.tokens.revokeLeaked([]), ValidationError, 'validation_failed');
+    expect(empty.fields.map((f) => f.field).join()).toContain('secrets');
+    const many = Array.from({ length: 101 }, () => generateTokenSecret());
+    const tooMany = await expectCode(anyone.tokens.revokeLeaked(many), ValidationError, 'validation_failed');
+    expect(JSON.stringify(tooMany)).not.toMatch(/gt_[0-9A-Za-z]{36}/);
+    for (const secret of many) expect(tooMany.message).not.toContain(secret);
+  });
+
+  it('revoke-leaked over its per-client limit → RateLimitError', async () => {
+    mock.faults.add({ operationId: 'revokeLeakedTokens', retryAfter: 120 });
+    const error = await expectCode(
+      new GraphToken({ retry: { maxRetryAfterMs: 1000 } }).tokens.revokeLeaked(['gt_x']),
+      RateLimitError,
+      'rate_limited',
+    );
+    expect(error.retryAfter).toBe(120);
+  });
+
+  it('audit events without manage → InsufficientScopeError; a bad limit → ValidationError', async () => {
+    const { client } = await tokenFor(['read'], [graphs.research]);
+    await expectCode(client.auditEvents.list().firstPage(), InsufficientScopeError, 'insufficient_scope');
+    const error = await expectCode(
+      admin().auditEvents.list({ limit: 0 }).firstPage(),
+      ValidationError,
+      'validation_failed',
+    );
+    expect(error.fields.map((f) => f.field)).toContain('limit');
+  });
+
   it('a body over the size limit → RequestTooLargeError, not retried', async () => {
     const { client } = await tokenFor(['append'], [graphs.research]);
     mock.faults.add({ operationId: 'appendBlocks', status: 413, code: 'request_too_large' });

@@ -79,6 +79,59 @@ describe('every operation against the mock', () => {
     expectOperation(methodOperations.tokens.revokeSelf);
   });
 
+  it('tokens.list filters, tokens.rotateSelf, tokens.revokeLeaked, auditEvents.list', async () => {
+    const admin = new GraphToken({ token: BOOTSTRAP_TOKEN });
+    const pipeline = await admin.tokens.create({
+      name: 'Nightly Pipeline',
+      description: 'stale-token hunt',
+      scopes: ['write'],
+      graphIds: [graphs.research],
+    });
+
+    // Never used, found by a case-insensitive search, created before a minute from now.
+    const later = new Date(mock.clock.now().getTime() + 60_000);
+    const found = [];
+    for await (const token of admin.tokens.list({
+      neverUsed: true,
+      q: 'nightly pipeline',
+      createdBefore: later,
+      lastUsedBefore: later,
+      sort: 'name',
+    }))
+      found.push(token.id);
+    expect(found).toEqual([pipeline.token.id]);
+    expectOperation(methodOperations.tokens.list);
+
+    // The pipeline rotates itself, without manage.
+    const self = new GraphToken({ token: pipeline.secret });
+    const rotated = await self.tokens.rotateSelf({ gracePeriodSeconds: 60 });
+    expect(rotated.token.rotatedFrom).toBe(pipeline.token.id);
+    expect(rotated.token.scopes).toEqual(['write']);
+    expect(rotated.secret).not.toBe(pipeline.secret);
+    expectOperation(methodOperations.tokens.rotateSelf);
+
+    // Someone without any token reports the successor's secret: it is revoked at once.
+    const anyone = new GraphToken();
+    await expect(anyone.tokens.revokeLeaked([rotated.secret, 'not a secret'])).resolves.toEqual({
+      received: 2,
+    });
+    expectOperation(methodOperations.tokens.revokeLeaked);
+    expect(mock.requests.last()?.headers?.authorization).toBeUndefined();
+    // The mock's journal (a recorded request) keeps no reported secret.
+    expect(JSON.stringify(mock.requests.last())).not.toContain(rotated.secret.slice(3, -4));
+    expect((await admin.tokens.get(rotated.token.id)).status).toBe('revoked');
+
+    const types = [];
+    for await (const event of admin.auditEvents.list({ tokenId: rotated.token.id })) types.push(event);
+    expect(types.map((e) => e.type)).toContain('token.revoked');
+    expect(types.find((e) => e.type === 'token.revoked')).toMatchObject({
+      reason: 'leak_report',
+      actor: 'system',
+    });
+    expect(JSON.stringify(types)).not.toContain(rotated.secret);
+    expectOperation(methodOperations.auditEvents.list);
+  });
+
   it('graphs.*: list, get', async () => {
     const client = await writer();
     const reachable = [];

@@ -1,0 +1,100 @@
+/**
+ * Rotation on schedule: once the pipeline's token is older than `rotateAfterMs`, it replaces itself
+ * with `tokens.rotateSelf` (no `manage` token needed), stores the successor's secret in the
+ * {@link TokenStore} before anything uses it, and lets the old secret work for a grace period, so
+ * whatever still holds it (a request in flight, a second worker) keeps working meanwhile.
+ *
+ * The client must read its token from the same store (`token: () => store.read()`): after the
+ * rotation the SDK asks that provider again, so the next request goes out with the successor.
+ */
+import type { GraphToken } from '@graphtoken/sdk';
+import type { TokenStore } from './token-store.ts';
+
+/** Options of {@link SelfRotation}. */
+export interface SelfRotationOptions {
+  /** A client whose token provider reads `store`. */
+  readonly client: GraphToken;
+  readonly store: TokenStore;
+  /** Rotate once the token is this old (ms since its `createdAt`), e.g. 30 days. */
+  readonly rotateAfterMs: number;
+  /** How long the old secret keeps working after a rotation, 0–604800 s; default 3600. */
+  readonly gracePeriodSeconds?: number;
+  /** The time now, in ms since the epoch; default `Date.now` (a test passes the mock's clock). */
+  readonly now?: () => number;
+}
+
+/** What a rotation did: ids and hints, never a secret (it is safe to log). */
+export interface Rotation {
+  readonly tokenId: string;
+  readonly successorId: string;
+  /** The successor's hint (the last 4 characters of its secret), to recognise it in a token list. */
+  readonly successorHint: string;
+  /** When the old secret stops working (the end of the grace period). */
+  readonly graceEndsAt: Date;
+}
+
+const DEFAULT_GRACE_PERIOD_SECONDS = 3600;
+
+/** Rotates the pipeline's token when it is due. */
+export class SelfRotation {
+  readonly #client: GraphToken;
+  readonly #store: TokenStore;
+  readonly #rotateAfterMs: number;
+  readonly #gracePeriodSeconds: number;
+  readonly #now: () => number;
+  /** The current token's id and creation time, learned once by introspection, then from rotations. */
+  #current: { id: string; createdAt: number } | undefined;
+
+  constructor(options: SelfRotationOptions) {
+    if (!(options.rotateAfterMs > 0)) throw new RangeError('rotateAfterMs must be a positive number of ms');
+    const grace = options.gracePeriodSeconds ?? DEFAULT_GRACE_PERIOD_SECONDS;
+    if (!Number.isInteger(grace) || grace < 0 || grace > 604_800) {
+      throw new RangeError('gracePeriodSeconds must be a whole number from 0 to 604800');
+    }
+    this.#client = options.client;
+    this.#store = options.store;
+    this.#rotateAfterMs = options.rotateAfterMs;
+    this.#gracePeriodSeconds = grace;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /**
+   * Rotates when the token is due, else does nothing (one introspection the first time).
+   * Call it only between requests that may be repeated with another token: an idempotency key is
+   * kept per token, so a batch whose answer was lost must be resent with the token that sent it.
+   * @returns the rotation, or `null` when none was due.
+   * @throws the SDK's errors (e.g. `TokenNotActiveError` when the token was rotated elsewhere);
+   *   the store's write error: then the successor's secret is lost, but the same call again (with
+   *   the old secret, during its grace period) replays the same successor by its Idempotency-Key.
+   */
+  async rotateIfDue(): Promise<Rotation | null> {
+    if (!this.#current) {
+      const { token } = await this.#client.tokens.introspect();
+      this.#current = { id: token.id, createdAt: Date.parse(token.createdAt) };
+    }
+    const current = this.#current;
+    if (this.#now() - current.createdAt < this.#rotateAfterMs) return null;
+    const {
+      data: { token, secret },
+      response,
+    } = await this.#client.tokens
+      .rotateSelf({
+        gracePeriodSeconds: this.#gracePeriodSeconds,
+        // One key per rotated token: a retry or a rerun after a crash gets the same successor back.
+        idempotencyKey: `etl-self-rotation/${current.id}`,
+      })
+      .withResponse();
+    await this.#store.write(secret); // stored before the client asks the store for its next request
+    this.#current = { id: token.id, createdAt: Date.parse(token.createdAt) };
+    return {
+      tokenId: current.id,
+      successorId: token.id,
+      successorHint: token.hint,
+      // The answer's expiry header is the old secret's last moment (the end of the grace period).
+      graceEndsAt: new Date(
+        Date.parse(response.headers.get('graphtoken-token-expiration') ?? '') ||
+          this.#now() + this.#gracePeriodSeconds * 1000,
+      ),
+    };
+  }
+}
