@@ -7,6 +7,7 @@
  * The client must read its token from the same store (`token: () => store.read()`): after the
  * rotation the SDK asks that provider again, so the next request goes out with the successor.
  */
+import { randomUUID } from 'node:crypto';
 import type { GraphToken } from '@graphtoken/sdk';
 import type { TokenStore } from './token-store.ts';
 
@@ -65,7 +66,8 @@ export class SelfRotation {
    * @returns the rotation, or `null` when none was due.
    * @throws the SDK's errors (e.g. `TokenNotActiveError` when the token was rotated elsewhere);
    *   the store's write error: then the successor's secret is lost, but the same call again (with
-   *   the old secret, during its grace period) replays the same successor by its Idempotency-Key.
+   *   the old secret, during its grace period, even from a new process) replays the same successor
+   *   by its Idempotency-Key, a random one kept in the store before the request was sent.
    */
   async rotateIfDue(): Promise<Rotation | null> {
     if (!this.#current) {
@@ -74,17 +76,22 @@ export class SelfRotation {
     }
     const current = this.#current;
     if (this.#now() - current.createdAt < this.#rotateAfterMs) return null;
+    // A random key, kept before the request goes out: a rerun after a crash sends it again and gets
+    // the same successor back; no one else can rebuild it (a key derived from the public token id
+    // would let whoever holds the leaked old secret replay the rotation and read the successor's).
+    let pending = await this.#store.readPendingRotation();
+    if (pending?.tokenId !== current.id) {
+      pending = { tokenId: current.id, idempotencyKey: randomUUID() };
+      await this.#store.writePendingRotation(pending);
+    }
     const {
       data: { token, secret },
       response,
     } = await this.#client.tokens
-      .rotateSelf({
-        gracePeriodSeconds: this.#gracePeriodSeconds,
-        // One key per rotated token: a retry or a rerun after a crash gets the same successor back.
-        idempotencyKey: `etl-self-rotation/${current.id}`,
-      })
+      .rotateSelf({ gracePeriodSeconds: this.#gracePeriodSeconds, idempotencyKey: pending.idempotencyKey })
       .withResponse();
     await this.#store.write(secret); // stored before the client asks the store for its next request
+    await this.#store.writePendingRotation(undefined);
     this.#current = { id: token.id, createdAt: Date.parse(token.createdAt) };
     return {
       tokenId: current.id,
