@@ -22,6 +22,11 @@ export class TokenSource {
   #loaded: boolean;
   /** The provider call in flight, shared by every call waiting for a token. */
   #pending: Promise<string> | undefined;
+  /**
+   * After a self-rotation: the retired secret and its successor's. While the provider still
+   * answers the retired secret (the app is storing the new one), the successor's is used instead.
+   */
+  #rotated: { retired: string; successor: string } | undefined;
 
   constructor(token: string | TokenProvider | undefined) {
     if (typeof token === 'function') {
@@ -65,10 +70,14 @@ export class TokenSource {
   /**
    * The calling token was replaced or revoked by its own call (self-rotation, self-revocation):
    * with a provider, the next call asks it again instead of sending `replaced`. A fixed token, or
-   * one the provider already replaced, is kept.
+   * one the provider already replaced, is kept. With `successor` (the secret a self-rotation
+   * returned), the successor's secret is used whenever the provider still answers `replaced`
+   * (until it answers something else): the app may still be storing the new secret meanwhile.
    */
-  invalidate(replaced: string): void {
-    if (this.#provider && this.#value === replaced) this.#loaded = false;
+  invalidate(replaced: string, successor?: string): void {
+    if (!this.#provider) return;
+    if (successor !== undefined) this.#rotated = { retired: replaced, successor };
+    if (this.#value === replaced) this.#loaded = false;
   }
 
   /** Stops sharing `pending` (a call gave up waiting for it): the next call asks the provider again. */
@@ -93,7 +102,7 @@ export class TokenSource {
           `The token provider returned ${value === null ? 'null' : typeof value}, not a string.`,
         );
       }
-      return value.trim();
+      return this.#follow(value.trim());
     })();
     this.#pending = pending;
     // Registered before any caller's reaction, so callers resume with the state already updated.
@@ -109,6 +118,15 @@ export class TokenSource {
       },
     );
     return pending;
+  }
+
+  /** The provider's answer, or the successor's secret while the provider still answers the retired one. */
+  #follow(value: string): string {
+    const rotated = this.#rotated;
+    if (!rotated) return value;
+    if (value === rotated.retired) return rotated.successor;
+    this.#rotated = undefined; // the provider hands out something else now: it is in charge again
+    return value;
   }
 
   /** Never shows the token. */
