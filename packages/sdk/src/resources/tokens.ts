@@ -81,6 +81,8 @@ export class Tokens extends APIResource {
   /**
    * The tokens the account created or can manage, newest first, lazily paginated. Needs `manage`.
    * @example for await (const token of client.tokens.list({ status: 'active' })) console.log(token.name);
+   * @throws {InvalidArgumentError} naming the field, for a time filter that is an invalid Date, a
+   *   Date outside the years 0000–9999, or a string that is not an RFC 3339 date-time, before anything is sent
    */
   list(params: ListTokensParams = {}, options?: RequestOptions): PagedList<ItemOf<'listTokens'>> {
     const { cursor, lastUsedBefore, createdBefore, expiresBefore, ...rest } = params;
