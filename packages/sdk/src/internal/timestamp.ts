@@ -15,17 +15,11 @@ export type Timestamp = Date | string;
  *   that is not an RFC 3339 date-time, or a value that is neither, before anything is sent
  */
 export function toTimestamp(value: Timestamp | undefined, name: string): string | undefined {
-  if (value === undefined) return value;
-  if (typeof value === 'string') {
-    if (isDateTime(value)) return value;
-    throw new InvalidArgumentError(
-      `${name}: not an RFC 3339 date-time (e.g. 2025-11-01T00:00:00Z: seconds, a time zone, a real day). Nothing was sent.`,
-    );
-  }
-  if (value instanceof Date && !Number.isNaN(value.getTime())) {
-    const text = value.toISOString();
-    if (isDateTime(text)) return text;
-    throw new InvalidArgumentError(`${name}: a Date in the years 0000 to 9999 (RFC 3339). Nothing was sent.`);
-  }
-  throw new InvalidArgumentError(`${name}: not a valid Date or RFC 3339 string. Nothing was sent.`);
+  // A Date as RFC 3339 UTC (an invalid one, NaN, is left as is: toISOString would throw); the
+  // result, or a string as given, must pass the spec's check; anything else fails it.
+  const text = value instanceof Date && +value === +value ? value.toISOString() : value;
+  if (text === undefined || isDateTime(text as string)) return text as string | undefined;
+  throw new InvalidArgumentError(
+    `${name}: not a valid Date or RFC 3339 string. Nothing was sent.`,
+  );
 }

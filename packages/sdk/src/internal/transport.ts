@@ -257,7 +257,8 @@ export class Transport {
     const token = this.#checkToken(await wait(config.tokens.get()), config.tokens.canRefresh);
     try {
       const result = await this.#send<T>(spec, url, token, idempotencyKey, options, totalTimeout, started);
-      if (spec.actsOnCallingToken) config.tokens.invalidate(token, successorSecret(result.data));
+      // A self-rotation's answer carries the successor's secret (`{ token, secret }`); revokeSelf's none.
+      if (spec.actsOnCallingToken) config.tokens.invalidate(token, (result.data as { secret?: string } | undefined)?.secret);
       return result;
     } catch (error) {
       const stale = error instanceof TokenExpiredError || error instanceof TokenRevokedError;
@@ -679,8 +680,3 @@ function parseBody(text: string, spec: CallSpec, validate: boolean, requestId: s
   throw new ResponseValidationError(spec.operationId, issues, requestId);
 }
 
-/** The successor's secret in a self-rotation's answer (`{ token, secret }`), if the body has one. */
-function successorSecret(data: unknown): string | undefined {
-  const secret = (data as { secret?: unknown } | null | undefined)?.secret;
-  return typeof secret === 'string' ? secret : undefined;
-}

@@ -85,7 +85,7 @@ describe('tokens.list filters', () => {
     expect(stub.sent).toHaveLength(0);
   });
 
-  it('sends the years 0000 and 9999 (the edges RFC 3339 can write)', async () => {
+  it('sends the years 0000 and 9999 (the edges RFC 3339 can write) and the epoch', async () => {
     const stub = stubFetch(() => json(200, { data: [], nextCursor: null }));
     const client = new GraphToken({ token: newToken(), fetch: stub.fetch });
     await client.tokens
@@ -94,6 +94,8 @@ describe('tokens.list filters', () => {
     const query = new URL(stub.sent.at(-1)!.url).searchParams;
     expect(query.get('createdBefore')).toBe('0000-01-01T00:00:00.000Z');
     expect(query.get('expiresBefore')).toBe('9999-12-31T23:59:59.000Z');
+    await client.tokens.list({ lastUsedBefore: new Date(0) }).firstPage();
+    expect(new URL(stub.sent.at(-1)!.url).searchParams.get('lastUsedBefore')).toBe('1970-01-01T00:00:00.000Z');
   });
 });
 
