@@ -61,7 +61,8 @@ describe('SelfRotation', () => {
     await second.rotation().rotateIfDue();
     const keys = [...first.keys, ...second.keys];
     expect(keys).toHaveLength(2);
-    for (const key of keys) expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const key of keys)
+      expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(keys[0]).not.toBe(keys[1]);
     expect(keys[0]).not.toContain(first.original.token.id);
     expect(keys[1]).not.toContain(second.original.token.id);

@@ -3,7 +3,7 @@
  * and writes the successor here after a self-rotation. Not the checkpoint (that file is shared,
  * copied and logged); not the output. A file readable by its owner only, or a vault of yours.
  */
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { type FileHandle, open, readFile, rename, unlink } from 'node:fs/promises';
 import { inspect } from 'node:util';
 
 /**
@@ -36,7 +36,7 @@ export interface TokenStore {
  */
 async function writeFileAtomically(path: string, text: string): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(temporary, 'wx', 0o600);
   } catch (error) {
@@ -104,7 +104,9 @@ export class FileTokenStore implements TokenStore {
     const parsed: unknown = JSON.parse(text);
     const { tokenId, idempotencyKey } = (parsed ?? {}) as Partial<PendingRotation>;
     if (typeof tokenId !== 'string' || typeof idempotencyKey !== 'string') {
-      throw new Error(`the rotation file ${this.#rotationPath} is damaged: delete it to start a new rotation`);
+      throw new Error(
+        `the rotation file ${this.#rotationPath} is damaged: delete it to start a new rotation`,
+      );
     }
     return { tokenId, idempotencyKey };
   }

@@ -111,7 +111,10 @@ describe('tokens list: stale and expiring tokens', () => {
     { given: ['--sort', 'hint'], want: '--sort must be one of' },
     { given: ['--search', 'x'.repeat(101)], want: '--search takes 1 to 100 characters' },
     { given: ['--search', '😀'.repeat(101)], want: '--search takes 1 to 100 characters, not 101' },
-    { given: ['--stale', '9999999999999999999d'], want: '--stale 9999999999999999999d reaches before the year 0000' },
+    {
+      given: ['--stale', '9999999999999999999d'],
+      want: '--stale 9999999999999999999d reaches before the year 0000',
+    },
     { given: ['--expiring', '999999999w'], want: '--expiring 999999999w reaches past the year 9999' },
   ])('refuses $given (exit 2), sending nothing', async ({ given, want }) => {
     const before = server.mock.requests.all().length;

@@ -37,7 +37,13 @@ export function parseDuration(text: string, flag: string): number {
  * dateFromNow(Date.now(), parseDuration('90d', '--stale'), -1, '--stale', '90d') // 90 days ago
  * @throws {UsageError} naming the flag, for a duration that reaches past those years
  */
-export function dateFromNow(now: number, seconds: number, direction: 1 | -1, flag: string, text: string): Date {
+export function dateFromNow(
+  now: number,
+  seconds: number,
+  direction: 1 | -1,
+  flag: string,
+  text: string,
+): Date {
   const date = new Date(now + direction * seconds * 1000);
   if (Number.isNaN(date.getTime()) || !isDateTime(date.toISOString())) {
     throw new UsageError(

@@ -228,7 +228,9 @@ export class Scanner {
       const size = fstatSync(fd).size;
       const chunk = Math.min(size, this.#maxFileBytes);
       if (this.#buffer.length < chunk)
-        this.#buffer = Buffer.allocUnsafe(Math.min(this.#maxFileBytes, Math.max(chunk, this.#buffer.length * 2)));
+        this.#buffer = Buffer.allocUnsafe(
+          Math.min(this.#maxFileBytes, Math.max(chunk, this.#buffer.length * 2)),
+        );
       if (size <= this.#maxFileBytes) {
         let length = 0;
         // Up to the size seen when opened: a file being appended to (a log) is read as it was then.

@@ -19,7 +19,10 @@ describe('revoke-leaked with a body over the recorded 64 KiB', () => {
   it('parses a valid JSON body whole: the live secret in it is revoked', async () => {
     const server = await startGraphTokenMockServer({ port: 0 });
     try {
-      const { secret, token } = server.mock.store.createToken({ scopes: ['read'], graphIds: ['gr_research'] });
+      const { secret, token } = server.mock.store.createToken({
+        scopes: ['read'],
+        graphIds: ['gr_research'],
+      });
       // Valid JSON, padded with whitespace past the journal's cut.
       const text = `{"secrets": [${' '.repeat(RECORDED_BODY_LIMIT + 4096)}"${secret}"]}`;
       const response = await post(server.url, text);

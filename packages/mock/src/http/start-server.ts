@@ -6,8 +6,8 @@ import { createAdminHandlers, isAdminPath } from '../admin/create-admin-handlers
 import { newRequestId, problemResponse } from '../admin/problem.js';
 import type { GraphTokenMock, MockSeed, RateLimitOptions } from '../index.js';
 import { authenticateSecret, readCredentialFrom } from '../internal/authenticate.js';
-import { findRoute } from '../internal/route-table.js';
 import { CORS } from '../internal/pipeline.js';
+import { findRoute } from '../internal/route-table.js';
 import { createMockInternals } from '../mock.js';
 import { RECORDED_BODY_LIMIT } from '../requests.js';
 import type { MockState } from '../store/state.js';

@@ -158,14 +158,21 @@ describe('createRateLimitPacer', () => {
           ratelimit: '"token";r=0;t=3000000',
         }),
       );
-      const client = new GraphToken({ token: newToken(), fetch: stub.fetch, rateLimit: createRateLimitPacer() });
+      const client = new GraphToken({
+        token: newToken(),
+        fetch: stub.fetch,
+        rateLimit: createRateLimitPacer(),
+      });
       await client.tokens.get('tok_G5KdR5pNKRaVTet6');
       const warnings: Error[] = [];
       const onWarning = (warning: Error) => void warnings.push(warning);
       process.on('warning', onWarning);
       const spy = vi.spyOn(globalThis, 'setTimeout');
       const controller = new AbortController();
-      const waiting = client.tokens.get('tok_G5KdR5pNKRaVTet6', { signal: controller.signal, totalTimeout: false });
+      const waiting = client.tokens.get('tok_G5KdR5pNKRaVTet6', {
+        signal: controller.signal,
+        totalTimeout: false,
+      });
       await new Promise((resolve) => setTimeout(resolve, 100));
       const pacerDelays = spy.mock.calls.map(([, delay]) => delay ?? 0);
       spy.mockRestore();

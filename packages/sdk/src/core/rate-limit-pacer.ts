@@ -70,7 +70,9 @@ export class RateLimitPacer {
   /** @throws {InvalidArgumentError} for options that are not an object, or a `marginMs` not from 0 to 2147483647 */
   constructor(options: RateLimitPacerOptions = {}) {
     if (typeof options !== 'object' || options === null) {
-      throw new InvalidArgumentError('createRateLimitPacer takes an options object, e.g. { marginMs: 1000 }.');
+      throw new InvalidArgumentError(
+        'createRateLimitPacer takes an options object, e.g. { marginMs: 1000 }.',
+      );
     }
     const marginMs = options.marginMs ?? 1000;
     if (typeof marginMs !== 'number' || !(marginMs >= 0 && marginMs <= MAX_TIMER_MS)) {
@@ -186,7 +188,10 @@ export class RateLimitPacer {
     w.timer = undefined;
     if (w.waiters.length > 0 && w.known && w.remaining !== Number.POSITIVE_INFINITY) {
       // Capped: a longer window wakes up early, finds no room and waits again.
-      w.timer = setTimeout(() => this.#pump(w), Math.min(MAX_TIMER_MS, Math.max(0, w.resetAt - performance.now())));
+      w.timer = setTimeout(
+        () => this.#pump(w),
+        Math.min(MAX_TIMER_MS, Math.max(0, w.resetAt - performance.now())),
+      );
     }
   }
 

@@ -17,9 +17,7 @@ export type Timestamp = Date | string;
 export function toTimestamp(value: Timestamp | undefined, name: string): string | undefined {
   // A Date as RFC 3339 UTC (an invalid one, NaN, is left as is: toISOString would throw); the
   // result, or a string as given, must pass the spec's check; anything else fails it.
-  const text = value instanceof Date && +value === +value ? value.toISOString() : value;
+  const text = value instanceof Date && !Number.isNaN(+value) ? value.toISOString() : value;
   if (text === undefined || isDateTime(text as string)) return text as string | undefined;
-  throw new InvalidArgumentError(
-    `${name}: not a valid Date or RFC 3339 string. Nothing was sent.`,
-  );
+  throw new InvalidArgumentError(`${name}: not a valid Date or RFC 3339 string. Nothing was sent.`);
 }

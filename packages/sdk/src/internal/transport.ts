@@ -258,7 +258,8 @@ export class Transport {
     try {
       const result = await this.#send<T>(spec, url, token, idempotencyKey, options, totalTimeout, started);
       // A self-rotation's answer carries the successor's secret (`{ token, secret }`); revokeSelf's none.
-      if (spec.actsOnCallingToken) config.tokens.invalidate(token, (result.data as { secret?: string } | undefined)?.secret);
+      if (spec.actsOnCallingToken)
+        config.tokens.invalidate(token, (result.data as { secret?: string } | undefined)?.secret);
       return result;
     } catch (error) {
       const stale = error instanceof TokenExpiredError || error instanceof TokenRevokedError;
@@ -679,4 +680,3 @@ function parseBody(text: string, spec: CallSpec, validate: boolean, requestId: s
   }));
   throw new ResponseValidationError(spec.operationId, issues, requestId);
 }
-

@@ -89,13 +89,18 @@ describe('tokens.list filters', () => {
     const stub = stubFetch(() => json(200, { data: [], nextCursor: null }));
     const client = new GraphToken({ token: newToken(), fetch: stub.fetch });
     await client.tokens
-      .list({ createdBefore: new Date('0000-01-01T00:00:00Z'), expiresBefore: new Date('9999-12-31T23:59:59Z') })
+      .list({
+        createdBefore: new Date('0000-01-01T00:00:00Z'),
+        expiresBefore: new Date('9999-12-31T23:59:59Z'),
+      })
       .firstPage();
     const query = new URL(stub.sent.at(-1)!.url).searchParams;
     expect(query.get('createdBefore')).toBe('0000-01-01T00:00:00.000Z');
     expect(query.get('expiresBefore')).toBe('9999-12-31T23:59:59.000Z');
     await client.tokens.list({ lastUsedBefore: new Date(0) }).firstPage();
-    expect(new URL(stub.sent.at(-1)!.url).searchParams.get('lastUsedBefore')).toBe('1970-01-01T00:00:00.000Z');
+    expect(new URL(stub.sent.at(-1)!.url).searchParams.get('lastUsedBefore')).toBe(
+      '1970-01-01T00:00:00.000Z',
+    );
   });
 });
 

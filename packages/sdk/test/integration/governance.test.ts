@@ -62,7 +62,11 @@ describe('against the mock', () => {
     // The README's recipe (`token: () => current`; store the secret, then `current = secret`) with
     // other calls running meanwhile: every call started after rotateSelf's answer uses the successor.
     const admin = new GraphToken({ token: BOOTSTRAP_TOKEN });
-    const created = await admin.tokens.create({ name: 'pipe', scopes: ['read'], graphIds: [graphs.research] });
+    const created = await admin.tokens.create({
+      name: 'pipe',
+      scopes: ['read'],
+      graphIds: [graphs.research],
+    });
     let current = created.secret;
     const client = new GraphToken({ token: () => current });
     await client.tokens.introspect();
@@ -85,7 +89,8 @@ describe('against the mock', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     stop = true;
     await background;
-    for (let i = 0; i < 3; i++) afterAnswer.push((await client.tokens.introspect().withResponse()).requestId!);
+    for (let i = 0; i < 3; i++)
+      afterAnswer.push((await client.tokens.introspect().withResponse()).requestId!);
     expect(afterAnswer.length).toBeGreaterThan(5);
     const tokenIds = afterAnswer.map((id) => mock.requests.all().find((r) => r.requestId === id)?.tokenId);
     expect(tokenIds).toEqual(afterAnswer.map(() => successor.id));

@@ -1,7 +1,13 @@
 /** `graphtoken tokens create`: mint a token; its secret is printed this once. */
 import { containsSecret, needsGraphs, type Scope } from '@graphtoken/sdk';
 import { noExtraArguments, parseCommandArgs } from '../../args/parse-command-args.js';
-import { checkCharacterLength, parseDuration, parseGraphIds, parseScopes, presetScopes } from '../../args/values.js';
+import {
+  checkCharacterLength,
+  parseDuration,
+  parseGraphIds,
+  parseScopes,
+  presetScopes,
+} from '../../args/values.js';
 import { chooseSecretOutput, printNewSecret, SECRET_OPTIONS } from '../../output/secret.js';
 import { UsageError } from '../../usage-error.js';
 import type { Command } from '../command.js';

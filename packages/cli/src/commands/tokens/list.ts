@@ -1,7 +1,13 @@
 /** `graphtoken tokens list`: the tokens you manage, as a table or JSON; never a secret, only its hint. */
 import type { ListTokensParams, Token, TokenSort, TokenStatus } from '@graphtoken/sdk';
 import { noExtraArguments, parseCommandArgs, redactIfSecret } from '../../args/parse-command-args.js';
-import { checkCharacterLength, dateFromNow, parseDuration, parseGraphIds, parseLimit } from '../../args/values.js';
+import {
+  checkCharacterLength,
+  dateFromNow,
+  parseDuration,
+  parseGraphIds,
+  parseLimit,
+} from '../../args/values.js';
 import { formatHint, formatStatus, formatTime } from '../../output/format.js';
 import { renderTable } from '../../output/table.js';
 import { UsageError } from '../../usage-error.js';
@@ -74,7 +80,8 @@ Examples:
         `--sort must be one of ${SORTS.join(', ')}, not "${redactIfSecret(sort).slice(0, 40)}"`,
       );
     }
-    const search = values.search === undefined ? undefined : checkCharacterLength(values.search, '--search', 1, 100);
+    const search =
+      values.search === undefined ? undefined : checkCharacterLength(values.search, '--search', 1, 100);
     const now = io.now().getTime();
     const params: ListTokensParams = {
       status: (status as TokenStatus | undefined) ?? (values.expiring === undefined ? undefined : 'active'),
