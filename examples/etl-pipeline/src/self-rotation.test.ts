@@ -36,21 +36,23 @@ async function setUp(name: string) {
   const store = new FileTokenStore(join(dir, name));
   await store.write(original.secret);
   const keys: string[] = [];
-  const client = new GraphToken({
-    baseUrl: server.url,
-    token: () => store.read(),
-    maxRetries: 0,
-    fetch: async (input, init) => {
-      const request = new Request(input, init);
-      if (new URL(request.url).pathname === '/v1/tokens/self/rotate') {
-        keys.push(request.headers.get('idempotency-key') ?? '');
-      }
-      return fetch(request);
-    },
-  });
-  const rotation = () =>
+  /** A client as a process builds it (a rerun after a crash is a new process, with a new client). */
+  const newClient = () =>
+    new GraphToken({
+      baseUrl: server.url,
+      token: () => store.read(),
+      maxRetries: 0,
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        if (new URL(request.url).pathname === '/v1/tokens/self/rotate') {
+          keys.push(request.headers.get('idempotency-key') ?? '');
+        }
+        return fetch(request);
+      },
+    });
+  const rotation = (client = newClient()) =>
     new SelfRotation({ client, store, rotateAfterMs: 30 * DAY, now: () => mock.clock.now().getTime() });
-  return { original, store, keys, rotation };
+  return { original, store, keys, rotation, newClient };
 }
 
 describe('SelfRotation', () => {
@@ -66,6 +68,22 @@ describe('SelfRotation', () => {
     expect(keys[0]).not.toBe(keys[1]);
     expect(keys[0]).not.toContain(first.original.token.id);
     expect(keys[1]).not.toContain(second.original.token.id);
+  });
+
+  it('stores the successor on the next call when the store failed, without rotating again', async () => {
+    const { original, store, keys, rotation } = await setUp('pipeline-retry');
+    const write = store.write.bind(store);
+    store.write = async () => {
+      throw new Error('disk full');
+    };
+    const same = rotation();
+    await expect(same.rotateIfDue()).rejects.toThrow('disk full');
+    store.write = write;
+    const retried = await same.rotateIfDue();
+    expect(keys).toHaveLength(1);
+    expect(retried?.tokenId).toBe(original.token.id);
+    expect(server.mock.store.findTokenBySecret(await store.read())?.id).toBe(retried!.successorId);
+    expect(await same.rotateIfDue()).toBeNull();
   });
 
   it('gets the same single successor on a rerun after a crash before the secret was stored', async () => {
