@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
@@ -26,6 +26,21 @@ describe('FileTokenStore', () => {
     const secret = generateTokenSecret();
     await store.write(secret);
     expect(await store.read()).toBe(secret);
+    expect(await readFile(path, 'utf8')).toBe(`${secret}\n`);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+  });
+
+  it('never writes through a file or symlink planted at its temporary path', async () => {
+    const path = join(dir, 'planted');
+    const victim = join(dir, 'victim');
+    await writeFile(victim, 'not yours\n', { mode: 0o644 });
+    await symlink(victim, `${path}.${process.pid}.tmp`);
+    const store = new FileTokenStore(path);
+    const secret = generateTokenSecret();
+    await store.write(secret);
+    expect(await readFile(victim, 'utf8')).toBe('not yours\n');
+    expect((await stat(victim)).mode & 0o777).toBe(0o644);
+    expect((await lstat(path)).isSymbolicLink()).toBe(false);
     expect(await readFile(path, 'utf8')).toBe(`${secret}\n`);
     expect((await stat(path)).mode & 0o777).toBe(0o600);
   });

@@ -16,6 +16,7 @@ export {
   Scanner,
   type ScannerOptions,
   type ScanResult,
+  type ScanStream,
   SKIPPED_DIRECTORIES,
   type Skipped,
   type SkipReason,

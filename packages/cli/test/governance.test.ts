@@ -110,12 +110,42 @@ describe('tokens list: stale and expiring tokens', () => {
     { given: ['--expiring', 'soon'], want: '--expiring takes a duration' },
     { given: ['--sort', 'hint'], want: '--sort must be one of' },
     { given: ['--search', 'x'.repeat(101)], want: '--search takes 1 to 100 characters' },
+    { given: ['--search', '😀'.repeat(101)], want: '--search takes 1 to 100 characters, not 101' },
+    {
+      given: ['--stale', '9999999999999999999d'],
+      want: '--stale 9999999999999999999d reaches before the year 0000',
+    },
+    { given: ['--expiring', '999999999w'], want: '--expiring 999999999w reaches past the year 9999' },
   ])('refuses $given (exit 2), sending nothing', async ({ given, want }) => {
     const before = server.mock.requests.all().length;
     const result = await run(['tokens', 'list', ...given]);
     expect(result.code).toBe(EXIT_CODES.usage);
     expect(result.stderr).toContain(want);
     expect(server.mock.requests.all()).toHaveLength(before);
+  });
+});
+
+describe('tokens list: lengths and ranges as the spec counts them', () => {
+  it('--search and --name take emoji as one character each (60 emoji, 120 UTF-16 units; up to 100)', async () => {
+    const name = '😀'.repeat(60);
+    const token = await create(name);
+    const result = await run(['tokens', 'list', '--search', name, '--json']);
+    expect(result.code, result.stderr).toBe(EXIT_CODES.ok);
+    expect(ids(result)).toEqual([token.token.id]);
+    const hundred = await run(['tokens', 'list', '--search', '😀'.repeat(100), '--json']);
+    expect(hundred.code, hundred.stderr).toBe(EXIT_CODES.ok);
+  });
+
+  it('--stale and audit --since name the flag, never the SDK field, for a duration past the calendar', async () => {
+    for (const args of [
+      ['tokens', 'list', '--stale', '9999999999999999999d'],
+      ['audit', '--since', '9999999999999999999d'],
+    ]) {
+      const result = await run(args);
+      expect(result.code).toBe(EXIT_CODES.usage);
+      expect(result.stderr).toContain(`${args.at(-2)} 9999999999999999999d reaches before the year 0000`);
+      expect(result.stderr).not.toMatch(/lastUsedBefore|since:/);
+    }
   });
 });
 

@@ -85,4 +85,25 @@ describe('the pre-commit hook', () => {
     expect(run.code).toBe(EXIT_CODES.secretsFound);
     expect(run.stdout).toBe(`src/deep/config.ts:1:17: GraphToken secret gt_…${secret.slice(-4)}\n`);
   });
+
+  it('refuses a commit whose secret hides in a large or binary staged file (scanned, not skipped)', async () => {
+    const other = generateTokenSecret();
+    writeFileSync(join(repo, 'big.env'), `# generated\n${'x'.repeat(11 * 1024 * 1024)}\nTOKEN=${secret}\n`);
+    writeFileSync(join(repo, 'nul-late.env'), Buffer.from(`TOKEN=${other}\n\0\n`));
+    git('add', '.');
+    const run = await graphtoken(['scan', '--staged'], { cwd: repo });
+    expect(run.code, run.stderr).toBe(EXIT_CODES.secretsFound);
+    expect(run.stdout.split('\n').sort()).toEqual(
+      [
+        '',
+        `big.env:3:7: GraphToken secret gt_…${secret.slice(-4)}`,
+        `nul-late.env:1:7: GraphToken secret gt_…${other.slice(-4)}`,
+      ].sort(),
+    );
+    // Small chunks: the large blob streams through in pieces, with the same result.
+    const chunked = await graphtoken(['scan', '--staged', '--max-file-size', '1K'], { cwd: repo });
+    expect(chunked.stdout).toBe(run.stdout);
+    const commit = git('commit', '-m', 'add env');
+    expect(commit.status).not.toBe(0);
+  });
 });

@@ -79,34 +79,46 @@ describe('graphtoken scan', () => {
     expect(run.stderr).toContain('No GraphToken secret found (scanned 1 file');
   });
 
-  it('skips .git, node_modules, binary files and symbolic links, and files over the size cap', async () => {
+  it('skips .git, node_modules and symbolic links, and nothing else', async () => {
     write('.git/config', secret);
     write('node_modules/lib/index.js', secret);
     write('packages/a/node_modules/x.js', secret);
-    const binary = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0]), Buffer.from(secret)]);
-    write('logo.png', binary);
-    write('big.log', `${'x'.repeat(2048)}\n${secret}\n`);
     write('real/ok.txt', 'nothing here');
-    symlinkSync(join(dir, 'big.log'), join(dir, 'real/link.log'));
-    const run = await scan(['--max-file-size', '1K', '--json']);
+    symlinkSync(join(dir, '.git/config'), join(dir, 'real/link.txt'));
+    const run = await scan(['--json']);
     expect(run.code, run.stderr).toBe(EXIT_CODES.ok);
     const report = JSON.parse(run.stdout);
     expect(report.findings).toEqual([]);
     expect(report.scanned.files).toBe(1);
-    expect(report.skipped).toEqual(
-      expect.arrayContaining([
-        { path: 'big.log', reason: 'too-large' },
-        { path: 'logo.png', reason: 'binary' },
-      ]),
-    );
-    expect(run.stderr).toContain(
-      'warning: skipped 1 file over 0.0 MB (raise the cap with --max-file-size): big.log',
-    );
-    // Raising the cap finds it.
-    const raised = await scan(['--max-file-size', '1M']);
-    expect(raised.code).toBe(EXIT_CODES.secretsFound);
-    expect(raised.stdout).toBe(`big.log:2:1: GraphToken secret ${hint(secret)}\n`);
-    expectNoSecret(raised, secret);
+    expect(report.skipped).toEqual([]);
+  });
+
+  it('scans binary files as bytes and files over the chunk size in chunks: no secret hides in either', async () => {
+    // A NUL byte first (git calls it binary), then a secret.
+    write('logo.png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0]), Buffer.from(secret)]));
+    // Three 1 KiB chunks; the secret starts 31 bytes before the third boundary and ends after it.
+    write('big.log', `${'x'.repeat(2000)}\n${'z'.repeat(1040)}${second}\n`);
+    const run = await scan(['--max-file-size', '1K']);
+    expect(run.code, run.stderr).toBe(EXIT_CODES.secretsFound);
+    expect(run.stdout.split('\n')).toEqual([
+      `big.log:2:1041: GraphToken secret ${hint(second)}`,
+      `logo.png:1:6: GraphToken secret ${hint(secret)}`,
+      '',
+    ]);
+    expect(run.stderr).toContain('(scanned 2 files');
+    expect(run.stderr).not.toContain('skipped');
+    expectNoSecret(run, secret, second);
+    // The default chunk size reads it whole: the same findings.
+    const whole = await scan([]);
+    expect(whole.stdout).toBe(run.stdout);
+  });
+
+  it('finds a secret in every place of a file read in chunks (each offset across a boundary)', async () => {
+    for (let offset = 60; offset < 110; offset++) write(`f${offset}.txt`, `${'.'.repeat(offset)}${secret}`);
+    const run = await scan(['--max-file-size', '64', '--json']);
+    const report = JSON.parse(run.stdout);
+    expect(report.findings).toHaveLength(50);
+    for (const f of report.findings) expect(f.column).toBe(Number(/f(\d+)/.exec(f.path)![1]) + 1);
   });
 
   it('scans explicit files and directories, and prints JSON with --json', async () => {

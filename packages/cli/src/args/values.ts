@@ -3,6 +3,7 @@
  * lists (`read,append`), presets (`roam-append-only`) and ids. Each failure is a
  * {@link UsageError} whose message says what a valid value looks like.
  */
+import { characterLength, isDateTime } from '@graphtoken/contract';
 import { matchesPathParam, presets, type Scope } from '@graphtoken/sdk';
 import { UsageError } from '../usage-error.js';
 import { redactIfSecret } from './parse-command-args.js';
@@ -26,6 +27,44 @@ export function parseDuration(text: string, flag: string): number {
     );
   }
   return parts.reduce((sum, [, n, unit]) => sum + Number(n) * UNITS[unit as keyof typeof UNITS], 0);
+}
+
+/**
+ * The time `seconds` after (`direction` 1) or before (-1) `now`, for a duration flag: refused,
+ * naming the flag, when it falls outside the years 0000–9999 the API's RFC 3339 times can express.
+ *
+ * @example
+ * dateFromNow(Date.now(), parseDuration('90d', '--stale'), -1, '--stale', '90d') // 90 days ago
+ * @throws {UsageError} naming the flag, for a duration that reaches past those years
+ */
+export function dateFromNow(
+  now: number,
+  seconds: number,
+  direction: 1 | -1,
+  flag: string,
+  text: string,
+): Date {
+  const date = new Date(now + direction * seconds * 1000);
+  if (Number.isNaN(date.getTime()) || !isDateTime(date.toISOString())) {
+    throw new UsageError(
+      `${flag} ${text.slice(0, 40)} reaches ${direction < 0 ? 'before the year 0000' : 'past the year 9999'}, which the API cannot read: use a shorter duration`,
+    );
+  }
+  return date;
+}
+
+/**
+ * Checks a free-text filter's length in characters (code points, as the spec counts them: an
+ * emoji is one), not UTF-16 units.
+ *
+ * @throws {UsageError} naming the flag and the accepted length
+ */
+export function checkCharacterLength(text: string, flag: string, min: number, max: number): string {
+  const length = characterLength(text);
+  if (length < min || length > max) {
+    throw new UsageError(`${flag} takes ${min} to ${max} characters, not ${length}`);
+  }
+  return text;
 }
 
 const SIZE_UNITS = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as const;

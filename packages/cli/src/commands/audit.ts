@@ -3,7 +3,7 @@
 import { isDateTime } from '@graphtoken/contract';
 import type { AuditEvent, AuditEventType, ListAuditEventsParams } from '@graphtoken/sdk';
 import { noExtraArguments, parseCommandArgs, redactIfSecret } from '../args/parse-command-args.js';
-import { parseDuration, parseLimit, parseTokenId } from '../args/values.js';
+import { dateFromNow, parseDuration, parseLimit, parseTokenId } from '../args/values.js';
 import { formatTime } from '../output/format.js';
 import { renderTable } from '../output/table.js';
 import { UsageError } from '../usage-error.js';
@@ -93,7 +93,7 @@ Example (why did the pipeline token stop working?):
 /** `--since`: a duration back from now (`7d`) or an RFC 3339 time. */
 function parseSince(text: string, now: Date): Date | string {
   if (/^\d/.test(text) && !text.includes('-')) {
-    return new Date(now.getTime() - parseDuration(text, '--since') * 1000);
+    return dateFromNow(now.getTime(), parseDuration(text, '--since'), -1, '--since', text);
   }
   if (!isDateTime(text)) {
     throw new UsageError(

@@ -33,13 +33,14 @@ export const scan: Command = {
 Finds GraphToken secrets (gt_…, with a valid checksum: no request is made) and prints where
 each one is, as path:line:column and the secret's public hint (gt_…abcd); never the secret.
 Directories are scanned recursively, without following symbolic links, skipping .git and
-node_modules, binary files (a NUL byte in the first 8000 bytes) and files over the size cap.
+node_modules. Every file is scanned whole: binary files as bytes, large files in chunks.
 With no path, scans the current directory.
 
   -                       scan standard input
   --staged                scan the changes staged for commit (the blobs in git's index, not the
                           working tree): the pre-commit hook, \`graphtoken scan --staged\`
-  --max-file-size <size>  skip larger files, e.g. 512K, 10M, 1G (default 10M)
+  --max-file-size <size>  read larger files in chunks of this size, e.g. 512K, 10M, 1G
+                          (default 10M): the memory a scan holds; no file is skipped
   --progress              show progress on stderr (default: only when stderr is a terminal)
   --json                  print the findings as JSON on stdout
   --report                send the secrets found to the API for revocation
@@ -51,7 +52,8 @@ With no path, scans the current directory.
   -h, --help              show this help
 
 Exit codes: 0 no secret found, 1 secrets found, 2 usage error (bad option, missing path,
---staged outside a git repository) or an incomplete scan (a path that could not be read).
+--staged outside a git repository) or an incomplete scan (a path that could not be read:
+named on stderr). 0 only when every file was read and scanned.
 
 Found one? Revoke it at once (graphtoken tokens list shows it by its hint; then
 graphtoken tokens revoke tok_…), then remove it from the file.`,
@@ -119,7 +121,7 @@ graphtoken tokens revoke tok_…), then remove it from the file.`,
     }
     const result = scanner.result();
     progress?.done(result.files, result.bytes);
-    report(io, result, values.json, maxFileBytes);
+    report(io, result, values.json);
     if (reporter) await reportLeaks(io, reporter, scanner.secrets());
     if (result.findings.length > 0) return EXIT_CODES.secretsFound;
     // Fail closed: a scan that could not read everything cannot say there is no secret.
@@ -127,7 +129,7 @@ graphtoken tokens revoke tok_…), then remove it from the file.`,
   },
 };
 
-function report(io: CliIO, result: ScanResult, json: boolean, maxFileBytes: number): void {
+function report(io: CliIO, result: ScanResult, json: boolean): void {
   const { files, bytes } = result;
   // A path is printed as found, unless a secret is part of a file name: then only its hint.
   const findings = result.findings.map((f) => ({ ...f, path: scrubSecrets(f.path) }));
@@ -138,7 +140,7 @@ function report(io: CliIO, result: ScanResult, json: boolean, maxFileBytes: numb
     for (const f of findings)
       io.stdout(`${f.path}:${f.line}:${f.column}: GraphToken secret ${formatHint(f.hint)}`);
   }
-  warnSkipped(io, skipped, maxFileBytes);
+  warnSkipped(io, skipped);
   if (json) return;
   const scanned = `scanned ${files} file${files === 1 ? '' : 's'}, ${formatMegabytes(bytes)}`;
   if (findings.length === 0) {
@@ -159,16 +161,9 @@ function report(io: CliIO, result: ScanResult, json: boolean, maxFileBytes: numb
   );
 }
 
-/** Names the files that could not be scanned (binary files are only counted: they cannot hold text). */
-function warnSkipped(io: CliIO, skipped: readonly Skipped[], maxFileBytes: number): void {
-  const tooLarge = skipped.filter((s) => s.reason === 'too-large');
+/** Names the paths that could not be read (the scan is then incomplete). */
+function warnSkipped(io: CliIO, skipped: readonly Skipped[]): void {
   const unreadable = skipped.filter((s) => s.reason === 'unreadable');
-  if (tooLarge.length > 0) {
-    io.stderr(
-      `warning: skipped ${tooLarge.length} file${tooLarge.length === 1 ? '' : 's'} over ${formatMegabytes(maxFileBytes)} ` +
-        `(raise the cap with --max-file-size): ${names(tooLarge)}`,
-    );
-  }
   if (unreadable.length > 0) {
     io.stderr(
       `warning: could not read ${unreadable.length} path${unreadable.length === 1 ? '' : 's'} (check permissions): ` +

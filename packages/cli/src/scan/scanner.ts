@@ -1,7 +1,9 @@
 /**
- * The scanner behind `graphtoken scan`: reads files, directory trees, streams and git blobs,
- * skips what cannot hold a readable secret (binary files, files over the size cap, `.git` and
- * `node_modules`), and collects the secrets {@link findSecrets} finds, by place and hint only.
+ * The scanner behind `graphtoken scan`: reads files, directory trees, streams and git blobs, and
+ * collects the secrets {@link findSecrets} finds, by place and hint only. Every file is scanned
+ * whole: binary files as bytes (a secret pasted into one is still a secret), files over the chunk
+ * size in chunks (a secret across two chunks included); only `.git` and `node_modules` are left out.
+ * A file that cannot be read is recorded as `unreadable`, so the scan says it is incomplete.
  */
 import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +15,10 @@ export interface Finding extends SecretMatch {
   readonly path: string;
 }
 
-/** Why an input was not scanned. */
+/**
+ * Why an input was not scanned. Only `unreadable` is reported: binary files and files over the
+ * chunk size are scanned too (`binary` and `too-large` are kept for programs that match on them).
+ */
 export type SkipReason = 'binary' | 'too-large' | 'unreadable';
 
 /** An input that was not scanned, and why. */
@@ -32,13 +37,16 @@ export interface ScanResult {
   readonly files: number;
   /** Bytes read and scanned. */
   readonly bytes: number;
-  /** Inputs that were not scanned (binary, over the size cap, unreadable). */
+  /** Inputs that could not be read (a scan with any is incomplete). */
   readonly skipped: readonly Skipped[];
 }
 
 /** Options of a {@link Scanner}. */
 export interface ScannerOptions {
-  /** Files larger than this many bytes are skipped (reported as `too-large`). Default {@link DEFAULT_MAX_FILE_BYTES}. */
+  /**
+   * The most bytes of one file held in memory at once: a larger file is read and scanned in
+   * chunks of this size, never skipped. Default {@link DEFAULT_MAX_FILE_BYTES}.
+   */
   readonly maxFileBytes?: number;
   /** Called after each input with the running totals (for progress output). */
   readonly onProgress?: (files: number, bytes: number) => void;
@@ -49,7 +57,7 @@ export interface ScannerOptions {
   readonly keepSecrets?: boolean;
 }
 
-/** The default size cap: 10 MiB, far above any source or config file, below most data dumps. */
+/** The default chunk size: 10 MiB, far above any source or config file (read whole, in one pass). */
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** Directories never descended into: git's own store and installed dependencies. */
@@ -58,15 +66,26 @@ export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', 'node_m
 /** Git's rule: a NUL byte in the first 8000 bytes makes a file binary. */
 const BINARY_PROBE_BYTES = 8000;
 
-/** Whether bytes look binary (a NUL byte near the start), as git decides it. */
+/**
+ * Whether bytes look binary (a NUL byte near the start), as git decides it. The scanner no longer
+ * skips binary files (a secret in one is found); kept for programs that use it.
+ */
 export function isBinary(bytes: Uint8Array): boolean {
   return bytes.subarray(0, BINARY_PROBE_BYTES).indexOf(0) !== -1;
+}
+
+/** An input scanned piece by piece (a stream, a git blob): {@link Scanner.openStream}. */
+export interface ScanStream {
+  /** Scans the next piece (the caller may reuse its memory afterwards). */
+  push(chunk: Uint8Array): void;
+  /** Counts the input as scanned. */
+  end(): void;
 }
 
 /**
  * Collects findings across many inputs. Files are read synchronously into one reused buffer:
  * for a tree of many small files that is faster than async reads, and memory stays at the
- * size cap whatever the tree.
+ * chunk size whatever the tree and its files.
  */
 export class Scanner {
   readonly #maxFileBytes: number;
@@ -93,24 +112,32 @@ export class Scanner {
     return [...(this.#secrets ?? [])];
   }
 
-  /** The size cap in bytes. */
+  /** The chunk size in bytes (files larger than this are scanned in chunks). */
   get maxFileBytes(): number {
     return this.#maxFileBytes;
   }
 
-  /** Scans bytes already in memory (a git blob); skips them if binary or over the cap. */
+  /** Scans bytes already in memory, whatever they hold (text or binary). */
   scanBytes(path: string, bytes: Uint8Array): void {
-    if (bytes.length > this.#maxFileBytes) {
-      this.skip(path, 'too-large');
-      return;
-    }
-    if (isBinary(bytes)) {
-      this.skip(path, 'binary');
-      return;
-    }
     for (const match of findSecrets(bytes, undefined, this.#onSecret))
       this.#findings.push({ path, ...match });
     this.#count(bytes.length);
+  }
+
+  /**
+   * Starts scanning an input that arrives in pieces (a git blob, a stream): a secret across two
+   * pieces is found; only a few bytes are carried from one piece to the next.
+   */
+  openStream(path: string): ScanStream {
+    const secrets = new SecretStream(this.#onSecret);
+    let bytes = 0;
+    return {
+      push: (chunk) => {
+        bytes += chunk.length;
+        for (const match of secrets.push(chunk)) this.#findings.push({ path, ...match });
+      },
+      end: () => this.#count(bytes),
+    };
   }
 
   /** Records an input that was not scanned. */
@@ -147,22 +174,9 @@ export class Scanner {
   }
 
   async #scanStream(path: string, stream: AsyncIterable<Uint8Array | string>): Promise<void> {
-    const secrets = new SecretStream(this.#onSecret);
-    let bytes = 0;
-    let probed = false;
-    for await (const part of stream) {
-      const chunk = typeof part === 'string' ? Buffer.from(part) : part;
-      if (!probed) {
-        if (isBinary(chunk)) {
-          this.skip(path, 'binary');
-          return;
-        }
-        probed = true;
-      }
-      bytes += chunk.length;
-      for (const match of secrets.push(chunk)) this.#findings.push({ path, ...match });
-    }
-    this.#count(bytes);
+    const scan = this.openStream(path);
+    for await (const part of stream) scan.push(typeof part === 'string' ? Buffer.from(part) : part);
+    scan.end();
   }
 
   /** The findings (sorted by path, line, column) and totals so far. */
@@ -212,20 +226,31 @@ export class Scanner {
     }
     try {
       const size = fstatSync(fd).size;
-      if (size > this.#maxFileBytes) {
-        this.skip(path, 'too-large');
+      const chunk = Math.min(size, this.#maxFileBytes);
+      if (this.#buffer.length < chunk)
+        this.#buffer = Buffer.allocUnsafe(
+          Math.min(this.#maxFileBytes, Math.max(chunk, this.#buffer.length * 2)),
+        );
+      if (size <= this.#maxFileBytes) {
+        let length = 0;
+        // Up to the size seen when opened: a file being appended to (a log) is read as it was then.
+        while (length < size) {
+          const n = readSync(fd, this.#buffer, length, size - length, null);
+          if (n === 0) break;
+          length += n;
+        }
+        this.scanBytes(path, this.#buffer.subarray(0, length));
         return;
       }
-      if (this.#buffer.length < size)
-        this.#buffer = Buffer.allocUnsafe(Math.max(size, this.#buffer.length * 2));
-      let length = 0;
-      // Up to the size seen when opened: a file being appended to (a log) is read as it was then.
-      while (length < size) {
-        const n = readSync(fd, this.#buffer, length, size - length, null);
+      // Larger than a chunk: read and scanned piece by piece, never held whole, never skipped.
+      const scan = this.openStream(path);
+      for (let read = 0; read < size; ) {
+        const n = readSync(fd, this.#buffer, 0, Math.min(chunk, size - read), null);
         if (n === 0) break;
-        length += n;
+        read += n;
+        scan.push(this.#buffer.subarray(0, n));
       }
-      this.scanBytes(path, this.#buffer.subarray(0, length));
+      scan.end();
     } catch (error) {
       this.skip(path, 'unreadable', errorCode(error));
     } finally {

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { UsageError } from '../usage-error.js';
-import type { Scanner } from './scanner.js';
+import type { Scanner, ScanStream } from './scanner.js';
 
 /** A staged regular file: its path from the repository root and the id of its staged blob. */
 export interface StagedBlob {
@@ -38,62 +38,84 @@ export async function listStagedBlobs(cwd: string, env: NodeJS.ProcessEnv): Prom
   return staged;
 }
 
-/** Scans the staged blobs: each one is streamed from `git cat-file --batch` and scanned in memory. */
+/**
+ * Scans the staged blobs, each one streamed from `git cat-file --batch` and scanned as it arrives
+ * (binary or large blobs too: never skipped, never held whole).
+ */
 export async function scanStaged(scanner: Scanner, cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
   const staged = await listStagedBlobs(cwd, env);
   if (staged.length === 0) return;
   const child = spawn('git', ['cat-file', '--batch'], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
   const exited = exitOf(child);
   child.stdin.end(`${staged.map((s) => s.blob).join('\n')}\n`);
-  const reader = new BatchReader(scanner.maxFileBytes);
   let next = 0;
-  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-    for (const blob of reader.push(chunk)) {
-      const { path } = staged[next++]!;
-      if (blob === 'missing') scanner.skip(path, 'unreadable', 'ENOENT');
-      else if (blob === 'too-large') scanner.skip(path, 'too-large');
-      else scanner.scanBytes(path, blob);
-    }
-  }
+  let current: ScanStream | undefined;
+  const reader = new BatchReader({
+    missing: () => scanner.skip(staged[next++]!.path, 'unreadable', 'ENOENT'),
+    start: () => {
+      current = scanner.openStream(staged[next++]!.path);
+    },
+    data: (bytes) => current!.push(bytes),
+    end: () => current!.end(),
+  });
+  for await (const chunk of child.stdout as AsyncIterable<Buffer>) reader.push(chunk);
   const { code, stderr } = await exited;
-  if (code !== 0 || next !== staged.length) {
+  if (code !== 0 || next !== staged.length || !reader.idle) {
     throw new UsageError(
       `git could not read the staged files (git cat-file exit ${code}: ${stderr.trim().split('\n')[0] ?? ''}): check the repository with git fsck`,
     );
   }
 }
 
+/** What {@link BatchReader} reports, object by object. */
+interface BatchHandler {
+  /** `<id> missing`: the object is not in the repository. */
+  missing(): void;
+  /** An object's content begins. */
+  start(): void;
+  /** The next piece of its content (valid only during the call). */
+  data(bytes: Buffer): void;
+  /** Its content is complete. */
+  end(): void;
+}
+
 /**
  * Parses `git cat-file --batch` output: for each object `<id> <type> <size>\n<content>\n`, or
- * `<id> missing\n`. Content over the size cap is skipped as it streams by, never held.
+ * `<id> missing\n`. Content is handed on as it streams by, never held whole.
  */
 class BatchReader {
   #pending: Buffer = Buffer.alloc(0);
-  #body: Buffer[] | undefined;
+  /** Content bytes of the current object still to come. */
   #remaining = 0;
-  #skipping = false;
-  readonly #maxBytes: number;
+  /** Whether inside an object: its content, then the newline that ends it. */
+  #inObject = false;
+  readonly #handler: BatchHandler;
 
-  constructor(maxBytes: number) {
-    this.#maxBytes = maxBytes;
+  constructor(handler: BatchHandler) {
+    this.#handler = handler;
   }
 
-  push(chunk: Buffer): (Buffer | 'missing' | 'too-large')[] {
-    const out: (Buffer | 'missing' | 'too-large')[] = [];
+  /** Whether the output ended between objects (not cut off inside one). */
+  get idle(): boolean {
+    return !this.#inObject && this.#pending.length === 0;
+  }
+
+  push(chunk: Buffer): void {
     let data = this.#pending.length > 0 ? Buffer.concat([this.#pending, chunk]) : chunk;
     this.#pending = Buffer.alloc(0);
     while (data.length > 0) {
-      if (this.#remaining > 0 || this.#body !== undefined) {
-        // Inside an object's content (plus its trailing newline).
-        const take = Math.min(this.#remaining, data.length);
-        if (!this.#skipping) this.#body!.push(data.subarray(0, take));
-        this.#remaining -= take;
-        data = data.subarray(take);
-        if (this.#remaining === 0) {
-          out.push(this.#skipping ? 'too-large' : Buffer.concat(this.#body!).subarray(0, -1));
-          this.#body = undefined;
-          this.#skipping = false;
+      if (this.#inObject) {
+        if (this.#remaining > 0) {
+          const take = Math.min(this.#remaining, data.length);
+          this.#handler.data(data.subarray(0, take));
+          this.#remaining -= take;
+          data = data.subarray(take);
+          continue;
         }
+        // The newline after the content.
+        data = data.subarray(1);
+        this.#inObject = false;
+        this.#handler.end();
         continue;
       }
       const end = data.indexOf(0x0a);
@@ -104,15 +126,13 @@ class BatchReader {
       const header = data.toString('utf8', 0, end).split(' ');
       data = data.subarray(end + 1);
       if (header[1] === 'missing') {
-        out.push('missing');
+        this.#handler.missing();
         continue;
       }
-      const size = Number(header[2]);
-      this.#remaining = size + 1;
-      this.#skipping = size > this.#maxBytes;
-      this.#body = [];
+      this.#remaining = Number(header[2]);
+      this.#inObject = true;
+      this.#handler.start();
     }
-    return out;
   }
 }
 

@@ -7,6 +7,7 @@ import { newRequestId, problemResponse } from '../admin/problem.js';
 import type { GraphTokenMock, MockSeed, RateLimitOptions } from '../index.js';
 import { authenticateSecret, readCredentialFrom } from '../internal/authenticate.js';
 import { CORS } from '../internal/pipeline.js';
+import { findRoute } from '../internal/route-table.js';
 import { createMockInternals } from '../mock.js';
 import { RECORDED_BODY_LIMIT } from '../requests.js';
 import type { MockState } from '../store/state.js';
@@ -64,8 +65,11 @@ export interface GraphTokenMockServerOptions {
   leakReportLimit?: RateLimitOptions;
   /** The mock's starting clock. Default: the real time. */
   now?: Date | string;
-  /** Receives one line per request (method, path, status, ms, redacted token, request id). Default: silent. */
-  log?: (line: string) => void;
+  /**
+   * Receives one line per request (method, path, status, ms, redacted token, request id).
+   * Default (or `false`): silent. Anything else that is not a function is refused at start.
+   */
+  log?: ((line: string) => void) | false | undefined;
   /** The largest request body read, in bytes; a bigger one gets 413 `request_too_large`. Default 8 MiB. */
   maxBodyBytes?: number;
   /**
@@ -194,6 +198,12 @@ function checkOptions(options: GraphTokenMockServerOptions): void {
   }
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1)
     throw new MockServerError('maxBodyBytes must be >= 1');
+  const { log } = options;
+  if (log !== undefined && log !== false && typeof log !== 'function') {
+    throw new MockServerError(
+      `log must be a function that takes one line, or false for no log, not ${log === null ? 'null' : typeof log}`,
+    );
+  }
   if (options.adminToken !== undefined && !/^[\x21-\x7e]{16,256}$/.test(options.adminToken)) {
     throw new MockServerError('the admin token must be 16 to 256 visible ASCII characters (no spaces)');
   }
@@ -226,7 +236,7 @@ export async function startGraphTokenMockServer(
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const seed = typeof options.seed === 'string' ? loadSeedFile(options.seed) : options.seed;
   const stateFile = options.stateFile;
-  const log = options.log;
+  const log = options.log || undefined;
   let database: StateDatabase | undefined;
   // A bad state file rejects with a MockFileError, as a bad seed file does.
   if (stateFile !== undefined) {
@@ -304,6 +314,15 @@ export async function startGraphTokenMockServer(
       return false;
     }
   };
+  /** Whether the request reaches an operation that needs no token (revoke-leaked): it always runs. */
+  const runsWithoutToken = (req: IncomingMessage, target: RequestTarget | undefined): boolean => {
+    if (target === undefined || mock === undefined) return false;
+    const basePath = new URL(mock.baseUrl).pathname.replace(/\/$/, '');
+    const path = target.pathname.startsWith(basePath)
+      ? target.pathname.slice(basePath.length) || '/'
+      : target.pathname;
+    return findRoute(req.method ?? '', path)?.op.security.length === 0;
+  };
   const answer = async (
     req: IncomingMessage,
     target: RequestTarget | undefined,
@@ -317,7 +336,11 @@ export async function startGraphTokenMockServer(
       // A body the mock will not use (its request's credentials name no usable token: a 401) is
       // still read to its end, so the connection stays usable, but only its prefix is kept, what
       // the journal records; a 7 MiB upload with a wrong token costs 64 KiB, not 7 MiB.
-      const keep = admin || authenticates(req, target) ? maxBodyBytes : RECORDED_BODY_LIMIT + 1;
+      // An operation that needs no token (revoke-leaked) runs whatever the credentials: read whole.
+      const keep =
+        admin || runsWithoutToken(req, target) || authenticates(req, target)
+          ? maxBodyBytes
+          : RECORDED_BODY_LIMIT + 1;
       request = await toFetchRequest(req, mock!.baseUrl, maxBodyBytes, keep);
     } catch (error) {
       if (!(error instanceof BodyTooLargeError)) throw error;

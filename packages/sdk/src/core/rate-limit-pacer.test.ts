@@ -2,10 +2,10 @@
  * Pacing against a stub server that enforces a fixed window (q requests per w seconds) and
  * answers 429 beyond it, as the API does: N concurrent calls through a paced client get no 429.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, newToken, stubFetch, tokenObject } from '../../test/support/stub-fetch.js';
 import { GraphToken } from '../client.js';
-import { AbortError, TimeoutError } from './errors.js';
+import { AbortError, InvalidArgumentError, TimeoutError } from './errors.js';
 import { createRateLimitPacer } from './rate-limit-pacer.js';
 
 /** A server with a fixed window of `quota` requests per `windowMs`, counting what it refuses. */
@@ -146,5 +146,60 @@ describe('createRateLimitPacer', () => {
     await expect(client.tokens.get('tok_G5KdR5pNKRaVTet6')).rejects.toThrow();
     await client.tokens.get('tok_G5KdR5pNKRaVTet6');
     expect(pacer.toJSON()).toEqual({ token: { remaining: 4, inFlight: 0, waiting: 0 } });
+  });
+
+  describe('a window longer than a timer can wait (2^31-1 ms)', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it('waits in capped timers instead of firing at once (no busy loop, no TimeoutOverflowWarning)', async () => {
+      const stub = stubFetch(() =>
+        json(200, tokenObject(), {
+          'ratelimit-policy': '"token";q=1;w=3000000',
+          ratelimit: '"token";r=0;t=3000000',
+        }),
+      );
+      const client = new GraphToken({
+        token: newToken(),
+        fetch: stub.fetch,
+        rateLimit: createRateLimitPacer(),
+      });
+      await client.tokens.get('tok_G5KdR5pNKRaVTet6');
+      const warnings: Error[] = [];
+      const onWarning = (warning: Error) => void warnings.push(warning);
+      process.on('warning', onWarning);
+      const spy = vi.spyOn(globalThis, 'setTimeout');
+      const controller = new AbortController();
+      const waiting = client.tokens.get('tok_G5KdR5pNKRaVTet6', {
+        signal: controller.signal,
+        totalTimeout: false,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const pacerDelays = spy.mock.calls.map(([, delay]) => delay ?? 0);
+      spy.mockRestore();
+      controller.abort();
+      await expect(waiting).rejects.toBeInstanceOf(AbortError);
+      process.off('warning', onWarning);
+      expect(stub.sent).toHaveLength(1);
+      // One wake-up armed for the whole 100 ms (a busy loop re-arms every millisecond), capped.
+      const long = pacerDelays.filter((delay) => delay > 1000);
+      expect(long.length).toBeGreaterThan(0);
+      expect(pacerDelays.length).toBeLessThan(5);
+      for (const delay of pacerDelays) expect(delay).toBeLessThanOrEqual(2_147_483_647);
+      expect(warnings.filter((w) => w.name === 'TimeoutOverflowWarning')).toEqual([]);
+    });
+  });
+
+  it.each([Number.NaN, -1, Number.POSITIVE_INFINITY, 2 ** 31, '5'])(
+    'refuses marginMs %s when it is created',
+    (marginMs) => {
+      expect(() => createRateLimitPacer({ marginMs: marginMs as number })).toThrow(InvalidArgumentError);
+      expect(() => createRateLimitPacer({ marginMs: marginMs as number })).toThrow(/marginMs must be/);
+    },
+  );
+
+  it('takes marginMs 0 and no options, and refuses options that are not an object', () => {
+    expect(() => createRateLimitPacer({ marginMs: 0 })).not.toThrow();
+    expect(() => createRateLimitPacer()).not.toThrow();
+    expect(() => createRateLimitPacer(5 as never)).toThrow(InvalidArgumentError);
   });
 });

@@ -13,14 +13,14 @@
  *
  * @see https://datatracker.ietf.org/doc/html/draft-ietf-httpapi-ratelimit-headers-09
  */
-import { AbortError, TimeoutError } from './errors.js';
+import { AbortError, InvalidArgumentError, TimeoutError } from './errors.js';
 import { parseRateLimit } from './rate-limit.js';
 
 /** Options of {@link createRateLimitPacer}. */
 export interface RateLimitPacerOptions {
   /**
-   * Added to every advertised reset time, in ms (default 1000): `t` is in whole seconds and a
-   * server may round it down, so the window may reset up to a second later than `t` says.
+   * Added to every advertised reset time, in ms, 0 to 2147483647 (default 1000): `t` is in whole
+   * seconds and a server may round it down, so the window may reset up to a second later than `t` says.
    */
   marginMs?: number | undefined;
 }
@@ -36,6 +36,9 @@ export interface PacerWait {
   /** The call's `totalTimeout`, for the error. */
   totalTimeoutMs: number;
 }
+
+/** The longest delay `setTimeout` takes (2^31-1 ms, 24.8 days); a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
 
 interface Waiter {
   grant: () => void;
@@ -64,8 +67,18 @@ export class RateLimitPacer {
   readonly #marginMs: number;
   readonly #windows = new Map<string, Window>();
 
+  /** @throws {InvalidArgumentError} for options that are not an object, or a `marginMs` not from 0 to 2147483647 */
   constructor(options: RateLimitPacerOptions = {}) {
-    this.#marginMs = options.marginMs ?? 1000;
+    if (typeof options !== 'object' || options === null) {
+      throw new InvalidArgumentError(
+        'createRateLimitPacer takes an options object, e.g. { marginMs: 1000 }.',
+      );
+    }
+    const marginMs = options.marginMs ?? 1000;
+    if (typeof marginMs !== 'number' || !(marginMs >= 0 && marginMs <= MAX_TIMER_MS)) {
+      throw new InvalidArgumentError('marginMs must be a number of ms from 0 to 2147483647.');
+    }
+    this.#marginMs = marginMs;
   }
 
   /**
@@ -174,7 +187,11 @@ export class RateLimitPacer {
     clearTimeout(w.timer);
     w.timer = undefined;
     if (w.waiters.length > 0 && w.known && w.remaining !== Number.POSITIVE_INFINITY) {
-      w.timer = setTimeout(() => this.#pump(w), Math.max(0, w.resetAt - performance.now()));
+      // Capped: a longer window wakes up early, finds no room and waits again.
+      w.timer = setTimeout(
+        () => this.#pump(w),
+        Math.min(MAX_TIMER_MS, Math.max(0, w.resetAt - performance.now())),
+      );
     }
   }
 
@@ -192,6 +209,9 @@ export class RateLimitPacer {
 /**
  * Creates a pacer for the client's `rateLimit` option: requests wait (with timers) until the
  * API's advertised rate-limit window has room, instead of being refused with 429.
+ *
+ * @throws {InvalidArgumentError} for options that are not an object, or a `marginMs` that is not a
+ *   number from 0 to 2147483647 (NaN, negative, a string), when the pacer is created
  *
  * @example
  * import { GraphToken, createRateLimitPacer } from '@graphtoken/sdk';

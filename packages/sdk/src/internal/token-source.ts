@@ -22,13 +22,18 @@ export class TokenSource {
   #loaded: boolean;
   /** The provider call in flight, shared by every call waiting for a token. */
   #pending: Promise<string> | undefined;
+  /**
+   * After a self-rotation: the retired secret and its successor's. While the provider still
+   * answers the retired secret (the app is storing the new one), the successor's is used instead.
+   */
+  #retired: string | undefined;
+  #successor: string | undefined;
 
   constructor(token: string | TokenProvider | undefined) {
     if (typeof token === 'function') {
       this.#provider = token;
       this.#loaded = false;
     } else {
-      this.#provider = undefined;
       // Surrounding whitespace (the newline of a file read) is never part of a token. A non-string
       // (a number from a config file) is kept as text, so the call fails with the token-format error.
       this.#value = token == null ? undefined : String(token).trim();
@@ -46,9 +51,7 @@ export class TokenSource {
    * first use, after a failed provider call, or while a refresh is in flight).
    */
   get(): string | undefined | Promise<string | undefined> {
-    if (this.#pending) return this.#pending;
-    if (!this.#loaded) return this.#load();
-    return this.#value;
+    return this.#pending ?? (this.#loaded ? this.#value : this.#load());
   }
 
   /**
@@ -57,17 +60,20 @@ export class TokenSource {
    * `stale` again: then the caller gives up). Rejects with {@link TokenProviderError}.
    */
   refresh(stale: string): string | undefined | Promise<string | undefined> {
-    if (this.#pending) return this.#pending;
-    if (this.#loaded && this.#value !== stale) return this.#value;
-    return this.#load();
+    return this.#pending ?? (this.#loaded && this.#value !== stale ? this.#value : this.#load());
   }
 
   /**
    * The calling token was replaced or revoked by its own call (self-rotation, self-revocation):
    * with a provider, the next call asks it again instead of sending `replaced`. A fixed token, or
-   * one the provider already replaced, is kept.
+   * one the provider already replaced, is kept. With `successor` (the secret a self-rotation
+   * returned), the successor's secret is used whenever the provider answers `replaced`: the app
+   * may still be storing the new secret meanwhile (a provider that answers anything else is obeyed).
    */
-  invalidate(replaced: string): void {
+  invalidate(replaced: string, successor?: string): void {
+    // Kept for a fixed token too: harmless, as only a provider's answers are mapped.
+    this.#retired = replaced;
+    this.#successor = successor;
     if (this.#provider && this.#value === replaced) this.#loaded = false;
   }
 
@@ -77,8 +83,9 @@ export class TokenSource {
   }
 
   #load(): Promise<string> {
-    const provider = this.#provider;
-    if (!provider) return Promise.resolve(this.#value ?? '');
+    // Only reached with a provider: a fixed token is always loaded, and the transport asks for a
+    // refresh only when `canRefresh`.
+    const provider = this.#provider as TokenProvider;
     const pending = (async () => {
       let value: unknown;
       try {
@@ -93,7 +100,9 @@ export class TokenSource {
           `The token provider returned ${value === null ? 'null' : typeof value}, not a string.`,
         );
       }
-      return value.trim();
+      const token = value.trim();
+      // Read when the answer comes: a rotation may have succeeded while the provider was asked.
+      return (token === this.#retired && this.#successor) || token;
     })();
     this.#pending = pending;
     // Registered before any caller's reaction, so callers resume with the state already updated.

@@ -119,6 +119,8 @@ export interface CallSpec {
    * refreshed token, which would revoke or rotate the successor; after a success a token provider
    * is asked again on the next call, so the client moves to the successor at once instead of
    * sending the old secret until its grace period ends (and rotating it, not the successor, again).
+   * When the answer carries the successor's `secret`, it is used while the provider still answers
+   * the retired one (the app may be storing the new secret meanwhile).
    */
   actsOnCallingToken?: boolean;
   /**
@@ -255,7 +257,9 @@ export class Transport {
     const token = this.#checkToken(await wait(config.tokens.get()), config.tokens.canRefresh);
     try {
       const result = await this.#send<T>(spec, url, token, idempotencyKey, options, totalTimeout, started);
-      if (spec.actsOnCallingToken) config.tokens.invalidate(token);
+      // A self-rotation's answer carries the successor's secret (`{ token, secret }`); revokeSelf's none.
+      if (spec.actsOnCallingToken)
+        config.tokens.invalidate(token, (result.data as { secret?: string } | undefined)?.secret);
       return result;
     } catch (error) {
       const stale = error instanceof TokenExpiredError || error instanceof TokenRevokedError;

@@ -30,7 +30,7 @@ export class AuditEvents extends APIResource {
    * What happened to the tokens the account created or can manage, newest first, lazily
    * paginated. Never holds a secret. Needs `manage`.
    * @example for await (const event of client.auditEvents.list({ tokenId: 'tok_…', since: new Date(Date.now() - 7 * 86_400_000) })) console.log(event.type, event.actor);
-   * @throws {InvalidArgumentError} for an invalid `since` Date, before anything is sent
+   * @throws {InvalidArgumentError} for a `since` that is an invalid Date, a Date outside the years 0000–9999, or a string that is not an RFC 3339 date-time, before anything is sent
    */
   list(params: ListAuditEventsParams = {}, options?: RequestOptions): PagedList<ItemOf<'listAuditEvents'>> {
     const { cursor, since, ...query } = params;

@@ -63,6 +63,45 @@ describe('tokens.list filters', () => {
     expect(() => client.tokens.list({ lastUsedBefore: new Date('not a date') })).toThrow(/lastUsedBefore/);
     expect(stub.sent).toHaveLength(0);
   });
+
+  it.each([
+    ['a Date past the year 9999', new Date(8.64e15)],
+    ['a Date in the year 10000', new Date(Date.UTC(10_000, 0, 1))],
+    ['a Date before the year 0', new Date(Date.UTC(-1, 0, 1))],
+    ['a Date at the earliest instant', new Date(-8.64e15)],
+    ['a string without a time zone', '2025-11-01T00:00:00'],
+    ['a string on a day the calendar lacks', '2025-02-30T00:00:00Z'],
+    ['a string with a six-digit year', '+275760-09-13T00:00:00.000Z'],
+    ['a date only', '2025-11-01'],
+    ['a word', 'yesterday'],
+  ])('refuses %s offline, naming the field', async (_, value) => {
+    const stub = stubFetch(() => json(200, { data: [], nextCursor: null }));
+    const client = new GraphToken({ token: newToken(), fetch: stub.fetch });
+    for (const field of ['lastUsedBefore', 'createdBefore', 'expiresBefore'] as const) {
+      expect(() => client.tokens.list({ [field]: value })).toThrow(InvalidArgumentError);
+      expect(() => client.tokens.list({ [field]: value })).toThrow(new RegExp(`^${field}: `));
+    }
+    expect(() => client.auditEvents.list({ since: value })).toThrow(/^since: /);
+    expect(stub.sent).toHaveLength(0);
+  });
+
+  it('sends the years 0000 and 9999 (the edges RFC 3339 can write) and the epoch', async () => {
+    const stub = stubFetch(() => json(200, { data: [], nextCursor: null }));
+    const client = new GraphToken({ token: newToken(), fetch: stub.fetch });
+    await client.tokens
+      .list({
+        createdBefore: new Date('0000-01-01T00:00:00Z'),
+        expiresBefore: new Date('9999-12-31T23:59:59Z'),
+      })
+      .firstPage();
+    const query = new URL(stub.sent.at(-1)!.url).searchParams;
+    expect(query.get('createdBefore')).toBe('0000-01-01T00:00:00.000Z');
+    expect(query.get('expiresBefore')).toBe('9999-12-31T23:59:59.000Z');
+    await client.tokens.list({ lastUsedBefore: new Date(0) }).firstPage();
+    expect(new URL(stub.sent.at(-1)!.url).searchParams.get('lastUsedBefore')).toBe(
+      '1970-01-01T00:00:00.000Z',
+    );
+  });
 });
 
 describe('tokens.rotateSelf', () => {

@@ -81,6 +81,8 @@ export class Tokens extends APIResource {
   /**
    * The tokens the account created or can manage, newest first, lazily paginated. Needs `manage`.
    * @example for await (const token of client.tokens.list({ status: 'active' })) console.log(token.name);
+   * @throws {InvalidArgumentError} naming the field, for a time filter that is an invalid Date, a
+   *   Date outside the years 0000–9999, or a string that is not an RFC 3339 date-time, before anything is sent
    */
   list(params: ListTokensParams = {}, options?: RequestOptions): PagedList<ItemOf<'listTokens'>> {
     const { cursor, lastUsedBefore, createdBefore, expiresBefore, ...rest } = params;
@@ -162,8 +164,9 @@ export class Tokens extends APIResource {
    * new secret, shown once: store it first. Needs any valid token (no `manage`), so a pipeline can
    * rotate on schedule. The calling secret keeps working for `gracePeriodSeconds` (default 0: it
    * stops when this answer is sent). A fixed token stays as configured; a token provider
-   * (`token: () => current`) is asked again on the client's next call, so store the new secret and
-   * hand it out before that call (the provider is asked once more if the old secret is refused). Never repeated with a refreshed token (that would rotate the successor); a retry
+   * (`token: () => current`) is asked again on the client's next call; while it still answers the
+   * old secret (the app is storing the new one), the client uses the successor's secret instead,
+   * until the provider answers something else. Never repeated with a refreshed token (that would rotate the successor); a retry
    * after a lost answer reuses the call's `Idempotency-Key`, so the API replays the same successor.
    * Prefer a grace period: whatever still holds the old secret keeps working while the new one is
    * rolled out.

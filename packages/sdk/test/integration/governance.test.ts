@@ -57,4 +57,42 @@ describe('against the mock', () => {
     expect(sent.filter((r) => r.status === 429)).toEqual([]);
     expect(sent).toHaveLength(25);
   }, 20_000);
+
+  it('moves a provider-backed client to the successor at once, while the app still stores the new secret', async () => {
+    // The README's recipe (`token: () => current`; store the secret, then `current = secret`) with
+    // other calls running meanwhile: every call started after rotateSelf's answer uses the successor.
+    const admin = new GraphToken({ token: BOOTSTRAP_TOKEN });
+    const created = await admin.tokens.create({
+      name: 'pipe',
+      scopes: ['read'],
+      graphIds: [graphs.research],
+    });
+    let current = created.secret;
+    const client = new GraphToken({ token: () => current });
+    await client.tokens.introspect();
+    let answered = false;
+    let stop = false;
+    const afterAnswer: string[] = [];
+    const background = (async () => {
+      while (!stop) {
+        const started = answered;
+        const { requestId } = await client.graphs.get(graphs.research).withResponse();
+        if (started) afterAnswer.push(requestId!);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const { secret, token: successor } = await client.tokens.rotateSelf({ gracePeriodSeconds: 300 });
+    answered = true;
+    await new Promise((resolve) => setTimeout(resolve, 100)); // await vault.write('graphtoken', secret)
+    current = secret;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    stop = true;
+    await background;
+    for (let i = 0; i < 3; i++)
+      afterAnswer.push((await client.tokens.introspect().withResponse()).requestId!);
+    expect(afterAnswer.length).toBeGreaterThan(5);
+    const tokenIds = afterAnswer.map((id) => mock.requests.all().find((r) => r.requestId === id)?.tokenId);
+    expect(tokenIds).toEqual(afterAnswer.map(() => successor.id));
+  });
 });

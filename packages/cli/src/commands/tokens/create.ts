@@ -1,7 +1,13 @@
 /** `graphtoken tokens create`: mint a token; its secret is printed this once. */
 import { containsSecret, needsGraphs, type Scope } from '@graphtoken/sdk';
 import { noExtraArguments, parseCommandArgs } from '../../args/parse-command-args.js';
-import { parseDuration, parseGraphIds, parseScopes, presetScopes } from '../../args/values.js';
+import {
+  checkCharacterLength,
+  parseDuration,
+  parseGraphIds,
+  parseScopes,
+  presetScopes,
+} from '../../args/values.js';
 import { chooseSecretOutput, printNewSecret, SECRET_OPTIONS } from '../../output/secret.js';
 import { UsageError } from '../../usage-error.js';
 import type { Command } from '../command.js';
@@ -49,7 +55,7 @@ Example:
     noExtraArguments(positionals);
     if (!values.name)
       throw new UsageError('--name is required: name the app or pipeline that will use the token');
-    if (values.name.length > 100) throw new UsageError('--name can be at most 100 characters');
+    checkCharacterLength(values.name, '--name', 1, 100);
     if (containsSecret(`${values.name} ${values.description ?? ''}`)) {
       // Names and descriptions are shown in every list: a secret pasted there would leak to all who list.
       throw new UsageError(

@@ -1,7 +1,13 @@
 /** `graphtoken tokens list`: the tokens you manage, as a table or JSON; never a secret, only its hint. */
 import type { ListTokensParams, Token, TokenSort, TokenStatus } from '@graphtoken/sdk';
 import { noExtraArguments, parseCommandArgs, redactIfSecret } from '../../args/parse-command-args.js';
-import { parseDuration, parseGraphIds, parseLimit } from '../../args/values.js';
+import {
+  checkCharacterLength,
+  dateFromNow,
+  parseDuration,
+  parseGraphIds,
+  parseLimit,
+} from '../../args/values.js';
 import { formatHint, formatStatus, formatTime } from '../../output/format.js';
 import { renderTable } from '../../output/table.js';
 import { UsageError } from '../../usage-error.js';
@@ -74,10 +80,8 @@ Examples:
         `--sort must be one of ${SORTS.join(', ')}, not "${redactIfSecret(sort).slice(0, 40)}"`,
       );
     }
-    const search = values.search;
-    if (search !== undefined && (search.length < 1 || search.length > 100)) {
-      throw new UsageError('--search takes 1 to 100 characters of a name or description');
-    }
+    const search =
+      values.search === undefined ? undefined : checkCharacterLength(values.search, '--search', 1, 100);
     const now = io.now().getTime();
     const params: ListTokensParams = {
       status: (status as TokenStatus | undefined) ?? (values.expiring === undefined ? undefined : 'active'),
@@ -85,11 +89,11 @@ Examples:
       lastUsedBefore:
         values.stale === undefined
           ? undefined
-          : new Date(now - parseDuration(values.stale, '--stale') * 1000),
+          : dateFromNow(now, parseDuration(values.stale, '--stale'), -1, '--stale', values.stale),
       expiresBefore:
         values.expiring === undefined
           ? undefined
-          : new Date(now + parseDuration(values.expiring, '--expiring') * 1000),
+          : dateFromNow(now, parseDuration(values.expiring, '--expiring'), 1, '--expiring', values.expiring),
       neverUsed: values['never-used'] || undefined,
       q: search,
       sort: sort as TokenSort | undefined,
