@@ -34,6 +34,7 @@ export {
   AuditEventSchema,
   type AuditEventType,
   AuditEventTypeSchema,
+  auditEventTypes,
   type Block,
   type BlockPage,
   BlockPageSchema,

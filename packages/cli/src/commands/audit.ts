@@ -1,6 +1,6 @@
 /** `graphtoken audit`: what happened to the tokens you manage, newest first; never a secret. */
 
-import { isDateTime } from '@graphtoken/contract';
+import { auditEventTypes, isDateTime } from '@graphtoken/contract';
 import type { AuditEvent, AuditEventType, ListAuditEventsParams } from '@graphtoken/sdk';
 import { noExtraArguments, parseCommandArgs, redactIfSecret } from '../args/parse-command-args.js';
 import { dateFromNow, parseDuration, parseLimit, parseTokenId } from '../args/values.js';
@@ -10,14 +10,8 @@ import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, connect } from './tokens/client.js';
 
-const TYPES = [
-  'token.created',
-  'token.updated',
-  'token.rotated',
-  'token.revoked',
-  'token.expired',
-  'token.first_used',
-] as const satisfies readonly AuditEventType[];
+/** The event types `--type` takes: the contract's, from the spec. */
+const TYPES: readonly AuditEventType[] = auditEventTypes;
 
 /** The `audit` command. */
 export const audit: Command = {

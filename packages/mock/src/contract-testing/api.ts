@@ -3,7 +3,7 @@
  * `getResponse`), without patching the network: fast enough for the model-based test. Test-only.
  */
 import { getResponse } from 'msw';
-import type { GraphTokenMock } from '../mock.js';
+import { createGraphTokenMock, type GraphTokenMock } from '../mock.js';
 
 /** What a test call returns. */
 export interface ApiResult {
@@ -60,4 +60,13 @@ export function apiClient(mock: GraphTokenMock): Call {
     }
     return { status: response.status, headers: response.headers, body: parsed, text, dropped: false };
   };
+}
+
+/**
+ * A fresh mock whose clock stands still at `now` (an RFC 3339 time), and a {@link Call} for it:
+ * what most handler tests build before each test (`beforeEach(() => ({ mock, call } = frozenMock(NOW)))`).
+ */
+export function frozenMock(now: string): { mock: GraphTokenMock; call: Call } {
+  const mock = createGraphTokenMock({ now, freezeClock: true });
+  return { mock, call: apiClient(mock) };
 }

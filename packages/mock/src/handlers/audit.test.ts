@@ -4,7 +4,7 @@
  * (clock jumps included), retention, and who may read them.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { apiClient, type Call } from '../contract-testing/api.js';
+import { apiClient, type Call, frozenMock } from '../contract-testing/api.js';
 import { BOOTSTRAP_TOKEN, createGraphTokenMock, type GraphTokenMock, seedIds } from '../index.js';
 
 const { graphs, accounts } = seedIds;
@@ -13,10 +13,7 @@ const admin = { token: BOOTSTRAP_TOKEN };
 
 let mock: GraphTokenMock;
 let call: Call;
-beforeEach(() => {
-  mock = createGraphTokenMock({ now: NOW, freezeClock: true });
-  call = apiClient(mock);
-});
+beforeEach(() => ({ mock, call } = frozenMock(NOW)));
 
 interface Event {
   id: string;

@@ -7,7 +7,7 @@
  * see (its own, those of the graphs it administers), never that graph's own list.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { apiClient, type Call } from '../contract-testing/api.js';
+import { apiClient, type Call, frozenMock } from '../contract-testing/api.js';
 import { BOOTSTRAP_TOKEN, createGraphTokenMock, type GraphTokenMock, seedIds } from '../index.js';
 import type { MockSnapshot } from '../store/records.js';
 import { SortedIndex } from '../store/sorted-index.js';
@@ -17,10 +17,7 @@ const NOW = '2026-01-01T00:00:00.000Z';
 
 let mock: GraphTokenMock;
 let call: Call;
-beforeEach(() => {
-  mock = createGraphTokenMock({ now: NOW, freezeClock: true });
-  call = apiClient(mock);
-});
+beforeEach(() => ({ mock, call } = frozenMock(NOW)));
 afterEach(() => vi.restoreAllMocks());
 
 interface Event {

@@ -3,8 +3,8 @@
  * would call them, and as a client paging with a cursor from another list would.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { apiClient, type Call } from '../contract-testing/api.js';
-import { BOOTSTRAP_TOKEN, createGraphTokenMock, type GraphTokenMock, seedIds } from '../index.js';
+import { type Call, frozenMock } from '../contract-testing/api.js';
+import { BOOTSTRAP_TOKEN, type GraphTokenMock, seedIds } from '../index.js';
 
 const { graphs } = seedIds;
 const NOW = '2026-06-01T00:00:00.000Z';
@@ -12,10 +12,7 @@ const admin = { token: BOOTSTRAP_TOKEN };
 
 let mock: GraphTokenMock;
 let call: Call;
-beforeEach(() => {
-  mock = createGraphTokenMock({ now: NOW, freezeClock: true });
-  call = apiClient(mock);
-});
+beforeEach(() => ({ mock, call } = frozenMock(NOW)));
 
 /** Creates a token through the store at a given time, used at `usedAt` (through the API). */
 async function token(

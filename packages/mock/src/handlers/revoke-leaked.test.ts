@@ -5,7 +5,7 @@
  */
 import { generateTokenSecret, TOKEN_PATTERN } from '@graphtoken/contract';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { apiClient, type Call } from '../contract-testing/api.js';
+import { type Call, frozenMock } from '../contract-testing/api.js';
 import { BOOTSTRAP_TOKEN, createGraphTokenMock, type GraphTokenMock, seedIds } from '../index.js';
 
 const { graphs } = seedIds;
@@ -14,10 +14,7 @@ const PATH = '/v1/tokens/revoke-leaked';
 
 let mock: GraphTokenMock;
 let call: Call;
-beforeEach(() => {
-  mock = createGraphTokenMock({ now: NOW, freezeClock: true });
-  call = apiClient(mock);
-});
+beforeEach(() => ({ mock, call } = frozenMock(NOW)));
 
 const make = (input: Partial<Parameters<GraphTokenMock['store']['createToken']>[0]> = {}) =>
   mock.store.createToken({ scopes: ['read'], graphIds: [graphs.research], ...input });

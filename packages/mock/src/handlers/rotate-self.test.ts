@@ -1,17 +1,14 @@
 /** `POST /v1/tokens/self/rotate` (issue 11): a pipeline rotating its own secret without `manage`. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { apiClient, type Call } from '../contract-testing/api.js';
-import { createGraphTokenMock, type GraphTokenMock, seedIds } from '../index.js';
+import { type Call, frozenMock } from '../contract-testing/api.js';
+import { type GraphTokenMock, seedIds } from '../index.js';
 
 const { graphs, accounts } = seedIds;
 const NOW = '2026-01-01T00:00:00.000Z';
 
 let mock: GraphTokenMock;
 let call: Call;
-beforeEach(() => {
-  mock = createGraphTokenMock({ now: NOW, freezeClock: true });
-  call = apiClient(mock);
-});
+beforeEach(() => ({ mock, call } = frozenMock(NOW)));
 
 function pipeline(expiresAt: string | null = '2026-03-01T00:00:00.000Z') {
   return mock.store.createToken({

@@ -5,7 +5,7 @@
  */
 import { operations } from '@graphtoken/contract';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { apiClient, type Call } from '../contract-testing/api.js';
+import { apiClient, type Call, frozenMock } from '../contract-testing/api.js';
 import { BOOTSTRAP_TOKEN, createGraphTokenMock, type GraphTokenMock, seedIds } from '../index.js';
 
 const { graphs, accounts } = seedIds;
@@ -13,10 +13,7 @@ const NOW = '2026-01-01T00:00:00.000Z';
 
 let mock: GraphTokenMock;
 let call: Call;
-beforeEach(() => {
-  mock = createGraphTokenMock({ now: NOW, freezeClock: true });
-  call = apiClient(mock);
-});
+beforeEach(() => ({ mock, call } = frozenMock(NOW)));
 
 const EXPIRATION = 'graphtoken-token-expiration';
 
