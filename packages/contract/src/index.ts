@@ -34,7 +34,6 @@ export {
   AuditEventSchema,
   type AuditEventType,
   AuditEventTypeSchema,
-  auditEventTypes,
   type Block,
   type BlockPage,
   BlockPageSchema,

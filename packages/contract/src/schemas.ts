@@ -157,18 +157,17 @@ export const TokenSortSchema = /* @__PURE__ */ pure(() =>
   z.enum(['createdAt', '-createdAt', 'lastUsedAt', '-lastUsedAt', 'expiresAt', 'name']),
 );
 
-/** Every audit event type, in the spec's order (spec `AuditEventType`). */
-export const auditEventTypes = [
-  'token.created',
-  'token.updated',
-  'token.rotated',
-  'token.revoked',
-  'token.expired',
-  'token.first_used',
-] as const;
-
 /** What an audit event records (spec `AuditEventType`). */
-export const AuditEventTypeSchema = /* @__PURE__ */ pure(() => z.enum(auditEventTypes));
+export const AuditEventTypeSchema = /* @__PURE__ */ pure(() =>
+  z.enum([
+    'token.created',
+    'token.updated',
+    'token.rotated',
+    'token.revoked',
+    'token.expired',
+    'token.first_used',
+  ]),
+);
 
 /** Why a token was revoked (spec `RevocationReason`). */
 export const RevocationReasonSchema = /* @__PURE__ */ pure(() =>

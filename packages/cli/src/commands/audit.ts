@@ -1,6 +1,6 @@
 /** `graphtoken audit`: what happened to the tokens you manage, newest first; never a secret. */
 
-import { auditEventTypes, isDateTime } from '@graphtoken/contract';
+import { AuditEventTypeSchema, isDateTime } from '@graphtoken/contract';
 import type { AuditEvent, AuditEventType, ListAuditEventsParams } from '@graphtoken/sdk';
 import { noExtraArguments, parseCommandArgs, redactIfSecret } from '../args/parse-command-args.js';
 import { dateFromNow, parseDuration, parseLimit, parseTokenId } from '../args/values.js';
@@ -10,8 +10,8 @@ import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, connect } from './tokens/client.js';
 
-/** The event types `--type` takes: the contract's, from the spec. */
-const TYPES: readonly AuditEventType[] = auditEventTypes;
+/** The event types `--type` takes: the contract schema's own list (spec `AuditEventType`). */
+const TYPES: readonly AuditEventType[] = AuditEventTypeSchema.options;
 
 /** The `audit` command. */
 export const audit: Command = {
