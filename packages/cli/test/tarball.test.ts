@@ -79,6 +79,25 @@ it('introspects a token against the standalone mock the installed package starts
     expect(JSON.parse(run.stdout)).toMatchObject({
       token: { id: 'tok_bootstrap0000000', scopes: ['manage'] },
     });
+    // The governance commands (issue 11) as installed: a stale-token list and the audit log.
+    const env = { ...process.env, GRAPHTOKEN_TOKEN: BOOTSTRAP_TOKEN, GRAPHTOKEN_BASE_URL: url };
+    const stale = spawnSync('npx', ['--no', 'graphtoken', 'tokens', 'list', '--stale', '1d', '--json'], {
+      cwd: app,
+      encoding: 'utf8',
+      env,
+    });
+    expect(stale.status, stale.stderr).toBe(EXIT_CODES.ok);
+    expect(Array.isArray(JSON.parse(stale.stdout))).toBe(true);
+    const audit = spawnSync('npx', ['--no', 'graphtoken', 'audit', '--type', 'token.first_used', '--json'], {
+      cwd: app,
+      encoding: 'utf8',
+      env,
+    });
+    expect(audit.status, audit.stderr).toBe(EXIT_CODES.ok);
+    // The introspection above was the bootstrap token's first use on this fresh mock.
+    expect(JSON.parse(audit.stdout)).toEqual([
+      expect.objectContaining({ type: 'token.first_used', tokenId: 'tok_bootstrap0000000' }),
+    ]);
   } finally {
     mock.kill('SIGTERM');
   }
