@@ -3,8 +3,8 @@
  * content, in append, update and the store alike: emoji at the 10,000 / 10,001 boundary.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { apiClient, type Call } from '../contract-testing/api.js';
-import { createGraphTokenMock, type GraphTokenMock, MockSetupError, seedIds } from '../index.js';
+import { type Call, frozenMock } from '../contract-testing/api.js';
+import { type GraphTokenMock, MockSetupError, seedIds } from '../index.js';
 
 const EMOJI = '😀'; // one character, two UTF-16 units
 const LIMIT = 10_000;
@@ -13,8 +13,7 @@ let mock: GraphTokenMock;
 let call: Call;
 let writer: string;
 beforeEach(() => {
-  mock = createGraphTokenMock({ now: '2026-01-01T00:00:00Z', freezeClock: true });
-  call = apiClient(mock);
+  ({ mock, call } = frozenMock('2026-01-01T00:00:00Z'));
   writer = mock.store.createToken({ scopes: ['write'], graphIds: [graphs.research] }).secret;
 });
 

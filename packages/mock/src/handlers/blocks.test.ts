@@ -1,14 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { apiClient, type Call } from '../contract-testing/api.js';
-import { createGraphTokenMock, type GraphTokenMock, seedIds } from '../index.js';
+import { type Call, frozenMock } from '../contract-testing/api.js';
+import { type GraphTokenMock, seedIds } from '../index.js';
 
 const { graphs, accounts } = seedIds;
 let mock: GraphTokenMock;
 let call: Call;
 let writer: string;
 beforeEach(() => {
-  mock = createGraphTokenMock({ now: '2026-01-01T00:00:00Z', freezeClock: true });
-  call = apiClient(mock);
+  ({ mock, call } = frozenMock('2026-01-01T00:00:00Z'));
   writer = mock.store.createToken({ scopes: ['write'], graphIds: [graphs.research] }).secret;
 });
 

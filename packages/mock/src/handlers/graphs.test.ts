@@ -1,13 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { apiClient, type Call } from '../contract-testing/api.js';
-import { BOOTSTRAP_TOKEN, createGraphTokenMock, type GraphTokenMock, seedIds } from '../index.js';
+import { type Call, frozenMock } from '../contract-testing/api.js';
+import { BOOTSTRAP_TOKEN, type GraphTokenMock, seedIds } from '../index.js';
 
 const { graphs, accounts } = seedIds;
 let mock: GraphTokenMock;
 let call: Call;
 beforeEach(() => {
-  mock = createGraphTokenMock({ now: '2026-01-01T00:00:00Z', freezeClock: true });
-  call = apiClient(mock);
+  ({ mock, call } = frozenMock('2026-01-01T00:00:00Z'));
 });
 
 describe('listGraphs', () => {
