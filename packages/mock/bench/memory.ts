@@ -11,7 +11,13 @@
  *
  * Run (after `pnpm --filter @graphtoken/mock build`):
  *   node packages/mock/bench/memory.ts [--mode standalone|in-process] [--requests 1000000]
- *     [--concurrency 16] [--state-file]
+ *     [--concurrency 16] [--state-file] [--probe]
+ *     [--journal-size N] [--journal-body-bytes N] (passed to the server)
+ *
+ * `--probe` (standalone, diagnostic only) loads bench/memory-probe.cjs into the server: after each
+ * RSS sample (taken first, as in the goal's run) the server collects its garbage and reports its
+ * used and committed heap and its resident memory by kind of mapping, so the growth can be taken
+ * apart. The collections it forces change what follows, so a probed run is not the goal's figure.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -29,6 +35,9 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     'state-file': { type: 'boolean', default: false },
     mode: { type: 'string', default: 'standalone' },
+    probe: { type: 'boolean', default: false },
+    'journal-size': { type: 'string' },
+    'journal-body-bytes': { type: 'string' },
   },
 });
 const IN_PROCESS = values.mode === 'in-process';
@@ -36,17 +45,26 @@ const TOTAL = Number(values.requests);
 const CONCURRENCY = Number(values.concurrency);
 const bin = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'graphtoken-memory-'));
+const PROBE = values.probe && !IN_PROCESS;
+const probeFile = join(dir, 'probe.jsonl');
+const probeFlags = PROBE
+  ? ['--expose-gc', '--require', fileURLToPath(new URL('./memory-probe.cjs', import.meta.url))]
+  : [];
 const args = [
   '--port',
   '0',
   '--quiet',
   ...(values['state-file'] ? ['--state-file', join(dir, 'state.db')] : []),
+  ...(values['journal-size'] ? ['--journal-size', values['journal-size']] : []),
+  ...(values['journal-body-bytes'] ? ['--journal-body-bytes', values['journal-body-bytes']] : []),
 ];
 
 /** How requests reach the mock: a fetch, over HTTP or through msw's getResponse. */
 let send: (path: string, init?: RequestInit) => Promise<Response>;
 let rssMb: () => number;
 let stop: () => Promise<unknown>;
+/** With --probe: the server's own figures after a full collection, one JSON object per sample. */
+let probe: () => Promise<Record<string, unknown> | undefined> = async () => undefined;
 if (IN_PROCESS) {
   const mock = createGraphTokenMock();
   const handlers = [...createAdminHandlers(mock), ...mock.handlers];
@@ -54,7 +72,10 @@ if (IN_PROCESS) {
   rssMb = () => process.memoryUsage.rss() / 2 ** 20;
   stop = async () => {};
 } else {
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...probeFlags, bin, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, GRAPHTOKEN_MEMORY_PROBE: probeFile },
+  });
   const exited = new Promise((done) => child.on('close', done));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -70,6 +91,27 @@ if (IN_PROCESS) {
     const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
     return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]) / 1024;
   };
+  if (PROBE) {
+    let seen = 0;
+    probe = async () => {
+      child.kill('SIGUSR2');
+      for (let waited = 0; waited < 10_000; waited += 20) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const lines = (() => {
+          try {
+            return readFileSync(probeFile, 'utf8').trim().split('\n');
+          } catch {
+            return [];
+          }
+        })();
+        if (lines.length > seen) {
+          seen = lines.length;
+          return JSON.parse(lines[lines.length - 1]!) as Record<string, unknown>;
+        }
+      }
+      return undefined;
+    };
+  }
   stop = () => {
     child.kill('SIGTERM');
     return exited;
@@ -121,6 +163,7 @@ async function one(i: number): Promise<void> {
 }
 
 const samples: { requests: number; rss: number }[] = [];
+const probes: { requests: number; figures: Record<string, unknown> }[] = [];
 let next = 0;
 let done = 0;
 const started = performance.now();
@@ -151,6 +194,11 @@ async function worker(): Promise<void> {
           `${String(at).padStart(8)} requests: RSS ${rss.toFixed(1)} MB (${rate.toFixed(0)} req/s)` +
             (IN_PROCESS ? `, heap used ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(1)} MB` : ''),
         );
+        const figures = await probe();
+        if (figures) {
+          probes.push({ requests: at, figures });
+          console.log(`          server after a full GC: ${JSON.stringify(figures)}`);
+        }
       }
     }
   }
@@ -166,6 +214,33 @@ try {
     `RSS after ${TOTAL} requests: ${final.toFixed(1)} MB; after the first 10,000: ${baseline.toFixed(1)} MB; ` +
       `growth ${(final - baseline).toFixed(1)} MB (goal <= 64 MB: ${final - baseline <= 64 ? 'ok' : 'NOT MET'})`,
   );
+  if (probes.length > 1) {
+    // What grew between the first probe (10,000 requests) and the last, field by field.
+    const first = probes[0]!.figures;
+    const last = probes[probes.length - 1]!.figures;
+    const flat = (o: Record<string, unknown>, prefix = ''): Record<string, number> =>
+      Object.fromEntries(
+        Object.entries(o).flatMap(([k, v]) =>
+          typeof v === 'number'
+            ? [[prefix + k, v]]
+            : Array.isArray(v)
+              ? [
+                  [`${prefix}${k}.used`, v[0] as number],
+                  [`${prefix}${k}.committed`, v[1] as number],
+                ]
+              : Object.entries(flat(v as Record<string, unknown>, `${prefix}${k}.`)),
+        ),
+      );
+    const a = flat(first);
+    const b = flat(last);
+    console.log(
+      `\nserver growth from ${probes[0]!.requests} to ${probes[probes.length - 1]!.requests} requests (MB, after a full GC):`,
+    );
+    for (const k of Object.keys(b))
+      console.log(
+        `  ${k.padEnd(36)} ${String(a[k] ?? 0).padStart(7)} -> ${String(b[k]).padStart(7)}  (${((b[k] ?? 0) - (a[k] ?? 0)).toFixed(1)})`,
+      );
+  }
 } finally {
   await stop();
   rmSync(dir, { recursive: true, force: true });

@@ -24,6 +24,7 @@ import { answerUnparsedRequests } from './raw-problem.js';
 import { formatLogLine, type RequestLogEntry } from './request-log.js';
 import { screenRequest } from './screen-request.js';
 import { loadSeedFile, type MockFileError } from './seed-file.js';
+import { openSpilledReplayStore } from './spilled-replays.js';
 import { openStateDatabase, type StateDatabase, type StateFileStatus } from './state-database.js';
 
 /** Options of {@link startGraphTokenMockServer}. */
@@ -250,6 +251,18 @@ export async function startGraphTokenMockServer(
     });
   }
   const snapshot = database?.snapshot;
+  // Without a state file, replay records live in a temporary database rather than the heap (kept
+  // in memory only where this Node has no node:sqlite or the temporary folder is not writable).
+  const spilled =
+    database === undefined ? openSpilledReplayStore({ ...(log && { onFallback: log }) }) : undefined;
+  const spilledReplays = spilled !== undefined && !('reason' in spilled) ? spilled : undefined;
+  if (spilled !== undefined && 'reason' in spilled) {
+    log?.(`replay records are kept in memory: no temporary database (${spilled.reason})`);
+  }
+  const closeFiles = () => {
+    database?.close();
+    spilledReplays?.close();
+  };
 
   let mock: GraphTokenMock | undefined;
   let handlers: RequestHandler[] = [];
@@ -374,7 +387,7 @@ export async function startGraphTokenMockServer(
   try {
     address = await listen(server, options.port ?? 0, host);
   } catch (error) {
-    database?.close();
+    closeFiles();
     throw error;
   }
   // An unspecified address (`0.0.0.0`, `::`, however spelled: `0`, `0x0`, `::0`) is no address to
@@ -404,7 +417,11 @@ export async function startGraphTokenMockServer(
         ...(options.journalBodyBytes !== undefined ? { journalBodyBytes: options.journalBodyBytes } : {}),
         onChange: () => database?.onChange(),
       },
-      database === undefined ? {} : { replays: database.replays, trackChanges: true },
+      database !== undefined
+        ? { replays: database.replays, trackChanges: true }
+        : spilledReplays !== undefined
+          ? { replays: spilledReplays }
+          : {},
     );
     mock = created.mock;
     state = created.state;
@@ -417,7 +434,7 @@ export async function startGraphTokenMockServer(
     }
   } catch (error) {
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    database?.close();
+    closeFiles();
     const what =
       snapshot !== undefined
         ? `state file ${stateFile}`
@@ -437,9 +454,7 @@ export async function startGraphTokenMockServer(
       // Requests in flight get a moment to finish; then their connections are cut.
       const timer = setTimeout(() => server.closeAllConnections(), 1000);
       timer.unref();
-    }).then(() => {
-      database?.close();
-    });
+    }).then(closeFiles);
     return closing;
   };
   const ready = mock;

@@ -23,7 +23,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
-import { REPLAY_TTL_MS, type ReplayStore, type StoredResponse } from '../internal/replay-store.js';
+import type { ReplayStore, StoredResponse } from '../internal/replay-store.js';
 import { AUDIT_RETENTION_MS } from '../store/audit-log.js';
 import type {
   AccountRecord,
@@ -35,7 +35,7 @@ import type {
 } from '../store/records.js';
 import type { MockState } from '../store/state.js';
 import { loadSqlite, type Sqlite } from './load-sqlite.js';
-import { openSecret, replayKeyHash, sealSecret } from './sealed-secret.js';
+import { replayFromRow, replayKeyHash, replayRow, replayStatements } from './replay-rows.js';
 import { MockFileError } from './seed-file.js';
 import { loadStateFile } from './state-file.js';
 import { checkStateDatabase, migrateSchema, SCHEMA_V1 } from './state-schema.js';
@@ -131,13 +131,7 @@ function statements(db: DatabaseSync) {
     deleteBlock: db.prepare('DELETE FROM blocks WHERE id = ?'),
     putMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
     getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
-    putReplay: db.prepare(
-      'INSERT OR REPLACE INTO replays (key_hash, expires_at, fingerprint, status, headers, body, sealed_secret) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ),
-    getReplay: db.prepare(
-      'SELECT expires_at, fingerprint, status, headers, body, sealed_secret FROM replays WHERE key_hash = ?',
-    ),
-    pruneReplays: db.prepare('DELETE FROM replays WHERE expires_at <= ?'),
+    ...replayStatements(db),
     putEvent: db.prepare(
       'INSERT OR REPLACE INTO audit_events (id, seq, occurred_ms, record) VALUES (?, ?, ?, ?)',
     ),
@@ -433,44 +427,11 @@ export async function openStateDatabase(
       const keyHash = replayKeyHash(salt, tokenId, key);
       const pending = pendingReplays.get(keyHash);
       if (pending) return pending.response;
-      const row = s.getReplay.get(keyHash);
-      if (row === undefined || Number(row.expires_at) <= nowMs) return undefined;
-      let body = row.body === null ? undefined : String(row.body);
-      if (row.sealed_secret !== null && body !== undefined) {
-        const secret = openSecret(String(row.sealed_secret), salt, tokenId, key, keyHash);
-        body = JSON.stringify({ ...JSON.parse(body), secret });
-      }
-      return {
-        fingerprint: String(row.fingerprint),
-        status: Number(row.status),
-        headers: JSON.parse(String(row.headers)) as Record<string, string>,
-        body,
-      };
+      return replayFromRow(s.getReplay.get(keyHash), salt, tokenId, key, keyHash, nowMs);
     },
     put(tokenId, key, response, nowMs) {
-      const keyHash = replayKeyHash(salt, tokenId, key);
-      let body = response.body;
-      let sealed: string | null = null;
-      const parsed = body === undefined ? undefined : (JSON.parse(body) as unknown);
-      if (
-        parsed !== null &&
-        typeof parsed === 'object' &&
-        typeof (parsed as { secret?: unknown }).secret === 'string'
-      ) {
-        const { secret, ...rest } = parsed as { secret: string };
-        sealed = sealSecret(secret, salt, tokenId, key, keyHash);
-        body = JSON.stringify(rest);
-      }
-      const row: SQLInputValue[] = [
-        keyHash,
-        nowMs + REPLAY_TTL_MS,
-        response.fingerprint,
-        response.status,
-        JSON.stringify(response.headers),
-        body ?? null,
-        sealed,
-      ];
-      pendingReplays.set(keyHash, { row, response });
+      const row = replayRow(salt, tokenId, key, response, nowMs);
+      pendingReplays.set(String(row[0]), { row, response });
     },
     clear() {
       // The reset or restore that clears them rewrites everything, replays table included.

@@ -12,6 +12,18 @@ export const APPLICATION_ID = 0x47544d4b;
 /** `PRAGMA user_version`: the schema version this package writes and reads. */
 export const SCHEMA_VERSION = 2;
 
+/** The replay records' table (see `replay-rows.ts`), in the state file and in the spilled replay records. */
+export const REPLAYS_TABLE = `CREATE TABLE replays (
+  key_hash TEXT PRIMARY KEY,
+  expires_at INTEGER NOT NULL,
+  fingerprint TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  headers TEXT NOT NULL,
+  body TEXT,
+  sealed_secret TEXT
+) WITHOUT ROWID;
+CREATE INDEX replays_by_expiry ON replays (expires_at);`;
+
 /** Version 1: one row per record; blocks in columns, the rest as JSON. */
 export const SCHEMA_V1 = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -26,16 +38,7 @@ CREATE TABLE blocks (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
-CREATE TABLE replays (
-  key_hash TEXT PRIMARY KEY,
-  expires_at INTEGER NOT NULL,
-  fingerprint TEXT NOT NULL,
-  status INTEGER NOT NULL,
-  headers TEXT NOT NULL,
-  body TEXT,
-  sealed_secret TEXT
-) WITHOUT ROWID;
-CREATE INDEX replays_by_expiry ON replays (expires_at);
+${REPLAYS_TABLE}
 PRAGMA application_id = ${APPLICATION_ID};
 PRAGMA user_version = 1;
 `;

@@ -1,0 +1,107 @@
+/**
+ * The standalone server's replay records when it runs without `--state-file`: kept in a private,
+ * temporary SQLite database (`node:sqlite`, opened on an empty file name) instead of the JavaScript
+ * heap. SQLite creates that file in the system's temporary folder, removes its name at once (on
+ * Linux and macOS; on Windows when it closes), holds at most its page cache (about 2 MiB) in memory,
+ * and the file is gone when the server exits, a SIGKILL included. A server that runs for days under
+ * retries thus keeps 24 hours of answers on disk, not in its heap (see the README's memory figures).
+ *
+ * The rows are the state file's (`replay-rows.ts`): named by a salted hash, a create's or a
+ * rotate's secret sealed with a key derived from the `Idempotency-Key`, so the file never holds a
+ * secret in plain text. The salt is random per start: nothing in the file outlives the process.
+ * @internal
+ */
+import { randomBytes } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import { createMemoryReplayStore, type ReplayStore } from '../internal/replay-store.js';
+import { loadSqlite } from './load-sqlite.js';
+import { replayFromRow, replayKeyHash, replayRow, replayStatements } from './replay-rows.js';
+import { REPLAYS_TABLE } from './state-schema.js';
+
+/** Replay records in a temporary database; `close` deletes it. */
+export interface SpilledReplayStore extends ReplayStore {
+  /** Closes (and so deletes) the temporary database. Idempotent. */
+  close(): void;
+}
+
+/** Options of {@link openSpilledReplayStore}. */
+export interface SpilledReplayStoreOptions {
+  /** The database to keep the records in (tests); default a new private temporary one. */
+  database?: DatabaseSync;
+  /** Told once when writing to the database failed and the records went on in memory. */
+  onFallback?: (message: string) => void;
+}
+
+/**
+ * Opens the temporary database, or says why it cannot (this Node has no `node:sqlite`, the
+ * temporary folder is not writable): the caller then keeps the records in memory. Should a write
+ * fail later (a full disk), that record and every later one are kept in memory instead, so a
+ * request never fails for it and no record is lost; the earlier ones are still read from the file.
+ */
+export function openSpilledReplayStore(
+  options: SpilledReplayStoreOptions = {},
+): SpilledReplayStore | { reason: string } {
+  let db: DatabaseSync;
+  try {
+    db = options.database ?? new (loadSqlite().DatabaseSync)('');
+  } catch (error) {
+    return { reason: (error as Error).message };
+  }
+  let s: ReturnType<typeof replayStatements>;
+  let count: ReturnType<DatabaseSync['prepare']>;
+  try {
+    // Nothing here has to survive a crash: no rollback journal, no fsync.
+    db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF');
+    db.exec(REPLAYS_TABLE);
+    s = replayStatements(db);
+    count = db.prepare('SELECT count(*) AS n FROM replays');
+  } catch (error) {
+    db.close();
+    return { reason: (error as Error).message };
+  }
+  const salt = randomBytes(16).toString('hex');
+  /** Where records go once a write to the file failed. */
+  let memory: ReplayStore | undefined;
+  let open = true;
+  return {
+    get(tokenId, key, nowMs) {
+      const kept = memory?.get(tokenId, key, nowMs);
+      if (kept !== undefined) return kept;
+      const keyHash = replayKeyHash(salt, tokenId, key);
+      return replayFromRow(s.getReplay.get(keyHash), salt, tokenId, key, keyHash, nowMs);
+    },
+    put(tokenId, key, response, nowMs) {
+      if (memory === undefined) {
+        try {
+          // Expired rows first (the expiry is indexed: it costs what it deletes), as in memory.
+          s.pruneReplays.run(nowMs);
+          s.putReplay.run(...replayRow(salt, tokenId, key, response, nowMs));
+          return;
+        } catch (error) {
+          memory = createMemoryReplayStore();
+          options.onFallback?.(
+            `replay records are kept in memory from now on: writing them to a temporary file failed (${(error as Error).message})`,
+          );
+        }
+      }
+      memory.put(tokenId, key, response, nowMs);
+    },
+    clear() {
+      memory?.clear();
+      try {
+        db.exec('DELETE FROM replays');
+      } catch {
+        // A file that cannot be written any more: its records expire unread (gets skip them once
+        // reset, since a reset's new records go to memory and a key is looked up there first).
+      }
+    },
+    get size() {
+      return (memory?.size ?? 0) + Number(count.get()?.n ?? 0);
+    },
+    close() {
+      if (!open) return;
+      open = false;
+      db.close();
+    },
+  };
+}
