@@ -2,7 +2,7 @@
  * The standalone server's replay records when it runs without `--state-file`: kept in a private,
  * temporary SQLite database (`node:sqlite`, opened on an empty file name) instead of the JavaScript
  * heap. SQLite creates that file in the system's temporary folder, removes its name at once (on
- * Linux and macOS; on Windows when it closes), holds at most its page cache (about 2 MiB) in memory,
+ * Linux and macOS; on Windows it opens it delete-on-close), holds at most its page cache (about 2 MiB) in memory,
  * and the file is gone when the server exits, a SIGKILL included. A server that runs for days under
  * retries thus keeps 24 hours of answers on disk, not in its heap (see the README's memory figures).
  *
