@@ -257,7 +257,12 @@ export class Transport {
     } catch (error) {
       const stale = error instanceof TokenExpiredError || error instanceof TokenRevokedError;
       if (!stale || !config.tokens.canRefresh || spec.actsOnCallingToken) throw error;
-      const fresh = await this.#waitToken(config.tokens.refresh(token), options.signal, totalTimeout, started);
+      const fresh = await this.#waitToken(
+        config.tokens.refresh(token),
+        options.signal,
+        totalTimeout,
+        started,
+      );
       if (fresh === undefined || fresh === token) throw error;
       const left = totalTimeout === false ? false : totalTimeout - (performance.now() - started);
       if (left !== false && left <= 0) throw new TimeoutError('total', totalTimeout as number);
