@@ -42,7 +42,6 @@ import {
   InvalidArgumentError,
   MalformedTokenError,
   MissingTokenError,
-  type ResponseIssue,
   ResponseValidationError,
   TimeoutError,
   TokenExpiredError,
@@ -683,10 +682,6 @@ function parseBody(text: string, spec: CallSpec, validate: boolean, requestId: s
   if (!validate || !spec.schema) return data;
   const result = safeParse(compileSchema(spec.schema), data);
   if (result.success) return result.data;
-  const issues: ResponseIssue[] = result.error.issues.map((i) => ({
-    path: i.path,
-    message: i.message,
-    code: i.code,
-  }));
-  throw new ResponseValidationError(spec.operationId, issues, requestId);
+  // zod's issues as they are: the error keeps only their path, message (scrubbed) and code.
+  throw new ResponseValidationError(spec.operationId, result.error.issues, requestId);
 }
