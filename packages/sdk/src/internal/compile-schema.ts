@@ -8,9 +8,9 @@
  * several times faster. At first use of a schema this rebuilds it with `$ZodObjectJIT` for every
  * object in its tree (through arrays and wrappers such as nullable; a union, which no response
  * schema has, is kept as it is: correct, only slower), reusing each definition as it is (checks,
- * refinements, messages), so the result accepts and rejects exactly what the original does. Where zod cannot generate code
- * (a Content-Security-Policy or workerd forbids `new Function`, or `z.config({ jitless: true })`),
- * `$ZodObjectJIT` itself falls back to the interpreted loop. A string with one check (an id's or
+ * refinements, messages), so the result accepts and rejects exactly what the original does.
+ * Where zod cannot generate code (a Content-Security-Policy or workerd forbids `new Function`, or
+ * `z.config({ jitless: true })`), `$ZodObjectJIT` itself falls back to the interpreted loop. A string with one check (an id's or
  * a hint's pattern, a timestamp's format) is tested before zod's shared checks loop, which then
  * runs only for a value that fails (see {@link compileSchema}).
  */
