@@ -131,7 +131,7 @@ function sample(schema: $ZodType, next: () => number, wild: number, depth = 0): 
 }
 
 /** Every zod schema the contract exports: each response schema the SDK validates is one of them. */
-const schemas = Object.entries(contract).filter(
+const schemas = Object.entries(contract as Record<string, unknown>).filter(
   (entry): entry is [string, $ZodType] =>
     entry[0].endsWith('Schema') && typeof entry[1] === 'object' && entry[1] !== null && '_zod' in entry[1],
 );
