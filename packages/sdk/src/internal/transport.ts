@@ -10,8 +10,8 @@
  * timer per attempt, covering the overall limit too; the hooks' bookkeeping exists only when hooks
  * do, the pacing closure only with a pacer, and a failure's context (its scrub list of secrets
  * included) only when a call fails; and the `Request` ky builds is the one sent (see
- * redirect-fetch.ts). The success body is read
- * inside the attempt, so both timeouts and the retries cover it.
+ * redirect-fetch.ts). The success body is read inside the attempt, so both timeouts and the
+ * retries cover it.
  */
 import {
   canPerform,
