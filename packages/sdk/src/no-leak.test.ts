@@ -196,6 +196,24 @@ describe('no token leaks', () => {
     }
   });
 
+  it('keeps a response secret out of a ResponseValidationError when another field breaks the schema', async () => {
+    // zod's own issues carry the failing value (`input`); the error keeps only path, message and code.
+    const token = newToken();
+    const secret = newToken();
+    for (const broken of [{ hint: secret }, { name: '' }, { id: secret }]) {
+      const { client, events } = echoingClient(token, () =>
+        json(201, { token: tokenObject(broken), secret }),
+      );
+      const error = await client.tokens
+        .create({ name: 'ci', scopes: ['read'], graphIds: ['gr_AAAAAAAAAAAAAAAA'] })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(sdk.ResponseValidationError);
+      const text = `${everything(error, events)}\n${JSON.stringify((error as sdk.ResponseValidationError).issues)}`;
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain(token);
+    }
+  });
+
   it('shows the public hint, so a user can tell which token failed', async () => {
     const token = newToken();
     const { client } = echoingClient(token, () => echoProblem(401, 'token_revoked', token));

@@ -8,8 +8,10 @@
  * timeouts; the headers are a plain object; no signal is given to ky unless the caller passed one
  * (ky then combines it with its own: the only `AbortSignal.any` a call can cost), so ky runs one
  * timer per attempt, covering the overall limit too; the hooks' bookkeeping exists only when hooks
- * do; and the `Request` ky builds is the one sent (see redirect-fetch.ts). The success body is read
- * inside the attempt, so both timeouts and the retries cover it.
+ * do, the pacing closure only with a pacer, and a failure's context (its scrub list of secrets
+ * included) only when a call fails; and the `Request` ky builds is the one sent (see
+ * redirect-fetch.ts). The success body is read inside the attempt, so both timeouts and the
+ * retries cover it.
  */
 import {
   canPerform,
@@ -40,7 +42,6 @@ import {
   InvalidArgumentError,
   MalformedTokenError,
   MissingTokenError,
-  type ResponseIssue,
   ResponseValidationError,
   TimeoutError,
   TokenExpiredError,
@@ -145,19 +146,6 @@ export interface RawResult<T> {
 /** Every method may be retried: a POST only with its `Idempotency-Key` (see {@link Transport}). */
 const RETRY_METHODS = ['get', 'put', 'head', 'delete', 'options', 'patch', 'post'];
 
-/** What turns a raw failure into the SDK error it stands for. */
-interface ErrorContext {
-  token: string;
-  /** The token and the secrets the call carries, to scrub. */
-  secrets: readonly string[];
-  signal: AbortSignal | undefined;
-  timeout: number | false;
-  totalTimeout: number | false;
-  /** When the call started (`performance.now()`), to tell the overall limit from an attempt's. */
-  started: number;
-  url: string;
-}
-
 /** Sends calls. One per client. */
 export class Transport {
   readonly #config: TransportConfig;
@@ -169,9 +157,12 @@ export class Transport {
   #checkedToken: string | undefined;
   /** For a client declared with scopes: the operations they allow, worked out once per client. */
   readonly #allowed: ReadonlySet<OperationId> | undefined;
+  /** What fetchRefusingRedirects needs for a call without hooks: the same for every call. */
+  readonly #redirect: RedirectOptions;
 
   constructor(config: TransportConfig) {
     this.#config = config;
+    this.#redirect = { fetch: config.fetch };
     const declared = config.scopes;
     this.#allowed = declared
       ? new Set((Object.keys(operations) as OperationId[]).filter((id) => canPerform(declared, id)))
@@ -248,13 +239,14 @@ export class Transport {
     // One overall limit for the whole call: the token provider, its retries and a repeat with a refreshed token included.
     const totalTimeout = options.totalTimeout ?? config.totalTimeout;
     const started = performance.now();
-    const wait = (value: string | undefined | Promise<string | undefined>) =>
-      this.#waitToken(value, options.signal, totalTimeout, started);
     // `security: []` (revoke-leaked): no token is looked up or sent, so a client without one works.
     if (op.security.length === 0) {
       return await this.#send<T>(spec, url, '', idempotencyKey, options, totalTimeout, started);
     }
-    const token = this.#checkToken(await wait(config.tokens.get()), config.tokens.canRefresh);
+    const token = this.#checkToken(
+      await this.#waitToken(config.tokens.get(), options.signal, totalTimeout, started),
+      config.tokens.canRefresh,
+    );
     try {
       const result = await this.#send<T>(spec, url, token, idempotencyKey, options, totalTimeout, started);
       // A self-rotation's answer carries the successor's secret (`{ token, secret }`); revokeSelf's none.
@@ -264,7 +256,12 @@ export class Transport {
     } catch (error) {
       const stale = error instanceof TokenExpiredError || error instanceof TokenRevokedError;
       if (!stale || !config.tokens.canRefresh || spec.actsOnCallingToken) throw error;
-      const fresh = await wait(config.tokens.refresh(token));
+      const fresh = await this.#waitToken(
+        config.tokens.refresh(token),
+        options.signal,
+        totalTimeout,
+        started,
+      );
       if (fresh === undefined || fresh === token) throw error;
       const left = totalTimeout === false ? false : totalTimeout - (performance.now() - started);
       if (left !== false && left <= 0) throw new TimeoutError('total', totalTimeout as number);
@@ -386,19 +383,11 @@ export class Transport {
     const config = this.#config;
     const op = operations[spec.operationId];
     const userSignal = options.signal;
-    const secrets = spec.secrets ? [token, ...spec.secrets] : [token];
-    if (userSignal?.aborted) throw abortError(userSignal, secrets);
+    if (userSignal?.aborted) throw abortError(userSignal, secretsOf(spec, token));
     const headers = this.#requestHeaders(token, idempotencyKey, options);
-    const errorContext: ErrorContext = {
-      token,
-      secrets,
-      signal: userSignal,
-      timeout: options.timeout ?? config.timeout,
-      totalTimeout: options.totalTimeout ?? config.totalTimeout,
-      started,
-      url,
-    };
-    const redirect: RedirectOptions = { fetch: config.fetch };
+    const total = options.totalTimeout ?? config.totalTimeout;
+    // Without hooks, the client's own: nothing per call.
+    let redirect = this.#redirect;
     // The success body, read inside the attempt: a connection that drops while it is read fails the
     // attempt like any connection error, so ky retries it (a GET, or a POST with its
     // Idempotency-Key: the API replays the stored answer) and its per-attempt timeout covers it.
@@ -413,7 +402,6 @@ export class Transport {
     const takePlace =
       pacer &&
       (async () => {
-        const total = errorContext.totalTimeout;
         place = await pacer.acquire(op.security.length === 0 ? 'client' : 'token', {
           signal: userSignal,
           timeLeftMs: total === false ? undefined : total - (performance.now() - started),
@@ -445,8 +433,7 @@ export class Transport {
     };
     if (userSignal) kyOptions.signal = userSignal;
     // The whole call's deadline, for a Retry-After that would outlast it (see shouldRetry).
-    if (errorContext.totalTimeout !== false)
-      kyOptions.context = { deadline: started + errorContext.totalTimeout };
+    if (total !== false) kyOptions.context = { deadline: started + total };
     if (options.timeout !== undefined) kyOptions.timeout = options.timeout;
     if (totalTimeout !== config.totalTimeout) kyOptions.totalTimeout = totalTimeout;
     // A POST without an Idempotency-Key (the caller passed '') is never retried.
@@ -456,35 +443,39 @@ export class Transport {
     const hooks = config.hooks;
     if (hooks.onRequest || hooks.onResponse || hooks.onRetry) {
       const context = { operationId: op.operationId, method: op.method };
+      const secrets = secretsOf(spec, token);
       let attempt = 0;
       let attemptStarted = 0;
-      redirect.onRequest = async (request) => {
-        attempt++;
-        attemptStarted = Date.now();
-        await hooks.onRequest?.({
-          ...context,
-          url: scrub(request.url, secrets),
-          headers: safeHeaders(request.headers, secrets),
-          attempt,
-        });
-      };
-      redirect.onResponse = async (request, response) => {
-        await hooks.onResponse?.({
-          ...context,
-          url: scrub(request.url, secrets),
-          attempt,
-          status: response.status,
-          requestId: response.headers.get('x-request-id') ?? undefined,
-          headers: safeHeaders(response.headers, secrets),
-          durationMs: Date.now() - attemptStarted,
-        });
+      redirect = {
+        fetch: config.fetch,
+        onRequest: async (request) => {
+          attempt++;
+          attemptStarted = Date.now();
+          await hooks.onRequest?.({
+            ...context,
+            url: scrub(request.url, secrets),
+            headers: safeHeaders(request.headers, secrets),
+            attempt,
+          });
+        },
+        onResponse: async (request, response) => {
+          await hooks.onResponse?.({
+            ...context,
+            url: scrub(request.url, secrets),
+            attempt,
+            status: response.status,
+            requestId: response.headers.get('x-request-id') ?? undefined,
+            headers: safeHeaders(response.headers, secrets),
+            durationMs: Date.now() - attemptStarted,
+          });
+        },
       };
       const onRetry = hooks.onRetry;
       if (onRetry) {
         kyOptions.hooks = {
           beforeRetry: [
             async ({ error, retryCount }) => {
-              const mapped = this.#toError(error, errorContext);
+              const mapped = this.#toError(error, spec, token, options, started, url);
               if (mapped instanceof GraphTokenError) {
                 await onRetry({ ...context, url: scrub(url, secrets), retryCount, error: mapped });
               }
@@ -506,9 +497,9 @@ export class Transport {
       if (takePlace) {
         await takePlace();
         // ky's own overall limit starts now: give it what the wait left.
-        if (errorContext.totalTimeout !== false) {
-          const left = errorContext.totalTimeout - (performance.now() - started);
-          if (left <= 0) throw new TimeoutError('total', errorContext.totalTimeout);
+        if (total !== false) {
+          const left = total - (performance.now() - started);
+          if (left <= 0) throw new TimeoutError('total', total);
           kyOptions.totalTimeout = left;
         }
       }
@@ -527,23 +518,36 @@ export class Transport {
           };
         }
       }
-      throw this.#toError(error, errorContext);
+      throw this.#toError(error, spec, token, options, started, url);
     } finally {
       // A place taken for an attempt that was never sent.
       place?.();
     }
   }
 
-  #toError(error: unknown, ctx: ErrorContext): unknown {
-    const secrets = ctx.secrets;
+  /**
+   * The SDK error a raw failure of a call stands for. Everything it needs (the scrub list
+   * included) is worked out here, when a call fails, not for every call.
+   */
+  #toError(
+    error: unknown,
+    spec: CallSpec,
+    token: string,
+    options: RequestOptions,
+    started: number,
+    url: string,
+  ): unknown {
     if (error instanceof GraphTokenError) return error;
-    if (ctx.signal?.aborted) return abortError(ctx.signal, secrets);
+    const secrets = secretsOf(spec, token);
+    const signal = options.signal;
+    if (signal?.aborted) return abortError(signal, secrets);
     if (isKyTimeoutError(error)) {
       // ky's TimeoutError does not say which limit it was: the overall one is spent when the call is that old.
-      const total = ctx.totalTimeout;
-      return total !== false && performance.now() - ctx.started >= total
+      const total = options.totalTimeout ?? this.#config.totalTimeout;
+      const timeout = options.timeout ?? this.#config.timeout;
+      return total !== false && performance.now() - started >= total
         ? new TimeoutError('total', total)
-        : new TimeoutError('attempt', ctx.timeout === false ? 0 : ctx.timeout);
+        : new TimeoutError('attempt', timeout === false ? 0 : timeout);
     }
     if (isHTTPError(error)) {
       const response = error.response;
@@ -554,7 +558,7 @@ export class Transport {
           problem: readProblem(error.data, response.status),
           headers: safeHeaders(response.headers, secrets),
           requestId: response.headers.get('x-request-id') ?? undefined,
-          token: ctx.token,
+          token,
           retryAfter,
         },
         { secrets },
@@ -562,7 +566,7 @@ export class Transport {
     }
     // ky wraps a failure whose message it knows (`terminated`) in its NetworkError.
     const raw = isNetworkError(error) ? error.cause : error;
-    const origin = new URL(ctx.url).origin;
+    const origin = new URL(url).origin;
     if (raw instanceof BodyReadError) {
       return new ConnectionError(
         `The connection to ${origin} dropped while its answer was read (${raw.message}), on every attempt. Check your network and any proxy.`,
@@ -579,6 +583,11 @@ export class Transport {
     }
     return error;
   }
+}
+
+/** What to scrub from a call's errors and hook events: its token and the secrets its body carries. */
+function secretsOf(spec: CallSpec, token: string): string[] {
+  return spec.secrets ? [token, ...spec.secrets] : [token];
 }
 
 function abortError(signal: AbortSignal, secrets: readonly string[]): AbortError {
@@ -673,10 +682,6 @@ function parseBody(text: string, spec: CallSpec, validate: boolean, requestId: s
   if (!validate || !spec.schema) return data;
   const result = safeParse(compileSchema(spec.schema), data);
   if (result.success) return result.data;
-  const issues: ResponseIssue[] = result.error.issues.map((i) => ({
-    path: i.path,
-    message: i.message,
-    code: i.code,
-  }));
-  throw new ResponseValidationError(spec.operationId, issues, requestId);
+  // zod's issues as they are: the error keeps only their path, message (scrubbed) and code.
+  throw new ResponseValidationError(spec.operationId, result.error.issues, requestId);
 }
