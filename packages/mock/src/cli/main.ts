@@ -72,6 +72,7 @@ export async function runCli(
         output.err(`graphtoken-mock: ${error.message}`);
         fail(1);
       },
+      onWarning: (message) => output.err(`graphtoken-mock: warning: ${message}`),
     });
     const lines = [banner({ url: server.url, version: VERSION, bootstrap: seedHasBootstrap(seed) })];
     if (server.adminDisabledReason !== undefined) {

@@ -1,10 +1,13 @@
 /**
  * The standalone server's replay records when it runs without `--state-file`: kept in a private,
- * temporary SQLite database (`node:sqlite`, opened on an empty file name) instead of the JavaScript
- * heap. SQLite creates that file in the system's temporary folder, removes its name at once (on
- * Linux and macOS; on Windows it opens it delete-on-close), holds at most its page cache (about 2 MiB) in memory,
- * and the file is gone when the server exits, a SIGKILL included. A server that runs for days under
- * retries thus keeps 24 hours of answers on disk, not in its heap (see the README's memory figures).
+ * temporary SQLite database (`node:sqlite`) instead of the JavaScript heap. The file is made in a
+ * new folder of the system's temporary folder and, on Linux and macOS, its name is removed as soon
+ * as it is open, so it is gone when the server exits, a SIGKILL included (on Windows, where an open
+ * file cannot lose its name, it is removed at close). SQLite holds at most its page cache (about
+ * 2 MiB) in memory; every record is written to the file as it is stored, so a write that fails (a
+ * full disk) fails at once and rolls back (the rollback journal is kept in memory), and the
+ * records before it stay readable. A server that runs for days under retries thus keeps 24 hours of
+ * answers on disk, not in its heap (see the README's memory figures).
  *
  * The rows are the state file's (`replay-rows.ts`): named by a salted hash, a create's or a
  * rotate's secret sealed with a key derived from the `Idempotency-Key`, so the file never holds a
@@ -12,6 +15,9 @@
  * @internal
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { createMemoryReplayStore, type ReplayStore } from '../internal/replay-store.js';
 import { loadSqlite } from './load-sqlite.js';
@@ -26,7 +32,7 @@ export interface SpilledReplayStore extends ReplayStore {
 
 /** Options of {@link openSpilledReplayStore}. */
 export interface SpilledReplayStoreOptions {
-  /** The database to keep the records in (tests); default a new private temporary one. */
+  /** The database to keep the records in (tests); default a new private temporary file. */
   database?: DatabaseSync;
   /** Told once when writing to the database failed and the records went on in memory. */
   onFallback?: (message: string) => void;
@@ -42,22 +48,37 @@ export function openSpilledReplayStore(
   options: SpilledReplayStoreOptions = {},
 ): SpilledReplayStore | { reason: string } {
   let db: DatabaseSync;
+  /** The folder to remove at close, where the file kept its name (Windows). */
+  let folder: string | undefined;
   try {
-    db = options.database ?? new (loadSqlite().DatabaseSync)('');
+    if (options.database) db = options.database;
+    else {
+      const { DatabaseSync } = loadSqlite();
+      folder = mkdtempSync(join(tmpdir(), 'graphtoken-mock-replays-'));
+      db = new DatabaseSync(join(folder, 'replays.db'));
+    }
   } catch (error) {
+    if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
     return { reason: (error as Error).message };
   }
   let s: ReturnType<typeof replayStatements>;
   let count: ReturnType<DatabaseSync['prepare']>;
   try {
-    // Nothing here has to survive a crash: no rollback journal, no fsync.
-    db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF');
+    // Nothing here has to survive a crash (no fsync), but a write that fails must roll back cleanly
+    // so the records before it stay readable: a rollback journal, in memory (no second file). One
+    // connection holds the file for good, so its name is never needed again.
+    db.exec('PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF');
     db.exec(REPLAYS_TABLE);
     s = replayStatements(db);
     count = db.prepare('SELECT count(*) AS n FROM replays');
   } catch (error) {
     db.close();
+    if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
     return { reason: (error as Error).message };
+  }
+  if (folder !== undefined && process.platform !== 'win32') {
+    rmSync(folder, { recursive: true, force: true });
+    folder = undefined;
   }
   const salt = randomBytes(16).toString('hex');
   /** Where records go once a write to the file failed. */
@@ -68,7 +89,16 @@ export function openSpilledReplayStore(
       const kept = memory?.get(tokenId, key, nowMs);
       if (kept !== undefined) return kept;
       const keyHash = replayKeyHash(salt, tokenId, key);
-      return replayFromRow(s.getReplay.get(keyHash), salt, tokenId, key, keyHash, nowMs);
+      let row: ReturnType<typeof s.getReplay.get>;
+      try {
+        row = s.getReplay.get(keyHash);
+      } catch {
+        // After a failed write SQLite's pager reports the error once more, on the next read, then
+        // reads the file afresh. A second failure throws: answering as if there were no record
+        // would run a retry again.
+        row = s.getReplay.get(keyHash);
+      }
+      return replayFromRow(row, salt, tokenId, key, keyHash, nowMs);
     },
     put(tokenId, key, response, nowMs) {
       if (memory === undefined) {
@@ -102,6 +132,7 @@ export function openSpilledReplayStore(
       if (!open) return;
       open = false;
       db.close();
+      if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
     },
   };
 }

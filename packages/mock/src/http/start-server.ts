@@ -51,6 +51,13 @@ export interface GraphTokenMockServerOptions {
    * once the disk is fixed (the `graphtoken-mock` CLI logs the error and exits with code 1).
    */
   onStateFileFailure?: (error: MockFileError) => void;
+  /**
+   * Told of a condition that degrades the server without failing a request, one message each: the
+   * replay records kept in memory because no temporary database could be used or written (see
+   * "Without `--state-file`" in the README). Default: `process.emitWarning` (so stderr). The
+   * `graphtoken-mock` CLI writes them to stderr, `--quiet` or not.
+   */
+  onWarning?: (message: string) => void;
   /** How many requests `mock.requests` keeps (a ring buffer). Default 10,000. */
   journalSize?: number;
   /** How many bytes of recorded bodies `mock.requests` keeps, oldest dropped first. Default 16 MiB. */
@@ -199,6 +206,12 @@ function checkOptions(options: GraphTokenMockServerOptions): void {
   }
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1)
     throw new MockServerError('maxBodyBytes must be >= 1');
+  for (const name of ['onWarning', 'onStateFileFailure'] as const) {
+    const value = options[name];
+    if (value !== undefined && typeof value !== 'function') {
+      throw new TypeError(`${name} must be a function, not ${value === null ? 'null' : typeof value}`);
+    }
+  }
   const { log } = options;
   if (log !== undefined && log !== false && typeof log !== 'function') {
     throw new MockServerError(
@@ -253,11 +266,12 @@ export async function startGraphTokenMockServer(
   const snapshot = database?.snapshot;
   // Without a state file, replay records live in a temporary database rather than the heap (kept
   // in memory only where this Node has no node:sqlite or the temporary folder is not writable).
-  const spilled =
-    database === undefined ? openSpilledReplayStore({ ...(log && { onFallback: log }) }) : undefined;
+  const warn =
+    options.onWarning ?? ((message: string) => process.emitWarning(message, 'GraphTokenMockWarning'));
+  const spilled = database === undefined ? openSpilledReplayStore({ onFallback: warn }) : undefined;
   const spilledReplays = spilled !== undefined && !('reason' in spilled) ? spilled : undefined;
   if (spilled !== undefined && 'reason' in spilled) {
-    log?.(`replay records are kept in memory: no temporary database (${spilled.reason})`);
+    warn(`replay records are kept in memory: no temporary database (${spilled.reason})`);
   }
   const closeFiles = () => {
     database?.close();

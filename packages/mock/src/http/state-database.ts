@@ -87,6 +87,13 @@ function inspect(path: string): 'missing' | 'empty' | 'sqlite' | 'json' | 'other
       `state file ${path} is a directory, not a file. Pass the path of a file (it is created when missing), e.g. ${join(path, 'state.db')}`,
     );
   }
+  if (!stat.isFile()) {
+    // A FIFO would block the read below (and SQLite) until a writer appears; a device is no state.
+    const what = stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : 'a device';
+    throw new MockFileError(
+      `state file ${path} is ${what}, not a regular file. It was left untouched: pass the path of a regular file (it is created when missing)`,
+    );
+  }
   if (stat.nlink > 1) {
     // SQLite names the WAL after the path: started through another name after a crash, the mock
     // would not see the last acknowledged changes (they are in the other name's WAL).

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -73,6 +74,22 @@ describe('odd state files', () => {
     expect(readdirSync(dir)).toEqual(['state.db']);
     expect(readdirSync(stateFile)).toEqual([]);
   });
+
+  it.runIf(process.platform !== 'win32')(
+    'refuses a named pipe (FIFO) as the state file at once, instead of waiting for a writer',
+    async () => {
+      const dir = folder();
+      const stateFile = join(dir, 'state.db');
+      execFileSync('mkfifo', [stateFile]);
+      const started = startGraphTokenMockServer({ stateFile });
+      await expect(started).rejects.toThrowError(MockFileError);
+      await expect(started).rejects.toThrowError(
+        /state file .*state\.db is a named pipe \(FIFO\), not a regular file/,
+      );
+      expect(readdirSync(dir)).toEqual(['state.db']);
+    },
+    10_000,
+  );
 
   it.each(['missing', 'empty'])(
     'refuses to start when FILE is %s but FILE-wal holds data, and keeps the WAL',
