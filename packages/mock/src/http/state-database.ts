@@ -25,6 +25,7 @@ import { basename, dirname, join } from 'node:path';
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { ReplayStore, StoredResponse } from '../internal/replay-store.js';
 import { AUDIT_RETENTION_MS } from '../store/audit-log.js';
+import { textFromColumn, textToColumn } from './lossless-text.js';
 import type {
   AccountRecord,
   AuditEventRecord,
@@ -146,7 +147,7 @@ const putToken = (s: Statements, t: TokenRecord) => s.putToken.run(t.id, JSON.st
 const putEvent = (s: Statements, e: AuditEventRecord) =>
   s.putEvent.run(e.id, e.seq, Date.parse(e.occurredAt), JSON.stringify(e));
 const putBlock = (s: Statements, b: BlockRecord) =>
-  s.putBlock.run(b.id, b.seq, b.graphId, b.content, b.createdAt, b.updatedAt);
+  s.putBlock.run(b.id, b.seq, b.graphId, textToColumn(b.content), b.createdAt, b.updatedAt);
 
 /** Replaces every row with the given state (a seed, a reset, a restore, a migration). */
 function writeEverything(
@@ -185,7 +186,7 @@ function readSnapshot(db: DatabaseSync, s: Statements): MockSnapshot {
       id: String(row.id),
       seq: Number(row.seq),
       graphId: String(row.graph_id),
-      content: String(row.content),
+      content: textFromColumn(row.content),
       createdAt: String(row.created_at),
       updatedAt: String(row.updated_at),
     });
