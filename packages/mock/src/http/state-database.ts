@@ -25,7 +25,6 @@ import { basename, dirname, join } from 'node:path';
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { ReplayStore, StoredResponse } from '../internal/replay-store.js';
 import { AUDIT_RETENTION_MS } from '../store/audit-log.js';
-import { textFromColumn, textToColumn } from './lossless-text.js';
 import type {
   AccountRecord,
   AuditEventRecord,
@@ -36,6 +35,7 @@ import type {
 } from '../store/records.js';
 import type { MockState } from '../store/state.js';
 import { loadSqlite, type Sqlite } from './load-sqlite.js';
+import { textFromColumn, textToColumn } from './lossless-text.js';
 import { replayFromRow, replayKeyHash, replayRow, replayStatements } from './replay-rows.js';
 import { MockFileError } from './seed-file.js';
 import { loadStateFile } from './state-file.js';

@@ -12,6 +12,13 @@ describe('MinHeap', () => {
     expect(heap.size).toBe(0);
     heap.replaceAll([5, 3, 9, 1, 4]);
     expect(heap.peek()).toBe(1);
-    expect([heap.pop(), heap.pop(), heap.pop(), heap.pop(), heap.pop(), heap.pop()]).toEqual([1, 3, 4, 5, 9, undefined]);
+    expect([heap.pop(), heap.pop(), heap.pop(), heap.pop(), heap.pop(), heap.pop()]).toEqual([
+      1,
+      3,
+      4,
+      5,
+      9,
+      undefined,
+    ]);
   });
 });

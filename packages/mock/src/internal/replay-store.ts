@@ -86,7 +86,11 @@ export function createMemoryReplayStore(): ReplayStore {
   const entries = new Map<string, Entry>();
   const byExpiry = new MinHeap<Entry>(expiresBefore);
   const prune = (nowMs: number) => {
-    for (let first = byExpiry.peek(); first !== undefined && first.expiresAtMs <= nowMs; first = byExpiry.peek()) {
+    for (
+      let first = byExpiry.peek();
+      first !== undefined && first.expiresAtMs <= nowMs;
+      first = byExpiry.peek()
+    ) {
       byExpiry.pop();
       if (entries.get(first.key) === first) entries.delete(first.key);
     }
@@ -114,13 +118,13 @@ export function createMemoryReplayStore(): ReplayStore {
       const headers =
         Object.keys(response.headers).length === 0 ? undefined : JSON.stringify(response.headers);
       const entry = new Entry(
-          k,
-          packHex(response.fingerprint),
-          response.status,
-          headers,
-          response.body,
-          nowMs + REPLAY_TTL_MS,
-        );
+        k,
+        packHex(response.fingerprint),
+        response.status,
+        headers,
+        response.body,
+        nowMs + REPLAY_TTL_MS,
+      );
       entries.set(k, entry);
       byExpiry.push(entry);
     },
