@@ -127,6 +127,35 @@ describe('replay records', () => {
     expect(store.get('tok_a', '0-0', 72 * 3_600_000)).toBeUndefined();
     expect(store.get('tok_a', '71-0', 72 * 3_600_000)).toEqual(response);
   });
+  it('prunes in expiry order after the clock was set back: a record stored "in the future" shields none', () => {
+    const store = createMemoryReplayStore();
+    const response = { fingerprint: 'f', status: 201, headers: {}, body: '{}' };
+    const future = Date.parse('2030-01-01T00:00:00Z');
+    const start = Date.parse('2026-12-01T00:00:00Z');
+    store.put('tok_a', 'future', response, future);
+    for (let hour = 0; hour < 72; hour++) {
+      for (let i = 0; i < 10; i++) store.put('tok_a', `${hour}-${i}`, response, start + hour * 3_600_000);
+    }
+    // The last 24 hours (plus the hour being written) and the one record that has not expired yet.
+    expect(store.size).toBeLessThanOrEqual(25 * 10 + 1);
+    expect(store.get('tok_a', '0-0', start + 72 * 3_600_000)).toBeUndefined();
+    expect(store.get('tok_a', '71-0', start + 72 * 3_600_000)).toEqual(response);
+    expect(store.get('tok_a', 'future', start + 72 * 3_600_000)).toEqual(response);
+    expect(store.get('tok_a', 'future', future + REPLAY_TTL_MS)).toBeUndefined();
+  });
+
+  it('keeps pruning while one key is stored again and again at shifting clock times', () => {
+    const store = createMemoryReplayStore();
+    const response = { fingerprint: 'f', status: 201, headers: {}, body: '{}' };
+    for (let i = 0; i < 5000; i++) {
+      // The same key re-stored with the clock jumping back and forth, among fresh keys.
+      store.put('tok_a', 'same', response, i % 2 === 0 ? 10 * REPLAY_TTL_MS : i);
+      store.put('tok_a', `k${i}`, response, REPLAY_TTL_MS * 3 + i * 60_000);
+    }
+    // Fresh keys: one a minute, 24 hours kept = 1,440 (+1 for the instant itself), plus 'same'.
+    expect(store.size).toBeLessThanOrEqual(1442);
+    expect(store.get('tok_a', 'k4999', REPLAY_TTL_MS * 3 + 4999 * 60_000)).toEqual(response);
+  });
 });
 
 describe('replay records, compact', () => {

@@ -13,9 +13,11 @@ export { DEFAULT_LEAK_REPORT_LIMIT } from './internal/pipeline.js';
 export type { RateLimitOptions } from './internal/rate-limit.js';
 export { createGraphTokenMock, type GraphTokenMock, type GraphTokenMockOptions } from './mock.js';
 export {
+  CUT_URL_MARKER,
   DEFAULT_JOURNAL_BODY_BYTES,
   DEFAULT_JOURNAL_SIZE,
   DROPPED_BODY_MARKER,
+  DROPPED_HEADERS_KEY,
   type MockRequests,
   RECORDED_BODY_LIMIT,
   type RecordedRequest,

@@ -55,9 +55,12 @@ export interface GraphTokenMockOptions {
    */
   journalSize?: number;
   /**
-   * How many bytes of recorded bodies `mock.requests` keeps (estimated heap size), default
-   * {@link DEFAULT_JOURNAL_BODY_BYTES} (16 MiB): past it the oldest entries' bodies are replaced by
-   * `DROPPED_BODY_MARKER`, the entries kept. `0` records no body at all.
+   * How many bytes `mock.requests` keeps (estimated heap size) of recorded bodies and of what is
+   * oversized in recorded headers (past 2 KiB), paths and URLs (past 256 characters), default
+   * {@link DEFAULT_JOURNAL_BODY_BYTES} (16 MiB): past it the oldest entries are made lean (body
+   * replaced by `DROPPED_BODY_MARKER`, headers and URL cut with a marker), the entries kept. `0`
+   * records no body at all (and keeps every entry lean). Worst case: this budget plus about
+   * 4 KiB per entry kept.
    */
   journalBodyBytes?: number;
 }

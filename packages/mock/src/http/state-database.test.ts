@@ -109,6 +109,41 @@ describe('state database', () => {
     expect(other.status).toBe(422);
   });
 
+  it('keeps block content and token names with lone surrogates exactly, across a restart', async () => {
+    const stateFile = fresh();
+    // A lone high, a lone low, a reversed pair, one at the very end, and well-formed text beside them.
+    const contents = ['a\ud800b', '\udfffx', '\udc00\ud800', 'end\ud83d', 'plain é 😀', ''];
+    const first = await startGraphTokenMockServer({ stateFile });
+    const created = await call(first, '/v1/tokens', {
+      method: 'POST',
+      token: BOOTSTRAP_TOKEN,
+      body: { name: 'x\udfffy', scopes: ['write'], graphIds: ['gr_research'] },
+    });
+    expect(created.status).toBe(201);
+    const appended = await call(first, '/v1/graphs/gr_research/blocks', {
+      method: 'POST',
+      token: created.body.secret,
+      body: { blocks: contents.filter((c) => c !== '').map((content) => ({ content })) },
+    });
+    expect(appended.status).toBe(201);
+    expect(appended.body.data.map((b: { content: string }) => b.content)).toEqual(contents.slice(0, 5));
+    await first.close();
+
+    await using second = await startGraphTokenMockServer({ stateFile });
+    const ids = new Set(appended.body.data.map((b: { id: string }) => b.id));
+    const after = second.mock.store.listBlocks('gr_research').filter((b) => ids.has(b.id));
+    expect(after.map((b) => b.content)).toEqual(contents.slice(0, 5));
+    expect(second.mock.store.listTokens().find((t) => t.id === created.body.token.id)?.name).toBe('x\udfffy');
+    // Well-formed content stays TEXT in the file (readable by any SQLite tool); only the rest is a BLOB.
+    const db = openCopy(stateFile);
+    const types = db
+      .prepare('SELECT content, typeof(content) AS type FROM blocks WHERE content = ?')
+      .all('plain é 😀')
+      .map((r) => r.type);
+    db.close();
+    expect(types).toEqual(['text']);
+  });
+
   it('expires a persisted replay record after 24 hours on the mock clock, and prunes it', async () => {
     const stateFile = fresh();
     await using server = await startGraphTokenMockServer({ stateFile });

@@ -35,6 +35,7 @@ import type {
 } from '../store/records.js';
 import type { MockState } from '../store/state.js';
 import { loadSqlite, type Sqlite } from './load-sqlite.js';
+import { textFromColumn, textToColumn } from './lossless-text.js';
 import { replayFromRow, replayKeyHash, replayRow, replayStatements } from './replay-rows.js';
 import { MockFileError } from './seed-file.js';
 import { loadStateFile } from './state-file.js';
@@ -153,7 +154,7 @@ const putToken = (s: Statements, t: TokenRecord) => s.putToken.run(t.id, JSON.st
 const putEvent = (s: Statements, e: AuditEventRecord) =>
   s.putEvent.run(e.id, e.seq, Date.parse(e.occurredAt), JSON.stringify(e));
 const putBlock = (s: Statements, b: BlockRecord) =>
-  s.putBlock.run(b.id, b.seq, b.graphId, b.content, b.createdAt, b.updatedAt);
+  s.putBlock.run(b.id, b.seq, b.graphId, textToColumn(b.content), b.createdAt, b.updatedAt);
 
 /** Replaces every row with the given state (a seed, a reset, a restore, a migration). */
 function writeEverything(
@@ -192,7 +193,7 @@ function readSnapshot(db: DatabaseSync, s: Statements): MockSnapshot {
       id: String(row.id),
       seq: Number(row.seq),
       graphId: String(row.graph_id),
-      content: String(row.content),
+      content: textFromColumn(row.content),
       createdAt: String(row.created_at),
       updatedAt: String(row.updated_at),
     });

@@ -4,6 +4,8 @@
  * @internal
  */
 
+import { MinHeap } from './min-heap.js';
+
 /** How long a replay record lives, on the mock clock (spec: 24 hours). */
 export const REPLAY_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -37,6 +39,8 @@ export interface ReplayStore {
  */
 class Entry {
   constructor(
+    /** Its Map key (the same string, shared): to drop it when it comes out of the expiry heap. */
+    readonly key: string,
     /** The fingerprint's digest, one character per byte (see {@link packHex}). */
     readonly fingerprint: string,
     readonly status: number,
@@ -66,17 +70,31 @@ function unpackHex(packed: string): string {
 /** A record's Map key, one flat string (a template literal gives a cons string, then a flat copy). */
 const keyOf = (tokenId: string, key: string): string => [tokenId, key].join('\n');
 
+/** Expiry order: the earlier expiry first. */
+const expiresBefore = (a: Entry, b: Entry) => a.expiresAtMs < b.expiresAtMs;
+
 /**
- * Replay records in a Map, in the order they were stored: each `put` first drops the expired
- * records at the front (the oldest), so memory follows the last 24 hours of traffic only.
+ * Replay records in a Map, with a min-heap of the same records by expiry beside it: each `put`
+ * first drops every expired record, in expiry order whatever the mock clock did (it can be set
+ * backwards, so the order records were stored in is not the order they expire in), so memory
+ * follows the last 24 hours of traffic only. O(log n) per `put`. A record replaced or dropped by
+ * `get` stays in the heap until it comes out (lazy deletion: it is dropped from the Map only if
+ * the Map still holds that very record); the heap is rebuilt from the Map when it holds more than
+ * twice as many records, so it never exceeds 2n + 64 whatever the clock did.
  */
 export function createMemoryReplayStore(): ReplayStore {
   const entries = new Map<string, Entry>();
+  const byExpiry = new MinHeap<Entry>(expiresBefore);
   const prune = (nowMs: number) => {
-    for (const [k, entry] of entries) {
-      if (entry.expiresAtMs > nowMs) break;
-      entries.delete(k);
+    for (
+      let first = byExpiry.peek();
+      first !== undefined && first.expiresAtMs <= nowMs;
+      first = byExpiry.peek()
+    ) {
+      byExpiry.pop();
+      if (entries.get(first.key) === first) entries.delete(first.key);
     }
+    if (byExpiry.size > 2 * entries.size + 64) byExpiry.replaceAll([...entries.values()]);
   };
   return {
     get(tokenId, key, nowMs) {
@@ -97,21 +115,23 @@ export function createMemoryReplayStore(): ReplayStore {
     put(tokenId, key, response, nowMs) {
       prune(nowMs);
       const k = keyOf(tokenId, key);
-      entries.delete(k);
       const headers =
         Object.keys(response.headers).length === 0 ? undefined : JSON.stringify(response.headers);
-      entries.set(
+      const entry = new Entry(
         k,
-        new Entry(
-          packHex(response.fingerprint),
-          response.status,
-          headers,
-          response.body,
-          nowMs + REPLAY_TTL_MS,
-        ),
+        packHex(response.fingerprint),
+        response.status,
+        headers,
+        response.body,
+        nowMs + REPLAY_TTL_MS,
       );
+      entries.set(k, entry);
+      byExpiry.push(entry);
     },
-    clear: () => entries.clear(),
+    clear: () => {
+      entries.clear();
+      byExpiry.clear();
+    },
     get size() {
       return entries.size;
     },

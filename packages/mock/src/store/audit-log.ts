@@ -6,6 +6,7 @@
  * @internal
  */
 import type { AuditEventType } from '@graphtoken/contract';
+import { MinHeap } from '../internal/min-heap.js';
 import { newestFirst } from './newest-first.js';
 import type { AuditEventRecord, TokenRecord } from './records.js';
 import { SortedIndex, type SortKey } from './sorted-index.js';
@@ -63,7 +64,7 @@ export class AuditLog {
   /** Each token's creator and graphs, as given when its first event was added. */
   #ownerOf = new Map<string, AuditEventOwner>();
   /** A binary min-heap by `[atMs, order]`: O(log n) whatever order the times come in. */
-  #due: DueItem[] = [];
+  #due = new MinHeap<DueItem>(before);
   #dueOrder = 0;
   /** `${tokenId} expired` / `${tokenId} revoked`: what was recorded once and must never be again. */
   #once = new Set<string>();
@@ -74,7 +75,7 @@ export class AuditLog {
     this.#byCreator.clear();
     this.#byGraph.clear();
     this.#ownerOf.clear();
-    this.#due = [];
+    this.#due.clear();
     this.#once.clear();
   }
 
@@ -138,10 +139,10 @@ export class AuditLog {
    */
   schedule(token: TokenRecord, { expiry = true }: { expiry?: boolean } = {}): void {
     if (expiry && token.expiresAt !== null && !this.#once.has(`${token.id} expired`)) {
-      this.#push({ atMs: Date.parse(token.expiresAt), order: ++this.#dueOrder, token, kind: 'expired' });
+      this.#due.push({ atMs: Date.parse(token.expiresAt), order: ++this.#dueOrder, token, kind: 'expired' });
     }
     if (token.rotatedTo !== null && token.revokedAt !== null && !this.#once.has(`${token.id} revoked`)) {
-      this.#push({ atMs: Date.parse(token.revokedAt), order: ++this.#dueOrder, token, kind: 'grace' });
+      this.#due.push({ atMs: Date.parse(token.revokedAt), order: ++this.#dueOrder, token, kind: 'grace' });
     }
   }
 
@@ -153,9 +154,9 @@ export class AuditLog {
   takeDue(nowMs: number): { token: TokenRecord; kind: 'expired' | 'grace'; atMs: number }[] {
     const taken: { token: TokenRecord; kind: 'expired' | 'grace'; atMs: number }[] = [];
     for (;;) {
-      const first = this.#due[0];
+      const first = this.#due.peek();
       if (first === undefined || first.atMs > nowMs) break;
-      this.#pop();
+      this.#due.pop();
       const { token, kind, atMs } = first;
       const revokedMs = token.revokedAt === null ? Number.POSITIVE_INFINITY : Date.parse(token.revokedAt);
       const expiresMs = token.expiresAt === null ? Number.POSITIVE_INFINITY : Date.parse(token.expiresAt);
@@ -169,34 +170,6 @@ export class AuditLog {
       taken.push({ token, kind, atMs });
     }
     return taken;
-  }
-
-  #push(item: DueItem): void {
-    const heap = this.#due;
-    let i = heap.push(item) - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(heap[i]!, heap[parent]!)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-      i = parent;
-    }
-  }
-
-  #pop(): void {
-    const heap = this.#due;
-    const last = heap.pop();
-    if (last === undefined || heap.length === 0) return;
-    heap[0] = last;
-    for (let i = 0; ; ) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let least = i;
-      if (l < heap.length && before(heap[l]!, heap[least]!)) least = l;
-      if (r < heap.length && before(heap[r]!, heap[least]!)) least = r;
-      if (least === i) return;
-      [heap[i], heap[least]] = [heap[least]!, heap[i]!];
-      i = least;
-    }
   }
 
   /** Drops the events that occurred before `cutoffMs` (the retention); returns how many. */
