@@ -24,8 +24,10 @@ Options:
       --journal-size <n>   how many requests /__mock/requests keeps; older ones are
                            dropped first (default 10000)
       --journal-body-bytes <n>
-                           how many bytes of bodies /__mock/requests keeps; the
-                           oldest entries lose their body first (default 16777216)
+                           how many bytes /__mock/requests keeps of bodies and of
+                           oversized headers (past 2 KiB) and URLs (past 256
+                           characters); the oldest entries lose them first
+                           (default 16777216)
       --cors-origin <url>  let web pages of this origin call the admin endpoints
                            (repeatable; * for any). /v1 answers every origin
       --allowed-host <name>
