@@ -153,7 +153,8 @@ export class APIError extends GraphTokenError {
   constructor(init: APIErrorInit, options: GraphTokenErrorOptions = {}) {
     const secrets = [...(options.secrets ?? []), ...(init.token ? [init.token] : [])];
     const problem = init.problem ? scrubValue(init.problem, secrets) : undefined;
-    const requestId = init.requestId ?? problem?.requestId;
+    // Scrubbed as every header copy is: a proxy may echo the credential in X-Request-Id.
+    const requestId = init.requestId !== undefined ? scrub(init.requestId, secrets) : problem?.requestId;
     const hint = init.token ? redactToken(init.token) : undefined;
     const claimed = problem?.code ?? init.code;
     const code = claimed !== undefined && codeFitsStatus(claimed, init.status) ? claimed : undefined;
@@ -493,6 +494,7 @@ export class ResponseValidationError extends GraphTokenError {
     requestId: string | undefined,
     message?: string,
   ) {
+    requestId = requestId === undefined ? undefined : scrub(requestId);
     const summary = issues
       .slice(0, 5)
       .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
