@@ -139,7 +139,7 @@ export class APIError extends GraphTokenError {
    * bare status (`NotFoundError` for a proxy's 404 page) adds `undefined`.
    */
   readonly code: ErrorCode | undefined;
-  /** The request id (`req_…`) to quote to support; undefined for offline errors. */
+  /** The request id (`req_…`) to quote to support, scrubbed of secrets; undefined for offline errors. */
   readonly requestId: string | undefined;
   /** The RFC 9457 problem details body, scrubbed. */
   readonly problem: Problem | undefined;

@@ -98,9 +98,16 @@ export interface RequestOptions {
   totalTimeout?: number | false | undefined;
   /** Retries for this call (0: none). */
   maxRetries?: number | undefined;
-  /** For POSTs: the `Idempotency-Key` to send (default: a new random key per call, reused by its retries). */
+  /**
+   * For POSTs: the `Idempotency-Key` to send (default: a new random key per call, reused by its
+   * retries). One with NUL, CR or LF is refused with `InvalidArgumentError` before anything is sent.
+   */
   idempotencyKey?: string | undefined;
-  /** Extra request headers. `Authorization` is refused: pass the token to the client. */
+  /**
+   * Extra request headers. `Authorization` is refused: pass the token to the client. An invalid
+   * name, or a value with NUL, CR or LF, is refused with `InvalidArgumentError` (naming the header,
+   * never quoting its value) before anything is sent.
+   */
   headers?: Record<string, string> | undefined;
 }
 
