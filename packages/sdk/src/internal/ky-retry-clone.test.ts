@@ -2,7 +2,7 @@
  * ky clones a request before each attempt that may be retried, so every attempt starts from a
  * pristine copy (patches/ky@2.1.0.patch keeps that clone; it only copies the caller's headers into
  * a `Headers` to look for a content type where that is read: see README "Per call: ky's retry
- * clone and header copy"). These tests hold what is sent on each attempt.
+ * clone (kept) and header copy"). These tests hold what is sent on each attempt.
  */
 import ky from 'ky';
 import { describe, expect, it } from 'vitest';
