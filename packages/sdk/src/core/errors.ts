@@ -494,7 +494,6 @@ export class ResponseValidationError extends GraphTokenError {
     requestId: string | undefined,
     message?: string,
   ) {
-    requestId = requestId === undefined ? undefined : scrub(requestId);
     const summary = issues
       .slice(0, 5)
       .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)

@@ -25,15 +25,14 @@ export function scrub(text: string, secrets: readonly string[] = []): string {
   return scrubbed === decoded ? out : scrubbed;
 }
 
-/** Decodes each run of valid `%XX` escapes (RFC 3986 §2.1), leaving a stray `%` or a broken sequence as it is. */
+/**
+ * Decodes every `%XX` escape (RFC 3986 §2.1) byte by byte, leaving a stray `%` as it is: enough to
+ * find a secret, whose characters are all ASCII.
+ */
 function percentDecode(text: string): string {
-  return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
-    try {
-      return decodeURIComponent(run);
-    } catch {
-      return run;
-    }
-  });
+  return text.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) =>
+    String.fromCharCode(Number.parseInt(hex, 16)),
+  );
 }
 
 function scrubPlain(text: string, secrets: readonly string[]): string {

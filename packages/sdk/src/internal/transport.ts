@@ -365,13 +365,7 @@ export class Transport {
         if (name.toLowerCase() === 'authorization') {
           throw new InvalidArgumentError(AUTHORIZATION_HEADER_REFUSED);
         }
-        try {
-          headers.set(name, value);
-        } catch {
-          throw new InvalidArgumentError(
-            `headers: ${JSON.stringify(scrub(name, [token]).slice(0, 60))} is not a valid HTTP header (a name of token characters; a value without NUL, CR or LF). Nothing was sent.`,
-          );
-        }
+        setHeader(headers, name, value, token);
       }
       headers.set('accept', 'application/json');
       if (config.userAgent) headers.set('user-agent', config.userAgent);
@@ -381,15 +375,8 @@ export class Transport {
     const out: Record<string, string> = token ? { ...base, authorization: `Bearer ${token}` } : { ...base };
     if (idempotencyKey) {
       // Only a caller's key can be invalid; ours are UUIDs.
-      if (options.idempotencyKey !== undefined) {
-        try {
-          new Headers().set('idempotency-key', idempotencyKey);
-        } catch {
-          throw new InvalidArgumentError(
-            'idempotencyKey is not a valid HTTP header value (no NUL, CR or LF). Nothing was sent.',
-          );
-        }
-      }
+      if (options.idempotencyKey !== undefined)
+        setHeader(new Headers(), 'idempotency-key', idempotencyKey, token);
       out['idempotency-key'] = idempotencyKey;
     }
     return out;
@@ -530,9 +517,7 @@ export class Transport {
         }
       }
       const response = await this.#ky(url, kyOptions);
-      const requestId = response.headers.has('x-request-id')
-        ? requestIdOf(response.headers, secretsOf(spec, token))
-        : undefined;
+      const requestId = requestIdOf(response.headers, secretsOf(spec, token));
       const data = parseBody(text ?? '', spec, config.validateResponses, requestId);
       return { data: data as T, response, requestId };
     } catch (error) {
@@ -610,6 +595,20 @@ export class Transport {
       );
     }
     return error;
+  }
+}
+
+/**
+ * Sets a caller's header; an invalid name or value (NUL, CR, LF) is refused with an
+ * InvalidArgumentError that names the header and never quotes the value (it may be a secret).
+ */
+function setHeader(headers: Headers, name: string, value: string, token: string): void {
+  try {
+    headers.set(name, value);
+  } catch {
+    throw new InvalidArgumentError(
+      `${JSON.stringify(scrub(name, [token]).slice(0, 60))} is not a valid HTTP header (no NUL, CR or LF in its value). Nothing was sent.`,
+    );
   }
 }
 
