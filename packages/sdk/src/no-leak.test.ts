@@ -6,7 +6,7 @@
 import { inspect } from 'node:util';
 import { errorCodes } from '@graphtoken/contract';
 import { describe, expect, it } from 'vitest';
-import { hang, json, newToken, stubFetch, tokenObject } from '../test/support/stub-fetch.js';
+import { hang, json, newToken, problem, stubFetch, tokenObject } from '../test/support/stub-fetch.js';
 import * as sdk from './index.js';
 
 const { GraphToken, GraphTokenError } = sdk;
@@ -221,5 +221,117 @@ describe('no token leaks', () => {
     expect(error.message).toContain(`gt_…${token.slice(-4)}`);
     expect(error.headers['x-echo']).toBe(`Bearer gt_…${token.slice(-4)}`);
     expect(error.headers['set-cookie']).not.toContain(token);
+  });
+});
+
+describe('no token leaks: what an outside tester echoed back (break12)', () => {
+  const hint = (token: string) => `gt_…${token.slice(-4)}`;
+
+  it('scrubs an X-Request-Id that echoes the secret, whole or without gt_: error, toJSON, inspect, hooks', async () => {
+    for (const echo of [(t: string) => t, (t: string) => t.slice(3)]) {
+      const token = newToken();
+      const { client, events } = echoingClient(
+        token,
+        () => new Response('busy', { status: 503, headers: { 'x-request-id': echo(token) } }),
+      );
+      const error = (await client.graphs.get('gr_x').catch((e: unknown) => e)) as sdk.APIError;
+      expect(error).toBeInstanceOf(sdk.APIError);
+      expect(error.requestId).toBe(hint(token));
+      const responses = events.filter((e) => 'attempt' in (e as object) && 'status' in (e as object));
+      expect(responses.map((e) => (e as { requestId?: string }).requestId)).toEqual([
+        hint(token),
+        hint(token),
+      ]);
+      expect(everything(error, events)).not.toContain(token.slice(3));
+    }
+  });
+
+  it('scrubs an X-Request-Id echoing the secret on a success (withResponse)', async () => {
+    const token = newToken();
+    const { client, events } = echoingClient(token, () =>
+      json(200, tokenObject(), { 'x-request-id': token.slice(3) }),
+    );
+    const { requestId } = await client.tokens.get('tok_AAAAAAAAAAAAAAAA').withResponse();
+    expect(requestId).toBe(hint(token));
+    expect(inspect(events, { depth: Number.POSITIVE_INFINITY })).not.toContain(token.slice(3));
+  });
+
+  it("scrubs a refused redirect's Location holding the secret without gt_ or percent-encoded", async () => {
+    for (const location of [
+      (t: string) => `https://elsewhere.example/cb?t=${t.slice(3)}`,
+      (t: string) => `https://elsewhere.example/cb?t=gt%5F${t.slice(3)}`,
+      (t: string) =>
+        `https://elsewhere.example/cb?t=gt%5f${t.slice(3, 8)}%${t.charCodeAt(8).toString(16)}${t.slice(9)}`,
+      (t: string) => `/v1/${encodeURIComponent(t)}/x`,
+    ]) {
+      const token = newToken();
+      const { client, events } = echoingClient(
+        token,
+        () => new Response(null, { status: 302, headers: { location: location(token) } }),
+      );
+      const error = await client.graphs.get('gr_x').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(sdk.ConnectionError);
+      expect((error as Error).message).toContain('302 redirect');
+      const text = everything(error, events);
+      expect(text).not.toContain(token.slice(3));
+      expect(text).not.toContain(token.slice(9));
+      expect((error as Error).message).toContain(hint(token));
+    }
+  });
+
+  it('refuses a per-call header value with NUL or CR/LF with InvalidArgumentError, never quoting it', async () => {
+    for (const value of [
+      (t: string) => `${t}\u0000`,
+      (t: string) => `Bearer ${t}\r\nx: y`,
+      (t: string) => `${t}\nx`,
+    ]) {
+      const token = newToken();
+      const { client, events, stub } = echoingClient(token, () => json(200, { data: [] }));
+      const error = await client.graphs
+        .list({ headers: { 'x-forwarded-credential': value(token) } })
+        .firstPage()
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(sdk.InvalidArgumentError);
+      expect((error as Error).message).toContain('"x-forwarded-credential" is not a valid HTTP header');
+      expect(everything(error, events)).not.toContain(token.slice(3));
+      expect(stub.sent).toHaveLength(0);
+    }
+  });
+
+  it('refuses an invalid idempotencyKey with InvalidArgumentError, never quoting it', async () => {
+    const token = newToken();
+    const { client, stub } = echoingClient(token, () => json(201, {}));
+    const error = await client.tokens
+      .create(
+        { name: 'ci', scopes: ['read'], graphIds: ['gr_AAAAAAAAAAAAAAAA'] },
+        { idempotencyKey: `${token}\nx` },
+      )
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(sdk.InvalidArgumentError);
+    expect(everything(error, [])).not.toContain(token.slice(3));
+    expect(stub.sent).toHaveLength(0);
+  });
+
+  it('keeps the retired secret on the scrub list of the call repeated after a token_expired refresh', async () => {
+    const [oldToken, newer] = [newToken(), newToken()];
+    let asked = 0;
+    const events: unknown[] = [];
+    const stub = stubFetch((r) =>
+      r.headers.get('authorization') === `Bearer ${oldToken}`
+        ? problem(401, 'token_expired')
+        : echoProblem(422, 'validation_failed', oldToken.slice(3)),
+    );
+    const client = new GraphToken({
+      token: async () => [oldToken, newer][asked++]!,
+      fetch: stub.fetch,
+      hooks: { onError: (e) => void events.push(e), onResponse: (e) => void events.push(e) },
+    });
+    const error = await client.graphs.get('gr_x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(sdk.ValidationError);
+    expect(stub.sent.map((s) => s.headers.authorization)).toEqual([`Bearer ${oldToken}`, `Bearer ${newer}`]);
+    const text = everything(error, events);
+    expect(text).not.toContain(oldToken.slice(3));
+    expect(text).not.toContain(newer.slice(3));
+    expect((error as Error).message).toContain(hint(oldToken));
   });
 });

@@ -139,7 +139,7 @@ export class APIError extends GraphTokenError {
    * bare status (`NotFoundError` for a proxy's 404 page) adds `undefined`.
    */
   readonly code: ErrorCode | undefined;
-  /** The request id (`req_…`) to quote to support; undefined for offline errors. */
+  /** The request id (`req_…`) to quote to support, scrubbed of secrets; undefined for offline errors. */
   readonly requestId: string | undefined;
   /** The RFC 9457 problem details body, scrubbed. */
   readonly problem: Problem | undefined;
@@ -153,7 +153,8 @@ export class APIError extends GraphTokenError {
   constructor(init: APIErrorInit, options: GraphTokenErrorOptions = {}) {
     const secrets = [...(options.secrets ?? []), ...(init.token ? [init.token] : [])];
     const problem = init.problem ? scrubValue(init.problem, secrets) : undefined;
-    const requestId = init.requestId ?? problem?.requestId;
+    // Scrubbed as every header copy is: a proxy may echo the credential in X-Request-Id.
+    const requestId = init.requestId !== undefined ? scrub(init.requestId, secrets) : problem?.requestId;
     const hint = init.token ? redactToken(init.token) : undefined;
     const claimed = problem?.code ?? init.code;
     const code = claimed !== undefined && codeFitsStatus(claimed, init.status) ? claimed : undefined;

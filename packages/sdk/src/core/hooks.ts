@@ -25,7 +25,7 @@ export interface ResponseEvent {
   readonly url: string;
   readonly attempt: number;
   readonly status: number;
-  /** `X-Request-Id`, to quote to support. */
+  /** `X-Request-Id`, to quote to support; scrubbed (a secret echoed there shows as its hint). */
   readonly requestId: string | undefined;
   /** The response headers, scrubbed. */
   readonly headers: Readonly<Record<string, string>>;
@@ -70,6 +70,6 @@ export interface TokenExpiringEvent {
   readonly tokenHint: string;
   /** The call whose answer carried the header. */
   readonly operationId: OperationId;
-  /** That answer's `X-Request-Id`. */
+  /** That answer's `X-Request-Id`, scrubbed (a secret echoed there shows as its hint). */
   readonly requestId: string | undefined;
 }

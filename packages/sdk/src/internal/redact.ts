@@ -14,9 +14,28 @@ const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'coo
 /**
  * Removes every secret-looking string, and each of `secrets` (the configured tokens, which may be
  * malformed and so not look like a secret) with or without its `gt_` prefix (a server may echo
- * only the part after it), from a text.
+ * only the part after it), from a text. Percent-encoded text (`gt%5F…` in a URL or a `Location`)
+ * is matched decoded: when decoding reveals a secret, the decoded text is returned, scrubbed.
  */
 export function scrub(text: string, secrets: readonly string[] = []): string {
+  const out = scrubPlain(text, secrets);
+  if (!out.includes('%')) return out;
+  const decoded = percentDecode(out);
+  const scrubbed = scrubPlain(decoded, secrets);
+  return scrubbed === decoded ? out : scrubbed;
+}
+
+/**
+ * Decodes every `%XX` escape (RFC 3986 §2.1) byte by byte, leaving a stray `%` as it is: enough to
+ * find a secret, whose characters are all ASCII.
+ */
+function percentDecode(text: string): string {
+  return text.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) =>
+    String.fromCharCode(Number.parseInt(hex, 16)),
+  );
+}
+
+function scrubPlain(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
     for (const part of [secret, secret.startsWith('gt_') && secret.slice(3)]) {
@@ -24,6 +43,16 @@ export function scrub(text: string, secrets: readonly string[] = []): string {
     }
   }
   return scrubSecrets(out);
+}
+
+/**
+ * A response's `X-Request-Id`, scrubbed like every other header copy: a proxy or server that echoes
+ * the credential there must not put it in `requestId` (error field, `toJSON`, `util.inspect`, hook
+ * events). Undefined when the header is absent.
+ */
+export function requestIdOf(headers: Headers, secrets: readonly string[] = []): string | undefined {
+  const value = headers.get('x-request-id');
+  return value === null ? undefined : scrub(value, secrets);
 }
 
 /** A credential header value with the secret redacted (`Bearer gt_…abcd`). */

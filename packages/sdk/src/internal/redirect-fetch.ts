@@ -32,11 +32,15 @@ export interface RedirectOptions {
   onResponse?: ((request: Request, response: Response) => void | Promise<void>) | undefined;
 }
 
-/** Sends `request` once; a redirect (any 3xx, or a browser's opaque one) rejects with ConnectionError. */
+/**
+ * Sends `request` once; a redirect (any 3xx, or a browser's opaque one) rejects with ConnectionError,
+ * whose message is scrubbed of `secrets()` (the call's token and body secrets, asked for only then).
+ */
 export async function fetchRefusingRedirects(
   request: Request,
   init: RequestInit | undefined,
   options: RedirectOptions,
+  secrets?: () => readonly string[],
 ): Promise<Response> {
   if (options.onRequest) await options.onRequest(request);
   const fetchImpl = options.fetch;
@@ -53,5 +57,7 @@ export async function fetchRefusingRedirects(
     : 'a redirect whose target this runtime hides';
   throw new ConnectionError(
     `The API answered ${request.method} ${from.pathname} with ${redirect}, which the SDK never follows: nothing was sent there. Point baseUrl at the final API address.`,
+    // The call's secrets, as every other error is scrubbed: a Location may hold one without its gt_ prefix.
+    secrets ? { secrets: secrets() } : undefined,
   );
 }

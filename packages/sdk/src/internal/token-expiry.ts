@@ -8,6 +8,7 @@
 import type { OperationId } from '@graphtoken/contract';
 import { redactToken } from '@graphtoken/contract';
 import type { TokenExpiringEvent } from '../core/hooks.js';
+import { requestIdOf } from './redact.js';
 
 /** The tokens a client remembers having warned about; past it, the oldest is forgotten. */
 const REMEMBERED = 64;
@@ -36,7 +37,7 @@ export class ExpiryWatch {
       expiresAt: new Date(at),
       tokenHint: redactToken(token),
       operationId,
-      requestId: response.headers.get('x-request-id') ?? undefined,
+      requestId: requestIdOf(response.headers, [token]),
     };
     try {
       // A warning must never fail the call that carried it.

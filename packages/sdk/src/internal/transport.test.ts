@@ -340,14 +340,15 @@ describe('per-call options', () => {
     expect(second!.headers).toMatchObject({ 'x-team': 'docs', 'x-trace': 'default' });
   });
 
-  it("refuses an invalid per-call header with the platform's TypeError, before sending anything", async () => {
+  it('refuses an invalid per-call header with InvalidArgumentError, before sending anything', async () => {
     const stub = stubFetch(() => json(200, { data: [] }));
     const bad = { 'x-note': 'two\nlines' };
     const perCall = await client(stub.fetch)
       .graphs.list({ headers: bad })
       .firstPage()
       .catch((e: unknown) => e);
-    expect(perCall).toBeInstanceOf(TypeError);
+    expect(perCall).toBeInstanceOf(InvalidArgumentError);
+    expect((perCall as Error).message).toContain('"x-note" is not a valid HTTP header');
     // In the client's defaultHeaders it fails at construction (see option-validation.test.ts).
     expect(() => new GraphToken({ token: newToken(), fetch: stub.fetch, defaultHeaders: bad })).toThrow(
       InvalidArgumentError,

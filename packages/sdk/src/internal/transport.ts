@@ -52,7 +52,7 @@ import type { PacerRelease, RateLimitPacer } from '../core/rate-limit-pacer.js';
 import { compileSchema } from './compile-schema.js';
 import { newIdempotencyKey } from './idempotency.js';
 import { readProblem } from './problem.js';
-import { safeHeaders, scrub } from './redact.js';
+import { requestIdOf, safeHeaders, scrub } from './redact.js';
 import { type FetchLike, fetchRefusingRedirects, type RedirectOptions } from './redirect-fetch.js';
 import { parseRetryAfter } from './retry-after.js';
 import type { ExpiryWatch } from './token-expiry.js';
@@ -98,9 +98,16 @@ export interface RequestOptions {
   totalTimeout?: number | false | undefined;
   /** Retries for this call (0: none). */
   maxRetries?: number | undefined;
-  /** For POSTs: the `Idempotency-Key` to send (default: a new random key per call, reused by its retries). */
+  /**
+   * For POSTs: the `Idempotency-Key` to send (default: a new random key per call, reused by its
+   * retries). One with NUL, CR or LF is refused with `InvalidArgumentError` before anything is sent.
+   */
   idempotencyKey?: string | undefined;
-  /** Extra request headers. `Authorization` is refused: pass the token to the client. */
+  /**
+   * Extra request headers. `Authorization` is refused: pass the token to the client. An invalid
+   * name, or a value with NUL, CR or LF, is refused with `InvalidArgumentError` (naming the header,
+   * never quoting its value) before anything is sent.
+   */
   headers?: Record<string, string> | undefined;
 }
 
@@ -265,8 +272,9 @@ export class Transport {
       if (fresh === undefined || fresh === token) throw error;
       const left = totalTimeout === false ? false : totalTimeout - (performance.now() - started);
       if (left !== false && left <= 0) throw new TimeoutError('total', totalTimeout as number);
+      // The retired secret stays on the repeat's scrub list: its server may still echo it.
       return await this.#send<T>(
-        spec,
+        { ...spec, secrets: spec.secrets ? [...spec.secrets, token] : [token] },
         url,
         this.#checkToken(fresh, true),
         idempotencyKey,
@@ -342,8 +350,10 @@ export class Transport {
   /**
    * The request headers, as a plain object: ky and `Request` take one, where a `Headers` would be
    * copied twice more. They are first set on a `Headers`, in the same order as ever, so an invalid
-   * name or value fails here, before anything starts, with the platform's TypeError; without
-   * per-call headers that happens once per client.
+   * name or value (NUL, CR, LF) fails here, before anything is sent, with an
+   * {@link InvalidArgumentError} that names the header but never quotes its value (it may be a
+   * secret), as `defaultHeaders` do at construction; without per-call headers that happens once
+   * per client.
    */
   #requestHeaders(token: string, idempotencyKey: string | undefined, options: RequestOptions) {
     const config = this.#config;
@@ -355,7 +365,7 @@ export class Transport {
         if (name.toLowerCase() === 'authorization') {
           throw new InvalidArgumentError(AUTHORIZATION_HEADER_REFUSED);
         }
-        headers.set(name, value);
+        setHeader(headers, name, value, token);
       }
       headers.set('accept', 'application/json');
       if (config.userAgent) headers.set('user-agent', config.userAgent);
@@ -365,7 +375,8 @@ export class Transport {
     const out: Record<string, string> = token ? { ...base, authorization: `Bearer ${token}` } : { ...base };
     if (idempotencyKey) {
       // Only a caller's key can be invalid; ours are UUIDs.
-      if (options.idempotencyKey !== undefined) new Headers().set('idempotency-key', idempotencyKey);
+      if (options.idempotencyKey !== undefined)
+        setHeader(new Headers(), 'idempotency-key', idempotencyKey, token);
       out['idempotency-key'] = idempotencyKey;
     }
     return out;
@@ -417,7 +428,9 @@ export class Transport {
         const mine = place;
         place = undefined;
         try {
-          const response = await fetchRefusingRedirects(request, init, redirect);
+          const response = await fetchRefusingRedirects(request, init, redirect, () =>
+            secretsOf(spec, token),
+          );
           mine?.(response);
           expiry?.check(response, token, op.operationId);
           if (response.status >= 500) reached = true;
@@ -464,7 +477,7 @@ export class Transport {
             url: scrub(request.url, secrets),
             attempt,
             status: response.status,
-            requestId: response.headers.get('x-request-id') ?? undefined,
+            requestId: requestIdOf(response.headers, secrets),
             headers: safeHeaders(response.headers, secrets),
             durationMs: Date.now() - attemptStarted,
           });
@@ -504,7 +517,7 @@ export class Transport {
         }
       }
       const response = await this.#ky(url, kyOptions);
-      const requestId = response.headers.get('x-request-id') ?? undefined;
+      const requestId = requestIdOf(response.headers, secretsOf(spec, token));
       const data = parseBody(text ?? '', spec, config.validateResponses, requestId);
       return { data: data as T, response, requestId };
     } catch (error) {
@@ -514,7 +527,7 @@ export class Transport {
           return {
             data: undefined as T,
             response,
-            requestId: response.headers.get('x-request-id') ?? undefined,
+            requestId: requestIdOf(response.headers, secretsOf(spec, token)),
           };
         }
       }
@@ -557,7 +570,7 @@ export class Transport {
           status: response.status,
           problem: readProblem(error.data, response.status),
           headers: safeHeaders(response.headers, secrets),
-          requestId: response.headers.get('x-request-id') ?? undefined,
+          requestId: requestIdOf(response.headers, secrets),
           token,
           retryAfter,
         },
@@ -582,6 +595,20 @@ export class Transport {
       );
     }
     return error;
+  }
+}
+
+/**
+ * Sets a caller's header; an invalid name or value (NUL, CR, LF) is refused with an
+ * InvalidArgumentError that names the header and never quotes the value (it may be a secret).
+ */
+function setHeader(headers: Headers, name: string, value: string, token: string): void {
+  try {
+    headers.set(name, value);
+  } catch {
+    throw new InvalidArgumentError(
+      `${JSON.stringify(scrub(name, [token]).slice(0, 60))} is not a valid HTTP header (no NUL, CR or LF in its value). Nothing was sent.`,
+    );
   }
 }
 
