@@ -5,9 +5,9 @@
  * records already in the file still replay, later ones are kept in memory, and one warning says so
  * on stderr, `--quiet` or not.
  */
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestBin } from '../contract-testing/test-bin.js';
+import { buildTestBin, startBinWithFileLimit } from '../contract-testing/test-bin.js';
 import { BOOTSTRAP_TOKEN } from '../index.js';
 
 let bin = '';
@@ -15,34 +15,15 @@ beforeAll(async () => {
   bin = await buildTestBin('graphtoken-mock-spill-efbig-test');
 }, 60_000);
 
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-const children: ReturnType<typeof spawn>[] = [];
+const children: ChildProcess[] = [];
 afterAll(() => {
   for (const child of children) child.kill('SIGKILL');
 });
 
 describe('replay records when the temporary database cannot be written', () => {
   it('answers every keyed append, replays every one of them, and warns once on stderr', async () => {
-    // SIGXFSZ ignored, so a write past the limit fails with EFBIG instead of killing the process.
-    const child = spawn(
-      'bash',
-      ['-c', `trap '' XFSZ; ulimit -f 512; exec ${quote(process.execPath)} ${quote(bin)} --port 0 -q`],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const { child, url, stderr } = await startBinWithFileLimit(bin, 512, ['--port', '0', '-q']);
     children.push(child);
-    let stdout = '';
-    let stderr = '';
-    child.stderr!.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout!.on('data', (chunk) => {
-        stdout += chunk;
-        const found = /http:\/\/127\.0\.0\.1:\d+/.exec(stdout);
-        if (found && stdout.includes('Press Ctrl+C')) resolve(found[0]);
-      });
-      child.on('close', () => reject(new Error(`exited before listening: ${stderr}`)));
-    });
     const post = async (path: string, token: string, body: unknown, key?: string) => {
       const response = await fetch(url + path, {
         method: 'POST',
@@ -85,11 +66,13 @@ describe('replay records when the temporary database cannot be written', () => {
       });
       expect(again.text).toBe(firsts[i]!.text);
     }
-    const warnings = stderr.split('\n').filter((line) => line.includes('warning'));
+    const warnings = stderr()
+      .split('\n')
+      .filter((line) => line.includes('warning'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(
       /^graphtoken-mock: warning: replay records are kept in memory from now on: writing them to a temporary file failed \(/,
     );
-    expect(stderr).not.toContain(secret);
+    expect(stderr()).not.toContain(secret);
   }, 60_000);
 });

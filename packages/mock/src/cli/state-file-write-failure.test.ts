@@ -4,12 +4,11 @@
  * 503 naming the file and the error, the CLI logs it and exits 1, and a restart serves exactly what
  * was acknowledged before. Memory never serves what the file does not hold.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestBin } from '../contract-testing/test-bin.js';
+import { buildTestBin, startBinWithFileLimit } from '../contract-testing/test-bin.js';
 import { startGraphTokenMockServer } from '../http/start-server.js';
 import { BOOTSTRAP_TOKEN } from '../index.js';
 
@@ -20,35 +19,16 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
 describe('a state file that cannot be written', () => {
   it('answers 503 naming the file, exits 1, and a restart holds exactly what was acknowledged', async () => {
     const stateFile = join(tmp, 'state.db');
-    // SIGXFSZ ignored, so a write past the limit fails with EFBIG instead of killing the process.
-    const child = spawn(
-      'bash',
-      [
-        '-c',
-        `trap '' XFSZ; ulimit -f 400; exec ${quote(process.execPath)} ${quote(bin)} --port 0 -q --state-file ${quote(stateFile)}`,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const {
+      child,
+      url,
+      stderr: errors,
+      exited,
+    } = await startBinWithFileLimit(bin, 400, ['--port', '0', '-q', '--state-file', stateFile]);
     const killer = setTimeout(() => child.kill('SIGKILL'), 40_000);
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk) => {
-        stdout += chunk;
-        const found = /http:\/\/127\.0\.0\.1:\d+/.exec(stdout);
-        if (found && stdout.includes('Press Ctrl+C')) resolve(found[0]);
-      });
-      void exited.then(() => reject(new Error(`exited before listening: ${stderr}`)));
-    });
     const post = async (path: string, token: string, body: unknown) => {
       const response = await fetch(url + path, {
         method: 'POST',
@@ -86,8 +66,8 @@ describe('a state file that cannot be written', () => {
     // The CLI stops (nothing served from memory) with the reason on stderr, and exit code 1.
     expect(await exited).toBe(1);
     clearTimeout(killer);
-    expect(stderr).toMatch(/^graphtoken-mock: cannot write state file .*state\.db \(/m);
-    expect(stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+    expect(errors()).toMatch(/^graphtoken-mock: cannot write state file .*state\.db \(/m);
+    expect(errors()).not.toMatch(/at .*\.js:\d+/); // no stack trace
 
     const restarted = await startGraphTokenMockServer({ stateFile });
     try {
