@@ -109,6 +109,24 @@ describe('replay records spilled to a temporary database (standalone server with
     }
   });
 
+  it('after a reset that could not empty the file, never replays what the file held before it', () => {
+    const database = new DatabaseSync(':memory:');
+    const store = open({ database, onFallback: () => {} });
+    try {
+      store.put('tok_a', 'before-reset', answer(1), 0);
+      // The file can be neither read nor emptied any more.
+      database.exec('DROP TABLE replays');
+      store.clear();
+      expect(store.get('tok_a', 'before-reset', 1)).toBeUndefined();
+      expect(store.size).toBe(0);
+      store.put('tok_a', 'after-reset', answer(2), 0);
+      expect(store.get('tok_a', 'after-reset', 1)).toEqual(answer(2));
+      expect(store.size).toBe(1);
+    } finally {
+      store.close();
+    }
+  });
+
   it('a standalone server without --state-file replays a same-key create (same token, same secret)', async () => {
     const server = await startGraphTokenMockServer({ port: 0, log: false });
     try {

@@ -50,6 +50,10 @@ export function openSpilledReplayStore(
   let db: DatabaseSync;
   /** The folder to remove at close, where the file kept its name (Windows). */
   let folder: string | undefined;
+  const removeFolder = () => {
+    if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+    folder = undefined;
+  };
   try {
     if (options.database) db = options.database;
     else {
@@ -58,7 +62,7 @@ export function openSpilledReplayStore(
       db = new DatabaseSync(join(folder, 'replays.db'));
     }
   } catch (error) {
-    if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+    removeFolder();
     return { reason: (error as Error).message };
   }
   let s: ReturnType<typeof replayStatements>;
@@ -73,21 +77,20 @@ export function openSpilledReplayStore(
     count = db.prepare('SELECT count(*) AS n FROM replays');
   } catch (error) {
     db.close();
-    if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+    removeFolder();
     return { reason: (error as Error).message };
   }
-  if (folder !== undefined && process.platform !== 'win32') {
-    rmSync(folder, { recursive: true, force: true });
-    folder = undefined;
-  }
+  if (process.platform !== 'win32') removeFolder();
   const salt = randomBytes(16).toString('hex');
   /** Where records go once a write to the file failed. */
   let memory: ReplayStore | undefined;
+  /** False once a reset could not empty the file: its records must not replay after that reset. */
+  let fileCurrent = true;
   let open = true;
   return {
     get(tokenId, key, nowMs) {
       const kept = memory?.get(tokenId, key, nowMs);
-      if (kept !== undefined) return kept;
+      if (kept !== undefined || !fileCurrent) return kept;
       const keyHash = replayKeyHash(salt, tokenId, key);
       let row: ReturnType<typeof s.getReplay.get>;
       try {
@@ -121,18 +124,20 @@ export function openSpilledReplayStore(
       try {
         db.exec('DELETE FROM replays');
       } catch {
-        // A file that cannot be written any more: its records expire unread (gets skip them once
-        // reset, since a reset's new records go to memory and a key is looked up there first).
+        // A file that cannot be written any more: what it holds predates the reset, so it is
+        // never read again (new records go to memory, see put).
+        fileCurrent = false;
+        memory ??= createMemoryReplayStore();
       }
     },
     get size() {
-      return (memory?.size ?? 0) + Number(count.get()?.n ?? 0);
+      return (memory?.size ?? 0) + (fileCurrent ? Number(count.get()?.n ?? 0) : 0);
     },
     close() {
       if (!open) return;
       open = false;
       db.close();
-      if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+      removeFolder();
     },
   };
 }
