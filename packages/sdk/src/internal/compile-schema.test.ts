@@ -219,19 +219,71 @@ describe('compileSchema accepts and rejects exactly what the original does', () 
   });
 });
 
-describe('the string test', () => {
-  const values = ['', 'a', 'aa', 'ba', 'ab', 'aab', 5, null, undefined, ['a'], '😀'];
+describe('the checks test', () => {
+  const values = [
+    '',
+    'a',
+    'aa',
+    'ba',
+    'ab',
+    'aab',
+    'aaa',
+    5,
+    null,
+    undefined,
+    ['a'],
+    '😀',
+    '😀😀',
+    'a😀',
+    '\ud83d',
+    '\ud83da',
+  ];
 
   it('skips zod’s checks loop for a value that passes, and leaves a failing one to zod', () => {
     const check = z.regex(/^a+$/);
-    const spy = vi.spyOn(check._zod, 'check');
-    const schema = z.string().check(check) as unknown as $ZodType;
+    const max = z.maxLength(3);
+    const spies = [vi.spyOn(check._zod, 'check'), vi.spyOn(max._zod, 'check')];
+    const schema = z.string().check(check, max) as unknown as $ZodType;
     const compiled = compileSchema(schema);
     expect(compiled).not.toBe(schema);
     expect(safeParse(compiled, 'aaa').success).toBe(true);
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    expect(safeParse(compiled, 'aaaa').success).toBe(false);
+    for (const spy of spies) expect(spy).toHaveBeenCalledTimes(1);
+  });
+
+  it('an array’s lengths: tested first, its elements still validated', () => {
+    const min = z.minLength(1);
+    const spy = vi.spyOn(min._zod, 'check');
+    const schema = z
+      .array(z.string().check(z.regex(/^a+$/)))
+      .check(min, z.maxLength(2)) as unknown as $ZodType;
+    const compiled = compileSchema(schema);
+    expect(compiled).not.toBe(schema);
+    expect(safeParse(compiled, ['a', 'aa']).success).toBe(true);
     expect(spy).not.toHaveBeenCalled();
-    expect(safeParse(compiled, 'aab').success).toBe(false);
-    expect(spy).toHaveBeenCalledTimes(1);
+    for (const value of [[], ['a'], ['a', 'b'], ['b'], ['a', 'a', 'a'], [5], 'a', null, ['a', 'b', 'c']])
+      expectSame(schema, compiled, value);
+  });
+
+  it('lengths in code points, as zod counts them, at and around every bound', () => {
+    const pieces = ['a', '😀', '\ud83d', '\ude00'];
+    const inputs: string[] = [''];
+    for (let length = 1; length <= 4; length++)
+      for (const input of inputs.filter((v) => v.length === length - 1 || v.length === length - 2))
+        for (const piece of pieces) if (inputs.length < 400) inputs.push(input + piece);
+    for (const bound of [0, 1, 2, 3]) {
+      for (const schema of [
+        z.string().check(z.minLength(bound)),
+        z.string().check(z.maxLength(bound)),
+        z.string().check(z.minLength(bound), z.maxLength(bound + 1)),
+        z.array(z.string()).check(z.minLength(bound), z.maxLength(bound + 1)),
+      ] as unknown as $ZodType[]) {
+        const compiled = compileSchema(schema);
+        expect(compiled).not.toBe(schema);
+        for (const value of [...inputs, ...inputs.map((v) => [...v])]) expectSame(schema, compiled, value);
+      }
+    }
   });
 
   it('matches from the start whatever the lastIndex of a global or sticky expression', () => {
@@ -253,27 +305,64 @@ describe('the string test', () => {
     }
   });
 
-  it('a format function: its own answer decides, truthy or not', () => {
+  it('a format function: its own answer decides, truthy or not, with lengths after it', () => {
     const answers: unknown[] = [true, false, 1, 0, '', 'yes', null, undefined];
     for (const answer of answers) {
-      const schema = z.stringFormat('custom', () => answer as boolean) as unknown as $ZodType;
-      const compiled = compileSchema(schema);
-      for (const value of values) expectSame(schema, compiled, value);
+      for (const schema of [
+        z.stringFormat('custom', () => answer as boolean),
+        z.stringFormat('custom', () => answer as boolean).check(z.maxLength(1)),
+      ] as unknown as $ZodType[]) {
+        const compiled = compileSchema(schema);
+        for (const value of values) expectSame(schema, compiled, value);
+      }
     }
   });
 
-  it('leaves a string with more than one check, or with another kind of check, to zod', () => {
-    const several = [
-      z.string().check(z.regex(/^a/), z.maxLength(2)),
-      z.stringFormat('f', (v) => v.length > 1).check(z.regex(/a/)),
-      z.string().check(z.refine((v) => v === 'a')),
-      z.string().check(z.minLength(1)),
+  it('an abort or a when on a check changes nothing', () => {
+    const schemas = [
+      z.string().check(z.minLength(2, { abort: true }), z.regex(/^a/)),
+      z.string().check(z.regex(/^a/, { abort: true }), z.maxLength(1)),
+      z.string().check(z.maxLength(1, { when: () => false } as never), z.regex(/a/)),
+      z.array(z.string().check(z.minLength(1))).check(z.minLength(1, { abort: true }), z.maxLength(1)),
+    ] as unknown as $ZodType[];
+    for (const schema of schemas) {
+      const compiled = compileSchema(schema);
+      for (const value of [...values, ['', 'a'], [''], ['a', 'aa']]) expectSame(schema, compiled, value);
+    }
+  });
+
+  it('where code cannot be generated (`jitless`), every check is zod’s, with the same answers', () => {
+    const check = z.regex(/^a+$/);
+    const spy = vi.spyOn(check._zod, 'check');
+    const schema = z
+      .array(z.string().check(check, z.maxLength(3)))
+      .check(z.minLength(1)) as unknown as $ZodType;
+    z.config({ jitless: true });
+    try {
+      const compiled = compileSchema(schema);
+      expect(compiled).toBe(schema);
+      expect(safeParse(compiled, ['aaa']).success).toBe(true);
+      expect(spy).toHaveBeenCalledTimes(1);
+      for (const value of [...values, ['aaaa'], [], ['a', 'b']]) expectSame(schema, compiled, value);
+    } finally {
+      z.config({ jitless: false });
+    }
+  });
+
+  it('leaves a check of another kind to zod, with every check beside it', () => {
+    const others = [
+      z.string().check(
+        z.regex(/^a/),
+        z.refine((v) => v === 'a'),
+      ),
+      z.string().check(z.length(1)),
+      z.string().check(z.minLength(1), z.startsWith('a')),
       z.email(),
       z.string(),
     ] as unknown as $ZodType[];
-    for (const schema of several) {
+    for (const schema of others) {
       expect(compileSchema(schema)).toBe(schema);
-      for (const value of [...values, 'aaa', 'a@b.example']) expectSame(schema, compileSchema(schema), value);
+      for (const value of [...values, 'a@b.example']) expectSame(schema, compileSchema(schema), value);
     }
   });
 });
