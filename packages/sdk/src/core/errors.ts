@@ -487,12 +487,17 @@ export class ResponseValidationError extends GraphTokenError {
   /**
    * @param message What went wrong, when it is not a schema mismatch (an endless pagination);
    *   default: a summary of `issues` and what to do.
+   * @param options `secrets`: the call's own secrets (its token, a secret its body carried), scrubbed
+   *   from the message and from each issue's message in every form (with or without `gt_`,
+   *   percent-encoded), besides anything that looks like a token: a server that echoes a secret
+   *   into a field that fails validation, with an app's zod error map that quotes the input.
    */
   constructor(
     operationId: string,
     issues: readonly ResponseIssue[],
     requestId: string | undefined,
     message?: string,
+    options: Pick<GraphTokenErrorOptions, 'secrets'> = {},
   ) {
     const summary = issues
       .slice(0, 5)
@@ -500,8 +505,13 @@ export class ResponseValidationError extends GraphTokenError {
       .join('; ');
     super(
       `${message ?? `The response to ${operationId} does not match the API schema (${summary}). The server may be newer or older than this SDK: upgrade it, or pass validateResponses: false.`}${requestId ? ` (request ${requestId})` : ''}`,
+      options,
     );
-    this.issues = issues.map((i) => ({ path: [...i.path], message: scrub(i.message), code: i.code }));
+    this.issues = issues.map((i) => ({
+      path: [...i.path],
+      message: scrub(i.message, options.secrets),
+      code: i.code,
+    }));
     this.operationId = operationId;
     this.requestId = requestId;
   }

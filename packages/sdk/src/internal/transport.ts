@@ -518,7 +518,7 @@ export class Transport {
       }
       const response = await this.#ky(url, kyOptions);
       const requestId = requestIdOf(response.headers, secretsOf(spec, token));
-      const data = parseBody(text ?? '', spec, config.validateResponses, requestId);
+      const data = parseBody(text ?? '', spec, config.validateResponses, requestId, token);
       return { data: data as T, response, requestId };
     } catch (error) {
       if (reached && spec.doneIf && isHTTPError(error)) {
@@ -686,7 +686,13 @@ async function readText(response: Response, signal: AbortSignal): Promise<string
  * `Content-Type: application/json` and no bytes, from a proxy or a crashed server) is a
  * {@link ResponseValidationError}, with or without validation: never `undefined`.
  */
-function parseBody(text: string, spec: CallSpec, validate: boolean, requestId: string | undefined): unknown {
+function parseBody(
+  text: string,
+  spec: CallSpec,
+  validate: boolean,
+  requestId: string | undefined,
+  token: string,
+): unknown {
   if (text === '') {
     if (operations[spec.operationId].successStatus === 204) return undefined;
     throw new ResponseValidationError(
@@ -710,5 +716,7 @@ function parseBody(text: string, spec: CallSpec, validate: boolean, requestId: s
   const result = safeParse(compileSchema(spec.schema), data);
   if (result.success) return result.data;
   // zod's issues as they are: the error keeps only their path, message (scrubbed) and code.
-  throw new ResponseValidationError(spec.operationId, result.error.issues, requestId);
+  throw new ResponseValidationError(spec.operationId, result.error.issues, requestId, undefined, {
+    secrets: secretsOf(spec, token),
+  });
 }
