@@ -14,7 +14,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateTokenSecret, IntrospectionSchema, type paths, TokenPageSchema } from '@graphtoken/contract';
 import { GraphToken } from '@graphtoken/sdk';
