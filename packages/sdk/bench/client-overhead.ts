@@ -70,13 +70,39 @@ const openapi = createOpenApiClient<paths>({
   headers: { authorization },
 });
 
-/** ky 2 on its own, as the SDK configures it (retries on, per-attempt and overall timeouts): the floor for a ky-based client. */
+/** ky 2 on its own with retries on (ky's default rules) and both timeouts: the floor for a ky-based client, the goal's baseline. */
 const kyClient = ky.create({
   fetch: cannedFetch,
   headers: { authorization, accept: 'application/json' },
   retry: { limit: 2 },
   timeout: 30_000,
   totalTimeout: 120_000,
+});
+
+/**
+ * ky 2 with the options the SDK gives it (a copy of `ky.create` in src/internal/transport.ts: its
+ * retry rules, `redirect: 'manual'`), to show what those options cost inside ky on every call:
+ * ky merges an instance's options into each call's and normalises the retry options twice.
+ */
+const retryStatuses = [408, 425, 429, 500, 502, 503, 504];
+const kySdkOptions = ky.create({
+  fetch: cannedFetch,
+  headers: { authorization, accept: 'application/json' },
+  timeout: 30_000,
+  totalTimeout: 120_000,
+  redirect: 'manual',
+  retry: {
+    limit: 2,
+    methods: ['get', 'put', 'head', 'delete', 'options', 'patch', 'post'],
+    statusCodes: retryStatuses,
+    afterStatusCodes: retryStatuses,
+    maxRetryAfter: 60_000,
+    backoffLimit: 8_000,
+    delay: (n) => 500 * 2 ** (n - 1),
+    jitter: (delay) => delay / 2 + (Math.random() * delay) / 2,
+    retryOnTimeout: true,
+    shouldRetry: () => undefined,
+  },
 });
 
 const sdk = new GraphToken({ baseUrl: BASE_URL, token, fetch: cannedFetch });
@@ -98,6 +124,7 @@ type ClientName =
   | 'fetch + JSON.parse + zod/mini'
   | 'openapi-fetch'
   | 'ky 2'
+  | "ky 2 (the SDK's options)"
   | '@graphtoken/sdk'
   | '@graphtoken/sdk (validateResponses: false)';
 
@@ -107,6 +134,7 @@ const validates: Record<ClientName, boolean> = {
   'fetch + JSON.parse + zod/mini': true,
   'openapi-fetch': false,
   'ky 2': false,
+  "ky 2 (the SDK's options)": false,
   '@graphtoken/sdk': true,
   '@graphtoken/sdk (validateResponses: false)': false,
 };
@@ -117,6 +145,7 @@ const cases: Record<CallName, Record<ClientName, () => Promise<unknown>>> = {
     'fetch + JSON.parse + zod/mini': () => plainValidatedGet('/v1/tokens/self', IntrospectionSchema),
     'openapi-fetch': async () => expectOk((await openapi.GET('/v1/tokens/self')).data, 'openapi-fetch'),
     'ky 2': () => kyClient.get(`${BASE_URL}/v1/tokens/self`).json(),
+    "ky 2 (the SDK's options)": () => kySdkOptions.get(`${BASE_URL}/v1/tokens/self`).json(),
     '@graphtoken/sdk': () => sdk.tokens.introspect(),
     '@graphtoken/sdk (validateResponses: false)': () => sdkUnvalidated.tokens.introspect(),
   },
@@ -130,6 +159,7 @@ const cases: Record<CallName, Record<ClientName, () => Promise<unknown>>> = {
       ),
     // The URL built beforehand, as the SDK builds its own: ky's `searchParams` would add its own work.
     'ky 2': () => kyClient.get(`${BASE_URL}/v1/tokens?limit=100`).json(),
+    "ky 2 (the SDK's options)": () => kySdkOptions.get(`${BASE_URL}/v1/tokens?limit=100`).json(),
     '@graphtoken/sdk': () => sdk.tokens.list({ limit: 100 }).firstPage(),
     '@graphtoken/sdk (validateResponses: false)': () =>
       sdkUnvalidated.tokens.list({ limit: 100 }).firstPage(),
@@ -294,6 +324,10 @@ if (pageVsFetch !== undefined) {
 const breakdown = [
   ['ky 2 alone ÷ fetch + JSON.parse', timeRatio('listTokens (100)', 'ky 2', 'fetch + JSON.parse')],
   [
+    "ky 2 with the SDK's options ÷ fetch + JSON.parse",
+    timeRatio('listTokens (100)', "ky 2 (the SDK's options)", 'fetch + JSON.parse'),
+  ],
+  [
     'SDK without validation ÷ fetch + JSON.parse',
     timeRatio('listTokens (100)', '@graphtoken/sdk (validateResponses: false)', 'fetch + JSON.parse'),
   ],
@@ -313,6 +347,9 @@ if (goals.length > 0) {
       `  ${g.met ? 'met    ' : 'NOT met'}  ${g.call}: ${g.goal} = ${g.value.toFixed(2)} (goal ≤ ${g.limit})`,
     );
   }
+  const kyOptionsCost = timeRatio('introspect', "ky 2 (the SDK's options)", 'ky 2');
+  if (kyOptionsCost !== undefined)
+    console.log(`  introspect: ky 2 with the SDK's options ÷ ky 2 alone = ${kyOptionsCost.toFixed(2)}`);
   console.log('  where a page of 100 tokens goes:');
   for (const [what, value] of breakdown) {
     if (value !== undefined) console.log(`           ${what} = ${value.toFixed(2)}`);
