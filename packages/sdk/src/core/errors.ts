@@ -483,21 +483,24 @@ export class ResponseValidationError extends GraphTokenError {
   readonly operationId: string;
   /** The request id, to quote to support. */
   readonly requestId: string | undefined;
+  readonly #body: unknown;
 
   /**
    * @param message What went wrong, when it is not a schema mismatch (an endless pagination);
    *   default: a summary of `issues` and what to do.
-   * @param options `secrets`: the call's own secrets (its token, a secret its body carried), scrubbed
-   *   from the message and from each issue's message in every form (with or without `gt_`,
-   *   percent-encoded), besides anything that looks like a token: a server that echoes a secret
-   *   into a field that fails validation, with an app's zod error map that quotes the input.
+   * @param options `secrets`: the call's secrets (its token, a secret its request carried, a new
+   *   secret its response carried), scrubbed from the message and from each issue's message
+   *   whole, without `gt_`, percent-encoded or in pieces of 7 characters or more, besides anything
+   *   that looks like a token: a server that echoes a secret into a field that fails validation,
+   *   with an app's zod error map that quotes the input. `cause`: what failed, scrubbed.
+   *   `body`: the parsed response body, for {@link ResponseValidationError.responseBody}.
    */
   constructor(
     operationId: string,
     issues: readonly ResponseIssue[],
     requestId: string | undefined,
     message?: string,
-    options: Pick<GraphTokenErrorOptions, 'secrets'> = {},
+    options: GraphTokenErrorOptions & { body?: unknown } = {},
   ) {
     const summary = issues
       .slice(0, 5)
@@ -514,6 +517,19 @@ export class ResponseValidationError extends GraphTokenError {
     }));
     this.operationId = operationId;
     this.requestId = requestId;
+    this.#body = options.body;
+  }
+
+  /**
+   * The response body as the server sent it, parsed from JSON and not validated; `undefined` when
+   * it was empty or not JSON. After `createToken`, `rotateToken` or `rotateSelf` it holds the one
+   * copy of the new secret the server issued (`(error.responseBody() as { secret?: unknown }).secret`):
+   * the token exists, and this is the way to keep it when the SDK could not validate the answer
+   * (a server newer than the SDK). It may hold secrets: never log it. It is kept out of `message`,
+   * `issues`, `toJSON` and `util.inspect` for that reason.
+   */
+  responseBody(): unknown {
+    return this.#body;
   }
 }
 

@@ -12,17 +12,84 @@ export const INSPECT: unique symbol = Symbol.for('nodejs.util.inspect.custom') a
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
 
 /**
- * Removes every secret-looking string, and each of `secrets` (the configured tokens, which may be
- * malformed and so not look like a secret) with or without its `gt_` prefix (a server may echo
- * only the part after it), from a text. Percent-encoded text (`gt%5F…` in a URL or a `Location`)
- * is matched decoded: when decoding reveals a secret, the decoded text is returned, scrubbed.
+ * Removes every secret-looking string, and each of `secrets` (the call's tokens, which may be
+ * malformed and so not look like a secret, and secrets a request or a response body carries),
+ * from a text: whole, without its `gt_` prefix (a server may echo only the part after it), and any
+ * piece of it of {@link MIN_RUN} or more characters (an echo broken by a line break or a space,
+ * cut short by an error map, or split across fields: a secret's 30 random characters rebuild it
+ * whole, its checksum being computed from them). Percent-encoded text (`gt%5F…` in a URL or a
+ * `Location`) is matched decoded: when decoding reveals a secret, the decoded text is returned,
+ * scrubbed.
  */
 export function scrub(text: string, secrets: readonly string[] = []): string {
   const out = scrubPlain(text, secrets);
-  if (!out.includes('%')) return out;
-  const decoded = percentDecode(out);
+  if (!text.includes('%')) return out;
+  const decoded = percentDecode(text);
   const scrubbed = scrubPlain(decoded, secrets);
   return scrubbed === decoded ? out : scrubbed;
+}
+
+/**
+ * The shortest piece of a known secret that is taken out of a text. Shorter pieces stay (a token's
+ * public hint is 4 characters); rebuilding a secret from pieces of 6 would take at least five of
+ * them, each cut from the next on purpose.
+ */
+export const MIN_RUN = 7;
+
+/** Letters and digits: what a secret is made of, and all a piece of one is matched on. */
+const ALNUM = /^[A-Za-z0-9]+$/;
+
+/** Each 4-character window of letters and digits of a secret, with where it starts; cached. */
+const windowsOf = new Map<string, Map<string, number[]>>();
+
+function windows(chars: string): Map<string, number[]> {
+  let out = windowsOf.get(chars);
+  if (out) return out;
+  out = new Map();
+  for (let at = 0; at + 4 <= chars.length; at++) {
+    const key = chars.slice(at, at + 4);
+    if (ALNUM.test(key)) out.set(key, [...(out.get(key) ?? []), at]);
+  }
+  // A client's own tokens are few; secrets from request bodies are many over a process's life.
+  if (windowsOf.size >= 64) windowsOf.clear();
+  windowsOf.set(chars, out);
+  return out;
+}
+
+/**
+ * `text` with every run of {@link MIN_RUN} or more consecutive letters and digits of `secret` (after
+ * its `gt_`) replaced by the secret's redacted form, a `gt_` just before a run included (a
+ * malformed token's spaces and words such as `Bearer ` are not what makes it secret). A run that
+ * long always holds a 4-character window starting at a multiple of 4, so only those are looked up.
+ */
+function scrubSecret(text: string, secret: string): string {
+  const chars = secret.startsWith('gt_') ? secret.slice(3) : secret;
+  if (chars.length < MIN_RUN) {
+    // Too short to hunt for pieces of (a malformed token): taken out where it stands whole.
+    return chars.length >= 4 && text.includes(chars) ? text.split(chars).join(redactToken(secret)) : text;
+  }
+  if (text.length < MIN_RUN) return text;
+  const index = windows(chars);
+  let out = '';
+  let done = 0;
+  for (let at = 0; at + 4 <= text.length; at += 4) {
+    if (at < done) continue;
+    let start = at;
+    let end = at;
+    for (const from of index.get(text.slice(at, at + 4)) ?? []) {
+      let back = 0;
+      const same = (t: number, c: number) => text[t] === chars[c] && ALNUM.test(chars[c] as string);
+      while (at - back > done && from - back > 0 && same(at - back - 1, from - back - 1)) back++;
+      let ahead = 4;
+      while (at + ahead < text.length && same(at + ahead, from + ahead)) ahead++;
+      if (back + ahead >= MIN_RUN && back + ahead > end - start) [start, end] = [at - back, at + ahead];
+    }
+    if (end === start) continue;
+    if (start - 3 >= done && text.startsWith('gt_', start - 3)) start -= 3;
+    out += text.slice(done, start) + redactToken(secret);
+    done = end;
+  }
+  return done === 0 ? text : out + text.slice(done);
 }
 
 /**
@@ -37,11 +104,7 @@ function percentDecode(text: string): string {
 
 function scrubPlain(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const secret of secrets) {
-    for (const part of [secret, secret.startsWith('gt_') && secret.slice(3)]) {
-      if (part && part.length >= 4 && out.includes(part)) out = out.split(part).join(redactToken(secret));
-    }
-  }
+  for (const secret of secrets) out = scrubSecret(out, secret);
   return scrubSecrets(out);
 }
 

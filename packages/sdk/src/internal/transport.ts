@@ -42,6 +42,7 @@ import {
   InvalidArgumentError,
   MalformedTokenError,
   MissingTokenError,
+  type ResponseIssue,
   ResponseValidationError,
   TimeoutError,
   TokenExpiredError,
@@ -713,10 +714,40 @@ function parseBody(
     );
   }
   if (!validate || !spec.schema) return data;
-  const result = safeParse(compileSchema(spec.schema), data);
+  let result: ReturnType<typeof safeParse>;
+  try {
+    result = safeParse(compileSchema(spec.schema), data);
+  } catch (error) {
+    // zod pushes every issue in one call: a body broken in about 125,000 places overflows the stack.
+    const issue = {
+      path: [],
+      message: 'the response body breaks its schema in too many places to list',
+      code: 'too_many_issues',
+    };
+    throw invalidResponse(spec, token, data, requestId, [issue], error);
+  }
   if (result.success) return result.data;
-  // zod's issues as they are: the error keeps only their path, message (scrubbed) and code.
-  throw new ResponseValidationError(spec.operationId, result.error.issues, requestId, undefined, {
-    secrets: secretsOf(spec, token),
+  throw invalidResponse(spec, token, data, requestId, result.error.issues);
+}
+
+/**
+ * The error for a response body that breaks its schema: zod's issues as they are (the error keeps
+ * only their path, message and code), with the call's secrets and a new secret the body carries
+ * (create, rotate) scrubbed from every message, and the body kept for `responseBody()`.
+ */
+function invalidResponse(
+  spec: CallSpec,
+  token: string,
+  data: unknown,
+  requestId: string | undefined,
+  issues: readonly ResponseIssue[],
+  cause?: unknown,
+): ResponseValidationError {
+  const issued = (data as { secret?: unknown } | null)?.secret;
+  const secrets = [...secretsOf(spec, token), ...(typeof issued === 'string' ? [issued] : [])];
+  return new ResponseValidationError(spec.operationId, issues, requestId, undefined, {
+    secrets,
+    cause,
+    body: data,
   });
 }
