@@ -36,19 +36,31 @@ export function scrub(text: string, secrets: readonly string[] = []): string {
  */
 export const MIN_RUN = 7;
 
-/** Letters and digits: what a secret is made of, and all a piece of one is matched on. */
-const ALNUM = /^[A-Za-z0-9]+$/;
+/** Whether a character code is a letter or a digit (ASCII): what a secret is made of. */
+const isAlnum = (code: number): boolean =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
-/** Each 4-character window of letters and digits of a secret, with where it starts; cached. */
-const windowsOf = new Map<string, Map<string, number[]>>();
+/** The 4 letters or digits at `at` as one number (no string made), or -1 where one is neither. */
+function windowKey(text: string, at: number): number {
+  let key = 0;
+  for (let i = at; i < at + 4; i++) {
+    const code = text.charCodeAt(i);
+    if (!isAlnum(code)) return -1;
+    key = key * 128 + code;
+  }
+  return key;
+}
 
-function windows(chars: string): Map<string, number[]> {
+/** Each window of 4 letters or digits of a secret, with where it starts; cached per secret. */
+const windowsOf = new Map<string, Map<number, number[]>>();
+
+function windows(chars: string): Map<number, number[]> {
   let out = windowsOf.get(chars);
   if (out) return out;
   out = new Map();
   for (let at = 0; at + 4 <= chars.length; at++) {
-    const key = chars.slice(at, at + 4);
-    if (ALNUM.test(key)) out.set(key, [...(out.get(key) ?? []), at]);
+    const key = windowKey(chars, at);
+    if (key >= 0) out.set(key, [...(out.get(key) ?? []), at]);
   }
   // A client's own tokens are few; secrets from request bodies are many over a process's life.
   if (windowsOf.size >= 64) windowsOf.clear();
@@ -70,15 +82,20 @@ function scrubSecret(text: string, secret: string): string {
   }
   if (text.length < MIN_RUN) return text;
   const index = windows(chars);
+  const same = (t: number, c: number) => {
+    const code = text.charCodeAt(t);
+    return code === chars.charCodeAt(c) && isAlnum(code);
+  };
   let out = '';
   let done = 0;
   for (let at = 0; at + 4 <= text.length; at += 4) {
     if (at < done) continue;
+    const starts = index.get(windowKey(text, at));
+    if (!starts) continue;
     let start = at;
     let end = at;
-    for (const from of index.get(text.slice(at, at + 4)) ?? []) {
+    for (const from of starts) {
       let back = 0;
-      const same = (t: number, c: number) => text[t] === chars[c] && ALNUM.test(chars[c] as string);
       while (at - back > done && from - back > 0 && same(at - back - 1, from - back - 1)) back++;
       let ahead = 4;
       while (at + ahead < text.length && same(at + ahead, from + ahead)) ahead++;
