@@ -150,7 +150,7 @@ export function tokenHint(secret: string): string {
  * Anything that looks like a secret or a piece of one: the prefix and 8 to 36 characters. It stops
  * at a whole secret's length, so secrets pasted back to back are each caught.
  */
-const SECRET_LIKE = /gt_[0-9A-Za-z]{8,36}/g;
+const SECRET_LIKE = /gt_[0-9A-Za-z]{8,36}/gi;
 
 /**
  * Replaces every secret-looking text (well-formed, truncated, or several back to back) with its

@@ -471,6 +471,12 @@ export interface ResponseIssue {
 }
 
 /**
+ * Each ResponseValidationError's unvalidated body, outside the object: no own or private field
+ * holds it, so no inspector (Node's, a browser's DevTools) lists it.
+ */
+const unvalidatedBodies = new WeakMap<object, unknown>();
+
+/**
  * The API answered successfully, but the body broke the schema the spec gives (a server newer or
  * older than this SDK, or a proxy rewriting responses). Carries zod's issues, not a status.
  * Turn response validation off with `validateResponses: false`.
@@ -483,7 +489,6 @@ export class ResponseValidationError extends GraphTokenError {
   readonly operationId: string;
   /** The request id, to quote to support. */
   readonly requestId: string | undefined;
-  readonly #body: unknown;
 
   /**
    * @param message What went wrong, when it is not a schema mismatch (an endless pagination);
@@ -517,7 +522,7 @@ export class ResponseValidationError extends GraphTokenError {
     }));
     this.operationId = operationId;
     this.requestId = requestId;
-    this.#body = options.body;
+    if (options.body !== undefined) unvalidatedBodies.set(this, options.body);
   }
 
   /**
@@ -529,7 +534,7 @@ export class ResponseValidationError extends GraphTokenError {
    * `issues`, `toJSON` and `util.inspect` for that reason.
    */
   responseBody(): unknown {
-    return this.#body;
+    return unvalidatedBodies.get(this);
   }
 }
 

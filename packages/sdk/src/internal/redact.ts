@@ -36,16 +36,23 @@ export function scrub(text: string, secrets: readonly string[] = []): string {
  */
 export const MIN_RUN = 7;
 
-/** Whether a character code is a letter or a digit (ASCII): what a secret is made of. */
-const isAlnum = (code: number): boolean =>
-  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+/**
+ * A letter or digit (ASCII: what a secret is made of) as a number, a letter's case ignored (an
+ * echo in capitals can be turned back with the checksum: `GT_ABC…` is no safer), or -1.
+ */
+function charKey(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code >= 48 && code <= 57) return code;
+  const lower = code | 32;
+  return lower >= 97 && lower <= 122 ? lower : -1;
+}
 
 /** The 4 letters or digits at `at` as one number (no string made), or -1 where one is neither. */
 function windowKey(text: string, at: number): number {
   let key = 0;
   for (let i = at; i < at + 4; i++) {
-    const code = text.charCodeAt(i);
-    if (!isAlnum(code)) return -1;
+    const code = charKey(text, i);
+    if (code < 0) return -1;
     key = key * 128 + code;
   }
   return key;
@@ -60,7 +67,12 @@ function windows(chars: string): Map<number, number[]> {
   out = new Map();
   for (let at = 0; at + 4 <= chars.length; at++) {
     const key = windowKey(chars, at);
-    if (key >= 0) out.set(key, [...(out.get(key) ?? []), at]);
+    const starts = out.get(key);
+    // A random secret has each window once; a repetitive string (`AAAA…`) would make every lookup
+    // try thousands of starts: the first 8 are enough to find its runs.
+    if (key < 0 || (starts?.length ?? 0) >= 8) continue;
+    if (starts) starts.push(at);
+    else out.set(key, [at]);
   }
   // A client's own tokens are few; secrets from request bodies are many over a process's life.
   if (windowsOf.size >= 64) windowsOf.clear();
@@ -83,8 +95,8 @@ function scrubSecret(text: string, secret: string): string {
   if (text.length < MIN_RUN) return text;
   const index = windows(chars);
   const same = (t: number, c: number) => {
-    const code = text.charCodeAt(t);
-    return code === chars.charCodeAt(c) && isAlnum(code);
+    const code = charKey(text, t);
+    return code >= 0 && code === charKey(chars, c);
   };
   let out = '';
   let done = 0;
@@ -102,7 +114,7 @@ function scrubSecret(text: string, secret: string): string {
       if (back + ahead >= MIN_RUN && back + ahead > end - start) [start, end] = [at - back, at + ahead];
     }
     if (end === start) continue;
-    if (start - 3 >= done && text.startsWith('gt_', start - 3)) start -= 3;
+    if (start - 3 >= done && text.slice(start - 3, start).toLowerCase() === 'gt_') start -= 3;
     out += text.slice(done, start) + redactToken(secret);
     done = end;
   }
@@ -123,6 +135,16 @@ function scrubPlain(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) out = scrubSecret(out, secret);
   return scrubSecrets(out);
+}
+
+/**
+ * What to scrub for strings a request carries as secrets (`revokeLeaked`: lines from a repository,
+ * a paste, a log): the secrets in them (`gt_` and 30 to 36 letters or digits, any case) where
+ * there are some, so the words around them (`Authorization`, a variable name) are not taken for
+ * pieces of a secret; the whole string where there are none.
+ */
+export function secretsIn(texts: readonly string[]): string[] {
+  return texts.flatMap((text) => text.match(/gt_[0-9a-z]{30,36}/gi) ?? [text]);
 }
 
 /**
@@ -151,7 +173,7 @@ export function safeHeaders(
   if (!headers) return out;
   headers.forEach((value, name) => {
     const key = name.toLowerCase();
-    out[key] = CREDENTIAL_HEADERS.has(key) ? redactCredential(value) : scrub(value, secrets);
+    out[scrub(key, secrets)] = CREDENTIAL_HEADERS.has(key) ? redactCredential(value) : scrub(value, secrets);
   });
   return out;
 }

@@ -23,6 +23,7 @@ import {
   type PathParamName,
   pathParamPatterns,
   type Scope,
+  TokenWithSecretSchema,
 } from '@graphtoken/contract';
 import ky, {
   isHTTPError,
@@ -473,13 +474,26 @@ export class Transport {
           });
         },
         onResponse: async (request, response) => {
-          await hooks.onResponse?.({
+          if (!hooks.onResponse) return;
+          // A create's or rotate's answer carries a new secret a server may echo in a header: read
+          // from a copy of the body (the call reads the original), to scrub it from the event too.
+          const issued =
+            spec.schema === TokenWithSecretSchema && response.ok
+              ? issuedSecret(
+                  await response
+                    .clone()
+                    .json()
+                    .catch(() => undefined),
+                )
+              : undefined;
+          const shown = issued ? [...secrets, issued] : secrets;
+          await hooks.onResponse({
             ...context,
-            url: scrub(request.url, secrets),
+            url: scrub(request.url, shown),
             attempt,
             status: response.status,
-            requestId: requestIdOf(response.headers, secrets),
-            headers: safeHeaders(response.headers, secrets),
+            requestId: requestIdOf(response.headers, shown),
+            headers: safeHeaders(response.headers, shown),
             durationMs: Date.now() - attemptStarted,
           });
         },
@@ -518,8 +532,11 @@ export class Transport {
         }
       }
       const response = await this.#ky(url, kyOptions);
-      const requestId = requestIdOf(response.headers, secretsOf(spec, token));
+      let requestId = requestIdOf(response.headers, secretsOf(spec, token));
       const data = parseBody(text ?? '', spec, config.validateResponses, requestId, token);
+      // A server that echoes the secret it just issued (create, rotate) in X-Request-Id.
+      const issued = issuedSecret(data);
+      if (requestId && issued) requestId = scrub(requestId, [issued]);
       return { data: data as T, response, requestId };
     } catch (error) {
       if (reached && spec.doneIf && isHTTPError(error)) {
@@ -714,20 +731,29 @@ function parseBody(
     );
   }
   if (!validate || !spec.schema) return data;
-  let result: ReturnType<typeof safeParse>;
+  let issues: readonly ResponseIssue[];
   try {
-    result = safeParse(compileSchema(spec.schema), data);
+    const result = safeParse(compileSchema(spec.schema), data);
+    if (result.success) return result.data;
+    // zod builds its issues (and runs the app's error map) when `error` is first read.
+    issues = result.error.issues;
   } catch (error) {
-    // zod pushes every issue in one call: a body broken in about 125,000 places overflows the stack.
+    // zod pushes every issue in one call (a body broken in about 125,000 places overflows the
+    // stack), or the app's error map threw.
     const issue = {
       path: [],
-      message: 'the response body breaks its schema in too many places to list',
-      code: 'too_many_issues',
+      message: 'the response body breaks its schema, and its issues could not be listed (see cause)',
+      code: 'issues_not_listed',
     };
     throw invalidResponse(spec, token, data, requestId, [issue], error);
   }
-  if (result.success) return result.data;
-  throw invalidResponse(spec, token, data, requestId, result.error.issues);
+  throw invalidResponse(spec, token, data, requestId, issues);
+}
+
+/** A new secret a response body carries (create, rotate: `{ token, secret }`), if any. */
+function issuedSecret(data: unknown): string | undefined {
+  const secret = (data as { secret?: unknown } | null)?.secret;
+  return typeof secret === 'string' ? secret : undefined;
 }
 
 /**
@@ -743,11 +769,17 @@ function invalidResponse(
   issues: readonly ResponseIssue[],
   cause?: unknown,
 ): ResponseValidationError {
-  const issued = (data as { secret?: unknown } | null)?.secret;
-  const secrets = [...secretsOf(spec, token), ...(typeof issued === 'string' ? [issued] : [])];
-  return new ResponseValidationError(spec.operationId, issues, requestId, undefined, {
-    secrets,
-    cause,
-    body: data,
-  });
+  const issued = issuedSecret(data);
+  const secrets = [...secretsOf(spec, token), ...(issued ? [issued] : [])];
+  return new ResponseValidationError(
+    spec.operationId,
+    issues,
+    requestId && scrub(requestId, secrets),
+    undefined,
+    {
+      secrets,
+      cause,
+      body: data,
+    },
+  );
 }

@@ -127,28 +127,39 @@ describe('a response body the SDK cannot validate', () => {
   });
 
   it('broken in too many places for zod to list: a ResponseValidationError, and onError sees it', async () => {
+    // Also deep instead of wide, with an error map that quotes the input (zod runs it lazily).
+    quoting();
     const seen: unknown[] = [];
     const token = tokenObject();
+    // 200,000 arrays deep: written as text (JSON.stringify itself would overflow).
+    const deep = `${'['.repeat(200_000)}"x"${']'.repeat(200_000)}`;
+    const bodies: string[] = [
+      JSON.stringify({ ...token, scopes: Array(400_000).fill('x') }),
+      JSON.stringify({ ...token, id: '__deep__' }).replace('"__deep__"', deep),
+    ];
     const client = new GraphToken({
       baseUrl: 'https://api.example.test',
       token: generateTokenSecret(),
       maxRetries: 0,
       hooks: { onError: (error) => void seen.push(error) },
       fetch: async () =>
-        new Response(JSON.stringify({ ...token, scopes: Array(400_000).fill('x') }), {
+        new Response(bodies.shift(), {
           headers: { 'content-type': 'application/json' },
         }),
     });
-    const error = await client.tokens.get(token.id).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ResponseValidationError);
-    expect((error as ResponseValidationError).issues).toEqual([
-      {
-        path: [],
-        message: 'the response body breaks its schema in too many places to list',
-        code: 'too_many_issues',
-      },
-    ]);
-    expect(seen).toEqual([error]);
+    for (const _ of [1, 2]) {
+      const error = await client.tokens.get(token.id).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ResponseValidationError);
+      expect((error as ResponseValidationError).issues).toEqual([
+        {
+          path: [],
+          message: 'the response body breaks its schema, and its issues could not be listed (see cause)',
+          code: 'issues_not_listed',
+        },
+      ]);
+      expect(seen.at(-1)).toBe(error);
+    }
+    expect(seen).toHaveLength(2);
   }, 60_000);
 });
 
@@ -183,5 +194,114 @@ describe('a secret echoed broken into a problem detail (no error map at all)', (
     for (const view of [...views(error), problem, inspect(retries, { depth: 10 })]) {
       expect(pieces(secret, view)).toEqual([]);
     }
+  });
+});
+
+describe('echoes found by a third outside tester (break15)', () => {
+  it('a secret echoed in capitals, in X-Request-Id or a header name, is scrubbed too', async () => {
+    const secret = generateTokenSecret();
+    const upper = secret.toUpperCase();
+    const events: unknown[] = [];
+    const client = new GraphToken({
+      baseUrl: 'https://api.example.test',
+      token: secret,
+      maxRetries: 0,
+      hooks: { onResponse: (event) => void events.push(event) },
+      fetch: async () =>
+        new Response(JSON.stringify({ code: 'not_found', status: 404, title: 'Not found' }), {
+          status: 404,
+          headers: {
+            'content-type': 'application/problem+json',
+            'x-request-id': `req_${upper}`,
+            [`x-debug-${secret.slice(3)}`]: '1',
+          },
+        }),
+    });
+    const error = await client.tokens.get('tok_AAAAAAAAAAAAAAAA').catch((e: unknown) => e);
+    for (const view of [...views(error), inspect(events, { depth: 10 })]) {
+      expect(pieces(secret.toLowerCase(), view.toLowerCase())).toEqual([]);
+    }
+  });
+
+  it('a new secret echoed in X-Request-Id is not in the requestId or the onResponse event, on success or failure', async () => {
+    const fresh = generateTokenSecret();
+    for (const answer of [
+      { token: tokenObject(), secret: fresh },
+      { token: { ...tokenObject(), hint: '!' }, secret: fresh },
+    ]) {
+      const events: unknown[] = [];
+      const client = new GraphToken({
+        baseUrl: 'https://api.example.test',
+        token: generateTokenSecret(),
+        maxRetries: 0,
+        hooks: { onResponse: (event) => void events.push(event) },
+        fetch: async () =>
+          new Response(JSON.stringify(answer), {
+            headers: { 'content-type': 'application/json', 'x-request-id': `req_${fresh.slice(3)}` },
+          }),
+      });
+      const outcome = await client.tokens
+        .create({ name: 'ci', scopes: ['read'], graphIds: [] })
+        .withResponse()
+        .then(
+          ({ requestId }) => String(requestId),
+          (e: unknown) => views(e).join('\n'),
+        );
+      expect(pieces(fresh, outcome)).toEqual([]);
+      expect(events).toHaveLength(1);
+      expect(pieces(fresh, inspect(events, { depth: 10 }))).toEqual([]);
+    }
+  });
+
+  it('an error map that throws: a ResponseValidationError that keeps the new secret for responseBody()', async () => {
+    z.config({
+      customError: (issue) => {
+        throw new Error(`invalid value ${JSON.stringify((issue as { input?: unknown }).input)}`);
+      },
+    });
+    const fresh = generateTokenSecret();
+    const answer = { token: { ...tokenObject(), hint: fresh.slice(3) }, secret: fresh };
+    const client = clientAnswering(generateTokenSecret(), () => answer);
+    const error = await client.tokens.create({ name: 'ci', scopes: ['read'], graphIds: [] }).catch((e) => e);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as ResponseValidationError).responseBody()).toEqual(answer);
+    for (const view of views(error)) expect(pieces(fresh, view)).toEqual([]);
+  });
+
+  it('revokeLeaked with whole pasted lines: their secrets are scrubbed, the words around them are not', async () => {
+    const leaked = generateTokenSecret();
+    const lines = [`Authorization: Bearer ${leaked}`, `const internalToken = "${leaked}";`];
+    const client = new GraphToken({
+      baseUrl: 'https://api.example.test',
+      token: generateTokenSecret(),
+      maxRetries: 0,
+      fetch: async () =>
+        new Response(
+          JSON.stringify({
+            type: 'about:blank',
+            title: 'Unavailable',
+            status: 503,
+            code: 'internal_error',
+            detail: `the internalToken service is restarting; got ${leaked.slice(3)}`,
+          }),
+          { status: 503, headers: { 'content-type': 'application/problem+json' } },
+        ),
+    });
+    const error = (await client.tokens.revokeLeaked(lines).catch((e: unknown) => e)) as {
+      code?: string;
+      message: string;
+    };
+    expect(error.code).toBe('internal_error');
+    expect(error.message).toContain('the internalToken service is restarting');
+    for (const view of views(error)) expect(pieces(leaked, view)).toEqual([]);
+  });
+
+  it('the body is in no own or private field of the error (an inspector lists those)', () => {
+    const error = new ResponseValidationError('getToken', [], undefined, undefined, {
+      body: { secret: 'x' },
+    });
+    expect(Object.getOwnPropertyNames(error)).not.toContain('body');
+    expect(inspect(error, { showHidden: true, depth: 10 })).not.toContain("secret: 'x'");
+    expect(error.responseBody()).toEqual({ secret: 'x' });
   });
 });

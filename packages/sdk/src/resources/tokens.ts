@@ -14,6 +14,7 @@ import { InvalidArgumentError } from '../core/errors.js';
 import type { BodyOf, ItemOf, QueryOf, ResponseOf } from '../core/operation-types.js';
 import type { PagedList } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
+import { secretsIn } from '../internal/redact.js';
 import { type Timestamp, toTimestamp } from '../internal/timestamp.js';
 import type { RequestOptions } from '../internal/transport.js';
 
@@ -214,7 +215,7 @@ export class Tokens extends APIResource {
       {
         operationId: tokensOperations.revokeLeaked,
         body: { secrets: [...secrets] },
-        secrets,
+        secrets: secretsIn(secrets),
       },
       options,
     );
