@@ -9,7 +9,7 @@ import { inspect } from 'node:util';
 import { generateTokenSecret } from '@graphtoken/contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { tokenObject } from '../../test/support/stub-fetch.js';
+import { json, problem, tokenObject } from '../../test/support/stub-fetch.js';
 import { GraphToken } from '../client.js';
 import { ResponseValidationError } from '../core/errors.js';
 import { MIN_RUN } from './redact.js';
@@ -52,8 +52,7 @@ function clientAnswering(token: string, body: () => unknown) {
     baseUrl: 'https://api.example.test',
     token,
     maxRetries: 0,
-    fetch: async () =>
-      new Response(JSON.stringify(body()), { headers: { 'content-type': 'application/json' } }),
+    fetch: async () => json(200, body()),
   });
 }
 
@@ -174,24 +173,16 @@ describe('a secret echoed broken into a problem detail (no error map at all)', (
       retry: { baseDelayMs: 1, maxDelayMs: 2 },
       hooks: { onRetry: (event) => void retries.push(event) },
       fetch: async () =>
-        new Response(
-          JSON.stringify({
-            type: 'about:blank',
-            title: 'Unavailable',
-            status: 503,
-            code: 'internal_error',
-            requestId: 'req_1',
-            detail: `upstream refused the request headers: Authorization: Bearer ${secret.slice(0, 7)}\n${secret.slice(7)}`,
-          }),
-          { status: 503, headers: { 'content-type': 'application/problem+json' } },
-        ),
+        problem(503, 'internal_error', {
+          detail: `upstream refused the request headers: Authorization: Bearer ${secret.slice(0, 7)}\n${secret.slice(7)}`,
+        }),
     });
     const error = await client.tokens.introspect().catch((e: unknown) => e);
     expect(retries).toHaveLength(1);
-    const problem = JSON.stringify((error as { problem?: unknown }).problem);
+    const shown = JSON.stringify((error as { problem?: unknown }).problem);
     // The detail is shown (scrubbed), so the test reaches the text that carried the secret.
-    expect(problem).toContain('upstream refused the request headers');
-    for (const view of [...views(error), problem, inspect(retries, { depth: 10 })]) {
+    expect(shown).toContain('upstream refused the request headers');
+    for (const view of [...views(error), shown, inspect(retries, { depth: 10 })]) {
       expect(pieces(secret, view)).toEqual([]);
     }
   });
@@ -208,14 +199,12 @@ describe('echoes found by a third outside tester (break15)', () => {
       maxRetries: 0,
       hooks: { onResponse: (event) => void events.push(event) },
       fetch: async () =>
-        new Response(JSON.stringify({ code: 'not_found', status: 404, title: 'Not found' }), {
-          status: 404,
-          headers: {
-            'content-type': 'application/problem+json',
-            'x-request-id': `req_${upper}`,
-            [`x-debug-${secret.slice(3)}`]: '1',
-          },
-        }),
+        problem(
+          404,
+          'not_found',
+          {},
+          { 'x-request-id': `req_${upper}`, [`x-debug-${secret.slice(3)}`]: '1' },
+        ),
     });
     const error = await client.tokens.get('tok_AAAAAAAAAAAAAAAA').catch((e: unknown) => e);
     for (const view of [...views(error), inspect(events, { depth: 10 })]) {
@@ -235,10 +224,7 @@ describe('echoes found by a third outside tester (break15)', () => {
         token: generateTokenSecret(),
         maxRetries: 0,
         hooks: { onResponse: (event) => void events.push(event) },
-        fetch: async () =>
-          new Response(JSON.stringify(answer), {
-            headers: { 'content-type': 'application/json', 'x-request-id': `req_${fresh.slice(3)}` },
-          }),
+        fetch: async () => json(200, answer, { 'x-request-id': `req_${fresh.slice(3)}` }),
       });
       const outcome = await client.tokens
         .create({ name: 'ci', scopes: ['read'], graphIds: [] })
@@ -276,16 +262,9 @@ describe('echoes found by a third outside tester (break15)', () => {
       token: generateTokenSecret(),
       maxRetries: 0,
       fetch: async () =>
-        new Response(
-          JSON.stringify({
-            type: 'about:blank',
-            title: 'Unavailable',
-            status: 503,
-            code: 'internal_error',
-            detail: `the internalToken service is restarting; got ${leaked.slice(3)}`,
-          }),
-          { status: 503, headers: { 'content-type': 'application/problem+json' } },
-        ),
+        problem(503, 'internal_error', {
+          detail: `the internalToken service is restarting; got ${leaked.slice(3)}`,
+        }),
     });
     const error = (await client.tokens.revokeLeaked(lines).catch((e: unknown) => e)) as {
       code?: string;
