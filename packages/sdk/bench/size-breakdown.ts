@@ -7,6 +7,8 @@
  *
  * Run: `pnpm --filter @graphtoken/sdk build && pnpm --filter @graphtoken/sdk size:why`
  */
+
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 
@@ -68,4 +70,46 @@ console.table(rows);
 console.log('\nlargest files (minified bytes in the bundle):');
 for (const [file, bytes] of byFile.sort((a, b) => b[1] - a[1]).slice(0, 12)) {
   console.log(`  ${String(bytes).padStart(6)}  ${file}`);
+}
+
+// The SDK's own code by source file: the browser build's entry bundled again from src/, with the
+// same `.browser.ts` variants tsup uses, so each file's share of the SDK's part shows.
+const fromSource = await build({
+  stdin: {
+    contents: "import { GraphToken } from './src/index.ts'; globalThis.GraphToken = GraphToken;",
+    resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+    loader: 'ts',
+  },
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  write: false,
+  metafile: true,
+  external: [...packages, ...packages.map((name) => `${name}/*`)],
+  tsconfigRaw: {},
+  logLevel: 'silent',
+  plugins: [
+    {
+      name: 'browser-variants',
+      setup(pluginBuild) {
+        pluginBuild.onResolve({ filter: /^\.\/(compile-schema|redirect-target)\.js$/ }, (args) => ({
+          path: fileURLToPath(
+            new URL(`../src/internal/${args.path.slice(2, -3)}.browser.ts`, import.meta.url),
+          ),
+        }));
+      },
+    },
+  ],
+});
+const ownFiles = Object.entries(Object.values(fromSource.metafile.outputs)[0]?.inputs ?? {})
+  .filter(([file]) => file.startsWith('src/'))
+  .sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
+const ownTotal = ownFiles.reduce((sum, [, info]) => sum + info.bytesInOutput, 0);
+console.log(
+  `\nthe SDK's own code by source file (minified bytes, ${kB(ownTotal)} in all; the contract not included):`,
+);
+for (const [file, info] of ownFiles) {
+  const share = ((info.bytesInOutput / ownTotal) * 100).toFixed(0);
+  console.log(`  ${String(info.bytesInOutput).padStart(6)}  ${share.padStart(2)}%  ${file}`);
 }
