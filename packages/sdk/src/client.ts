@@ -8,7 +8,8 @@ import { AUTHORIZATION_HEADER_REFUSED, InvalidArgumentError } from './core/error
 import type { Hooks, TokenExpiringEvent } from './core/hooks.js';
 import type { RateLimitPacer } from './core/rate-limit-pacer.js';
 import type { Scoped } from './core/scopes.js';
-import { isBrowser, readEnv, runtimeName } from './internal/env.js';
+import { readEnv, runtimeName } from './internal/env.js';
+import { isBrowser } from './internal/is-browser.js';
 import { INSPECT } from './internal/redact.js';
 import type { FetchLike } from './internal/redirect-fetch.js';
 import { ExpiryWatch } from './internal/token-expiry.js';
