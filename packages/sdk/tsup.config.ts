@@ -1,4 +1,5 @@
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 
 const shared: Options = {
@@ -23,23 +24,25 @@ export default defineConfig([
   // too, as the ESM build does: requiring zod's CommonJS file graph took about 60 ms of a cold
   // `require` (bench/cold-import.ts).
   { ...shared, format: ['cjs'], dts: true, noExternal: ['ky', 'zod', '@graphtoken/contract'] },
-  // The `browser` export condition's build: the same code, but response schemas stay on zod/mini's
-  // interpreted path (compile-schema.browser.ts: zod's compiled path and its code generator are
-  // not bundled). See README "Size and speed".
+  // The `browser` export condition's build: the same code, with the `.browser.ts` variants of
+  // src/internal: response schemas stay on zod/mini's interpreted path (compile-schema.browser.ts:
+  // zod's compiled path and its code generator are not bundled), a refused redirect's hidden target
+  // is not named (redirect-target.browser.ts), and no environment is read (env.browser.ts). See
+  // README "Size and speed".
   {
     ...shared,
     entry: { 'browser/index': 'src/index.ts' },
     format: ['esm'],
     esbuildPlugins: [
       {
-        // `./x.js` resolves to `src/internal/x.browser.ts` where such a file exists.
+        // A source file's `./x.js` resolves to `x.browser.ts` beside it where one exists
+        // (src/internal: compile-schema, redirect-target, env).
         name: 'browser-variants',
         setup(build) {
-          build.onResolve({ filter: /^\.\/(compile-schema|redirect-target)\.js$/ }, (args) => ({
-            path: fileURLToPath(
-              new URL(`./src/internal/${args.path.slice(2, -3)}.browser.ts`, import.meta.url),
-            ),
-          }));
+          build.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
+            const variant = join(args.resolveDir, args.path.replace(/\.js$/, '.browser.ts'));
+            return existsSync(variant) ? { path: variant } : undefined;
+          });
         },
       },
     ],

@@ -3,11 +3,16 @@
  * against @graphtoken/mock's service worker. Run with `pnpm test:browser`.
  */
 
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { msw } from 'msw/vite';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, chromiumExecutable } from '../../.ci/chromium.js';
+
+/** This package's own sources: the only files whose imports get browser variants. */
+const sourceDir = fileURLToPath(new URL('./src/', import.meta.url));
 
 export default defineConfig({
   resolve: {
@@ -19,13 +24,15 @@ export default defineConfig({
   plugins: [
     msw({ mode: 'worker-only' }),
     {
-      // As the `browser` build does (tsup.config.ts): the browser variant of compile-schema.
+      // As the `browser` build does (tsup.config.ts): a source file's `./x.js` resolves to
+      // `x.browser.ts` beside it where one exists (compile-schema, redirect-target, env).
       name: 'browser-variants',
       enforce: 'pre',
       resolveId(source, importer) {
-        const match = /^\.\/(compile-schema|redirect-target)\.js$/.exec(source);
-        if (!match || !importer?.includes('/src/internal/')) return null;
-        return fileURLToPath(new URL(`./src/internal/${match[1]}.browser.ts`, import.meta.url));
+        if (!/^\.\.?\/.*\.js$/.test(source) || !importer) return null;
+        if (!importer.startsWith(sourceDir) || /\.test(-d)?\.ts$/.test(importer)) return null;
+        const variant = join(dirname(importer), source.replace(/\.js$/, '.browser.ts'));
+        return existsSync(variant) ? variant : null;
       },
     },
   ],

@@ -8,6 +8,8 @@
  * Run: `pnpm --filter @graphtoken/sdk build && pnpm --filter @graphtoken/sdk size:why`
  */
 
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
@@ -91,13 +93,13 @@ const fromSource = await build({
   logLevel: 'silent',
   plugins: [
     {
+      // As tsup.config.ts does: `./x.js` resolves to `x.browser.ts` beside it where one exists.
       name: 'browser-variants',
       setup(pluginBuild) {
-        pluginBuild.onResolve({ filter: /^\.\/(compile-schema|redirect-target)\.js$/ }, (args) => ({
-          path: fileURLToPath(
-            new URL(`../src/internal/${args.path.slice(2, -3)}.browser.ts`, import.meta.url),
-          ),
-        }));
+        pluginBuild.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
+          const variant = join(args.resolveDir, args.path.replace(/\.js$/, '.browser.ts'));
+          return existsSync(variant) ? { path: variant } : undefined;
+        });
       },
     },
   ],

@@ -175,6 +175,24 @@ describe('authentication', () => {
   });
 });
 
+describe('own fields', () => {
+  it('are the resources, baseUrl and scopes, in that order, each a plain writable value', () => {
+    const client = new GraphToken({ token: newToken(), scopes: ['read'], baseUrl: 'http://localhost:1' });
+    const keys = ['tokens', 'graphs', 'blocks', 'auditEvents', 'baseUrl', 'scopes'];
+    expect(Object.keys(client)).toEqual(keys);
+    for (const key of keys) {
+      expect(Object.getOwnPropertyDescriptor(client, key)).toEqual({
+        value: (client as unknown as Record<string, unknown>)[key],
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    }
+    expect(client.baseUrl).toBe('http://localhost:1');
+    expect(client.scopes).toEqual(['read']);
+  });
+});
+
 describe('declared scopes', () => {
   it('refuses, offline, an operation the declared scopes do not allow', async () => {
     const stub = stubFetch(() => json(200, {}));

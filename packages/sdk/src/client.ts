@@ -8,7 +8,8 @@ import { AUTHORIZATION_HEADER_REFUSED, InvalidArgumentError } from './core/error
 import type { Hooks, TokenExpiringEvent } from './core/hooks.js';
 import type { RateLimitPacer } from './core/rate-limit-pacer.js';
 import type { Scoped } from './core/scopes.js';
-import { isBrowser, readEnv, runtimeName } from './internal/env.js';
+import { readEnv, runtimeName } from './internal/env.js';
+import { isBrowser } from './internal/is-browser.js';
 import { INSPECT } from './internal/redact.js';
 import type { FetchLike } from './internal/redirect-fetch.js';
 import { ExpiryWatch } from './internal/token-expiry.js';
@@ -173,22 +174,25 @@ function retrySettings(options: ClientOptions<Scope>): RetrySettings {
  */
 export class GraphToken<const S extends Scope = Scope> {
   /** Token management (`manage`), introspection and self-revocation (any token). */
-  readonly tokens: Scoped<Tokens, typeof tokensOperations, S, 'tokens'>;
+  declare readonly tokens: Scoped<Tokens, typeof tokensOperations, S, 'tokens'>;
   /** The graphs the token can reach. */
-  readonly graphs: Scoped<Graphs, typeof graphsOperations, S, 'graphs'>;
+  declare readonly graphs: Scoped<Graphs, typeof graphsOperations, S, 'graphs'>;
   /** Graph content. */
-  readonly blocks: Scoped<Blocks, typeof blocksOperations, S, 'blocks'>;
+  declare readonly blocks: Scoped<Blocks, typeof blocksOperations, S, 'blocks'>;
   /** What happened to the tokens the account may see (`manage`). */
-  readonly auditEvents: Scoped<AuditEvents, typeof auditEventsOperations, S, 'auditEvents'>;
+  declare readonly auditEvents: Scoped<AuditEvents, typeof auditEventsOperations, S, 'auditEvents'>;
   /** The API address requests go to (no trailing slash). */
-  readonly baseUrl: string;
+  declare readonly baseUrl: string;
   /** The scopes the client was declared with, normalised; undefined if not declared. */
-  readonly scopes: readonly Scope[] | undefined;
+  declare readonly scopes: readonly Scope[] | undefined;
   readonly #tokens: TokenSource;
+  // The public fields are `declare`d and set at the end of the constructor, in the order above: the
+  // same own properties as class fields, without field definitions in the bundle ('own fields' in
+  // client.test.ts pins the order).
 
   constructor(options: ClientOptions<S> = {}) {
     const browser = isBrowser();
-    this.baseUrl = normalizeBaseUrl(
+    const baseUrl = normalizeBaseUrl(
       options.baseUrl ?? readEnv('GRAPHTOKEN_BASE_URL') ?? DEFAULT_BASE_URL,
       options.allowInsecureHttp ?? false,
     );
@@ -198,7 +202,7 @@ export class GraphToken<const S extends Scope = Scope> {
       const bad = options.scopes.filter((s) => !isScope(s));
       if (bad.length > 0) throw new InvalidArgumentError(`unknown scope(s): ${bad.join(', ')}`);
     }
-    this.scopes = options.scopes === undefined ? undefined : Object.freeze(normalizeScopes(options.scopes));
+    const scopes = options.scopes === undefined ? undefined : Object.freeze(normalizeScopes(options.scopes));
     checkDuration('timeout', options.timeout);
     checkDuration('totalTimeout', options.totalTimeout);
     const defaultHeaders = { ...options.defaultHeaders };
@@ -228,9 +232,9 @@ export class GraphToken<const S extends Scope = Scope> {
       throw new InvalidArgumentError('tokenExpiringWithinMs must be a number of milliseconds, 0 or more.');
     }
     const transport = new Transport({
-      baseUrl: this.baseUrl,
+      baseUrl,
       tokens: this.#tokens,
-      scopes: this.scopes,
+      scopes,
       fetch: options.fetch,
       timeout: options.timeout ?? 30_000,
       totalTimeout: options.totalTimeout ?? 120_000,
@@ -249,6 +253,8 @@ export class GraphToken<const S extends Scope = Scope> {
     this.graphs = new Graphs(transport) as never;
     this.blocks = new Blocks(transport) as never;
     this.auditEvents = new AuditEvents(transport) as never;
+    this.baseUrl = baseUrl;
+    this.scopes = scopes;
   }
 
   /** A secret-free description of the client, for logs. */

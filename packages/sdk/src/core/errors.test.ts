@@ -22,6 +22,7 @@ import {
   PermissionDeniedError,
   RateLimitError,
   RequestTooLargeError,
+  ResponseValidationError,
   TimeoutError,
   TokenExpiredError,
   TokenNotActiveError,
@@ -222,4 +223,57 @@ describe('a code that disagrees with its status', () => {
     expect(error).toBeInstanceOf(InternalServerError);
     expect(error.code).toBe('internal_error');
   });
+});
+
+describe('own fields', () => {
+  // What toJSON, JSON.stringify and a browser's DevTools list, in this order: plain, enumerable,
+  // writable data properties, set in the constructors (not class field declarations: the same
+  // properties, in the same order, for fewer bytes in the bundle).
+  const api = ['status', 'code', 'requestId', 'problem', 'headers', 'offline', 'tokenHint'];
+  const cases: [string, GraphTokenError, string[]][] = [
+    ['APIError', APIError.generate({ status: 418 }), api],
+    [
+      'MalformedTokenError',
+      APIError.generate({ status: 401, code: 'malformed_token', offline: true, formatProblem: 'length' }),
+      [...api, 'formatProblem'],
+    ],
+    [
+      'InsufficientScopeError',
+      APIError.generate({ status: 403, problem: problemFor('insufficient_scope') }),
+      [...api, 'requiredScopes', 'grantedScopes'],
+    ],
+    [
+      'EncryptedGraphScopeError',
+      APIError.generate({ status: 422, problem: problemFor('scope_not_allowed_for_encrypted_graph') }),
+      [...api, 'fields'],
+    ],
+    ['RateLimitError', APIError.generate({ status: 429, retryAfter: 3 }), [...api, 'retryAfter']],
+    ['TimeoutError', new TimeoutError('total', 5), ['limit', 'timeoutMs']],
+    [
+      'ResponseValidationError',
+      new ResponseValidationError('getToken', [], undefined),
+      ['issues', 'operationId', 'requestId'],
+    ],
+    ['ConnectionError', new ConnectionError('down', { cause: new Error('x') }), []],
+  ];
+  for (const [name, error, keys] of cases) {
+    it(`${name} has its fields in order, each a plain writable value`, () => {
+      expect(error.name).toBe(name);
+      expect(Object.keys(error)).toEqual(keys);
+      for (const key of keys) {
+        expect(Object.getOwnPropertyDescriptor(error, key)).toEqual({
+          value: (error as unknown as Record<string, unknown>)[key],
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
+      }
+      expect(Object.keys(error.toJSON())).toEqual([
+        'name',
+        'message',
+        ...keys.filter((k) => (error as unknown as Record<string, unknown>)[k] !== undefined),
+        ...(error.cause ? ['cause'] : []),
+      ]);
+    });
+  }
 });

@@ -1,14 +1,11 @@
 /**
  * Environment access that is safe in every runtime. Browsers (anything with a `document`, or a
  * worker without `process`) read nothing; Node, Deno, Bun and workers with `process.env` read
- * `GRAPHTOKEN_*` variables. No `node:` import, so the browser bundle stays clean.
+ * `GRAPHTOKEN_*` variables. No `node:` import, so the browser bundle stays clean. The browser build
+ * swaps in env.browser.ts, which reads nothing and names no runtime: what this module does in a
+ * browser.
  */
-
-/** Whether the code runs in a browser page or a browser worker. */
-export function isBrowser(): boolean {
-  const g = globalThis as { document?: unknown; window?: unknown; importScripts?: unknown };
-  return typeof g.document !== 'undefined' || typeof g.importScripts === 'function';
-}
+import { isBrowser } from './is-browser.js';
 
 /** A non-empty environment variable, or undefined (always undefined in browsers). */
 export function readEnv(name: string): string | undefined {

@@ -10,7 +10,11 @@ import { APIResource } from '../core/resource.js';
 import { type Timestamp, toTimestamp } from '../internal/timestamp.js';
 import type { RequestOptions } from '../internal/transport.js';
 
-/** Which operation each `auditEvents` method calls. */
+/**
+ * Which operation each `auditEvents` method calls (the scope types follow it). The methods name their
+ * operationId as a literal, so an app's bundle carries this map only if it imports it;
+ * operations.test.ts checks that each method calls the operation named here.
+ */
 export const auditEventsOperations = {
   list: 'listAuditEvents',
 } as const satisfies Record<string, OperationId>;
@@ -36,7 +40,7 @@ export class AuditEvents extends APIResource {
     const { cursor, since, ...query } = params;
     return this._list(
       {
-        operationId: auditEventsOperations.list,
+        operationId: 'listAuditEvents',
         query: { ...query, since: toTimestamp(since, 'since') },
         schema: AuditEventPageSchema,
       },

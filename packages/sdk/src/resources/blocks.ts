@@ -14,7 +14,11 @@ import type { PagedList } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
 import type { RequestOptions } from '../internal/transport.js';
 
-/** Which operation each `blocks` method calls. */
+/**
+ * Which operation each `blocks` method calls (the scope types follow it). The methods name their
+ * operationId as a literal, so an app's bundle carries this map only if it imports it;
+ * operations.test.ts checks that each method calls the operation named here.
+ */
 export const blocksOperations = {
   list: 'listBlocks',
   append: 'appendBlocks',
@@ -43,7 +47,7 @@ export class Blocks extends APIResource {
   ): PagedList<ItemOf<'listBlocks'>> {
     const { cursor, ...query } = params;
     return this._list(
-      { operationId: blocksOperations.list, path: { graphId }, query, schema: BlockPageSchema },
+      { operationId: 'listBlocks', path: { graphId }, query, schema: BlockPageSchema },
       cursor,
       options,
     );
@@ -60,7 +64,7 @@ export class Blocks extends APIResource {
   ): APIPromise<ResponseOf<'appendBlocks'>> {
     return this._call(
       {
-        operationId: blocksOperations.append,
+        operationId: 'appendBlocks',
         path: { graphId },
         body: params,
         schema: AppendBlocksResultSchema,
@@ -71,10 +75,7 @@ export class Blocks extends APIResource {
 
   /** One block. Needs `read`. */
   get(graphId: string, blockId: string, options?: RequestOptions): APIPromise<ResponseOf<'getBlock'>> {
-    return this._call(
-      { operationId: blocksOperations.get, path: { graphId, blockId }, schema: BlockSchema },
-      options,
-    );
+    return this._call({ operationId: 'getBlock', path: { graphId, blockId }, schema: BlockSchema }, options);
   }
 
   /** Replaces a block's content. Needs `write`. */
@@ -85,7 +86,7 @@ export class Blocks extends APIResource {
     options?: RequestOptions,
   ): APIPromise<ResponseOf<'updateBlock'>> {
     return this._call(
-      { operationId: blocksOperations.update, path: { graphId, blockId }, body: params, schema: BlockSchema },
+      { operationId: 'updateBlock', path: { graphId, blockId }, body: params, schema: BlockSchema },
       options,
     );
   }
@@ -97,7 +98,7 @@ export class Blocks extends APIResource {
    */
   delete(graphId: string, blockId: string, options?: RequestOptions): APIPromise<ResponseOf<'deleteBlock'>> {
     return this._call(
-      { operationId: blocksOperations.delete, path: { graphId, blockId }, doneIf: 'not_found' },
+      { operationId: 'deleteBlock', path: { graphId, blockId }, doneIf: 'not_found' },
       options,
     );
   }

@@ -9,7 +9,11 @@ import type { PagedList } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
 import type { RequestOptions } from '../internal/transport.js';
 
-/** Which operation each `graphs` method calls. */
+/**
+ * Which operation each `graphs` method calls (the scope types follow it). The methods name their
+ * operationId as a literal, so an app's bundle carries this map only if it imports it;
+ * operations.test.ts checks that each method calls the operation named here.
+ */
 export const graphsOperations = {
   list: 'listGraphs',
   get: 'getGraph',
@@ -22,11 +26,11 @@ export class Graphs extends APIResource {
    * @example for await (const graph of client.graphs.list()) console.log(graph.name, graph.scopes);
    */
   list(options?: RequestOptions): PagedList<ItemOf<'listGraphs'>> {
-    return this._list({ operationId: graphsOperations.list, schema: GraphListSchema }, undefined, options);
+    return this._list({ operationId: 'listGraphs', schema: GraphListSchema }, undefined, options);
   }
 
   /** One graph, with the token's effective scopes on it. Needs `read`, `append` or `write` on it. */
   get(graphId: string, options?: RequestOptions): APIPromise<ResponseOf<'getGraph'>> {
-    return this._call({ operationId: graphsOperations.get, path: { graphId }, schema: GraphSchema }, options);
+    return this._call({ operationId: 'getGraph', path: { graphId }, schema: GraphSchema }, options);
   }
 }

@@ -18,7 +18,11 @@ import { secretsIn } from '../internal/redact.js';
 import { type Timestamp, toTimestamp } from '../internal/timestamp.js';
 import type { RequestOptions } from '../internal/transport.js';
 
-/** Which operation each `tokens` method calls. */
+/**
+ * Which operation each `tokens` method calls (the scope types follow it). The methods name their
+ * operationId as a literal, so an app's bundle carries this map only if it imports it;
+ * operations.test.ts checks that each method calls the operation named here.
+ */
 export const tokensOperations = {
   introspect: 'introspectToken',
   revokeSelf: 'revokeSelfToken',
@@ -63,7 +67,7 @@ export class Tokens extends APIResource {
    * @example const { token, grants } = await client.tokens.introspect();
    */
   introspect(options?: RequestOptions): APIPromise<ResponseOf<'introspectToken'>> {
-    return this._call({ operationId: tokensOperations.introspect, schema: IntrospectionSchema }, options);
+    return this._call({ operationId: 'introspectToken', schema: IntrospectionSchema }, options);
   }
 
   /**
@@ -74,7 +78,7 @@ export class Tokens extends APIResource {
    */
   revokeSelf(options?: RequestOptions): APIPromise<ResponseOf<'revokeSelfToken'>> {
     return this._call(
-      { operationId: tokensOperations.revokeSelf, actsOnCallingToken: true, doneIf: 'token_revoked' },
+      { operationId: 'revokeSelfToken', actsOnCallingToken: true, doneIf: 'token_revoked' },
       options,
     );
   }
@@ -93,11 +97,7 @@ export class Tokens extends APIResource {
       createdBefore: toTimestamp(createdBefore, 'createdBefore'),
       expiresBefore: toTimestamp(expiresBefore, 'expiresBefore'),
     };
-    return this._list(
-      { operationId: tokensOperations.list, query, schema: TokenPageSchema },
-      cursor,
-      options,
-    );
+    return this._list({ operationId: 'listTokens', query, schema: TokenPageSchema }, cursor, options);
   }
 
   /**
@@ -105,15 +105,12 @@ export class Tokens extends APIResource {
    * @example const { token, secret } = await client.tokens.create({ name: 'ci', scopes: ['append'], graphIds: ['gr_…'] });
    */
   create(params: CreateTokenParams, options?: RequestOptions): APIPromise<ResponseOf<'createToken'>> {
-    return this._call(
-      { operationId: tokensOperations.create, body: params, schema: TokenWithSecretSchema },
-      options,
-    );
+    return this._call({ operationId: 'createToken', body: params, schema: TokenWithSecretSchema }, options);
   }
 
   /** One token's metadata (never its secret), by id (`tok_…`). Needs `manage`. */
   get(tokenId: string, options?: RequestOptions): APIPromise<ResponseOf<'getToken'>> {
-    return this._call({ operationId: tokensOperations.get, path: { tokenId }, schema: TokenSchema }, options);
+    return this._call({ operationId: 'getToken', path: { tokenId }, schema: TokenSchema }, options);
   }
 
   /** Renames or redescribes a token (nothing else can change). Needs `manage`. */
@@ -123,7 +120,7 @@ export class Tokens extends APIResource {
     options?: RequestOptions,
   ): APIPromise<ResponseOf<'updateToken'>> {
     return this._call(
-      { operationId: tokensOperations.update, path: { tokenId }, body: params, schema: TokenSchema },
+      { operationId: 'updateToken', path: { tokenId }, body: params, schema: TokenSchema },
       options,
     );
   }
@@ -133,10 +130,7 @@ export class Tokens extends APIResource {
    * after an attempt that may have reached the API (a 5xx, a timeout, a dropped answer) resolves.
    */
   revoke(tokenId: string, options?: RequestOptions): APIPromise<ResponseOf<'revokeToken'>> {
-    return this._call(
-      { operationId: tokensOperations.revoke, path: { tokenId }, doneIf: 'not_found' },
-      options,
-    );
+    return this._call({ operationId: 'revokeToken', path: { tokenId }, doneIf: 'not_found' }, options);
   }
 
   /**
@@ -151,7 +145,7 @@ export class Tokens extends APIResource {
   ): APIPromise<ResponseOf<'rotateToken'>> {
     return this._call(
       {
-        operationId: tokensOperations.rotate,
+        operationId: 'rotateToken',
         path: { tokenId },
         body: params,
         schema: TokenWithSecretSchema,
@@ -182,7 +176,7 @@ export class Tokens extends APIResource {
     const { idempotencyKey, ...body } = params;
     return this._call(
       {
-        operationId: tokensOperations.rotateSelf,
+        operationId: 'rotateSelfToken',
         body,
         schema: TokenWithSecretSchema,
         actsOnCallingToken: true,
@@ -213,7 +207,7 @@ export class Tokens extends APIResource {
     }
     return this._call(
       {
-        operationId: tokensOperations.revokeLeaked,
+        operationId: 'revokeLeakedTokens',
         body: { secrets: [...secrets] },
         secrets: secretsIn(secrets),
       },
