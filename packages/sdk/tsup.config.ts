@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
+import { browserVariantsPlugin } from './build/browser-variant.ts';
 
 const shared: Options = {
   entry: ['src/index.ts'],
@@ -33,18 +32,7 @@ export default defineConfig([
     ...shared,
     entry: { 'browser/index': 'src/index.ts' },
     format: ['esm'],
-    esbuildPlugins: [
-      {
-        // A source file's `./x.js` resolves to `x.browser.ts` beside it where one exists
-        // (src/internal: compile-schema, redirect-target, env).
-        name: 'browser-variants',
-        setup(build) {
-          build.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
-            const variant = join(args.resolveDir, args.path.replace(/\.js$/, '.browser.ts'));
-            return existsSync(variant) ? { path: variant } : undefined;
-          });
-        },
-      },
-    ],
+    // A source file's `./x.js` resolves to `x.browser.ts` beside it where one exists.
+    esbuildPlugins: [browserVariantsPlugin],
   },
 ]);

@@ -3,13 +3,13 @@
  * against @graphtoken/mock's service worker. Run with `pnpm test:browser`.
  */
 
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { msw } from 'msw/vite';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, chromiumExecutable } from '../../.ci/chromium.js';
+import { browserVariant } from './build/browser-variant.ts';
 
 /** This package's own sources: the only files whose imports get browser variants. */
 const sourceDir = fileURLToPath(new URL('./src/', import.meta.url));
@@ -29,10 +29,8 @@ export default defineConfig({
       name: 'browser-variants',
       enforce: 'pre',
       resolveId(source, importer) {
-        if (!/^\.\.?\/.*\.js$/.test(source) || !importer) return null;
-        if (!importer.startsWith(sourceDir) || /\.test(-d)?\.ts$/.test(importer)) return null;
-        const variant = join(dirname(importer), source.replace(/\.js$/, '.browser.ts'));
-        return existsSync(variant) ? variant : null;
+        if (!importer?.startsWith(sourceDir) || /\.test(-d)?\.ts$/.test(importer)) return null;
+        return browserVariant(dirname(importer), source) ?? null;
       },
     },
   ],

@@ -8,20 +8,26 @@
  * Run: `pnpm --filter @graphtoken/sdk build && pnpm --filter @graphtoken/sdk size:why`
  */
 
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
+import { browserVariantsPlugin } from '../build/browser-variant.ts';
 
 const entry = "import { GraphToken } from '@graphtoken/sdk'; globalThis.GraphToken = GraphToken;";
 const packages = ['ky', 'zod', '@graphtoken/contract'] as const;
 
+/**
+ * `contents` bundled for the browser (esbuild, minified, tree-shaken), resolved from this package's
+ * folder; `external` left out. Not the package's tsconfig: its `paths` point @graphtoken/sdk at
+ * src/, and users get dist/.
+ */
 async function bundle(
   external: string[] = [],
+  contents: string = entry,
+  plugins: Plugin[] = [],
 ): Promise<{ gzip: number; minified: number; metafile: Metafile }> {
   const result = await build({
-    stdin: { contents: entry, resolveDir: new URL('..', import.meta.url).pathname, loader: 'js' },
+    stdin: { contents, resolveDir: fileURLToPath(new URL('..', import.meta.url)), loader: 'ts' },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -29,7 +35,7 @@ async function bundle(
     write: false,
     metafile: true,
     external,
-    // Not the package's tsconfig: its `paths` point @graphtoken/sdk at src/, and users get dist/.
+    plugins,
     tsconfigRaw: {},
     logLevel: 'silent',
   });
@@ -76,34 +82,12 @@ for (const [file, bytes] of byFile.sort((a, b) => b[1] - a[1]).slice(0, 12)) {
 
 // The SDK's own code by source file: the browser build's entry bundled again from src/, with the
 // same `.browser.ts` variants tsup uses, so each file's share of the SDK's part shows.
-const fromSource = await build({
-  stdin: {
-    contents: "import { GraphToken } from './src/index.ts'; globalThis.GraphToken = GraphToken;",
-    resolveDir: fileURLToPath(new URL('..', import.meta.url)),
-    loader: 'ts',
-  },
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  platform: 'browser',
-  write: false,
-  metafile: true,
-  external: [...packages, ...packages.map((name) => `${name}/*`)],
-  tsconfigRaw: {},
-  logLevel: 'silent',
-  plugins: [
-    {
-      // As tsup.config.ts does: `./x.js` resolves to `x.browser.ts` beside it where one exists.
-      name: 'browser-variants',
-      setup(pluginBuild) {
-        pluginBuild.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
-          const variant = join(args.resolveDir, args.path.replace(/\.js$/, '.browser.ts'));
-          return existsSync(variant) ? { path: variant } : undefined;
-        });
-      },
-    },
-  ],
-});
+const fromSource = await bundle(
+  [...packages, ...packages.map((name) => `${name}/*`)],
+  "import { GraphToken } from './src/index.ts'; globalThis.GraphToken = GraphToken;",
+  // As tsup.config.ts does: `./x.js` resolves to `x.browser.ts` beside it where one exists.
+  [browserVariantsPlugin as Plugin],
+);
 const ownFiles = Object.entries(Object.values(fromSource.metafile.outputs)[0]?.inputs ?? {})
   .filter(([file]) => file.startsWith('src/'))
   .sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
