@@ -174,25 +174,22 @@ function retrySettings(options: ClientOptions<Scope>): RetrySettings {
  */
 export class GraphToken<const S extends Scope = Scope> {
   /** Token management (`manage`), introspection and self-revocation (any token). */
-  declare readonly tokens: Scoped<Tokens, typeof tokensOperations, S, 'tokens'>;
+  readonly tokens: Scoped<Tokens, typeof tokensOperations, S, 'tokens'>;
   /** The graphs the token can reach. */
-  declare readonly graphs: Scoped<Graphs, typeof graphsOperations, S, 'graphs'>;
+  readonly graphs: Scoped<Graphs, typeof graphsOperations, S, 'graphs'>;
   /** Graph content. */
-  declare readonly blocks: Scoped<Blocks, typeof blocksOperations, S, 'blocks'>;
+  readonly blocks: Scoped<Blocks, typeof blocksOperations, S, 'blocks'>;
   /** What happened to the tokens the account may see (`manage`). */
-  declare readonly auditEvents: Scoped<AuditEvents, typeof auditEventsOperations, S, 'auditEvents'>;
+  readonly auditEvents: Scoped<AuditEvents, typeof auditEventsOperations, S, 'auditEvents'>;
   /** The API address requests go to (no trailing slash). */
-  declare readonly baseUrl: string;
+  readonly baseUrl: string;
   /** The scopes the client was declared with, normalised; undefined if not declared. */
-  declare readonly scopes: readonly Scope[] | undefined;
+  readonly scopes: readonly Scope[] | undefined;
   readonly #tokens: TokenSource;
-  // The public fields are `declare`d and set at the end of the constructor, in the order above: the
-  // same own properties as class fields, without field definitions in the bundle ('own fields' in
-  // client.test.ts pins the order).
 
   constructor(options: ClientOptions<S> = {}) {
     const browser = isBrowser();
-    const baseUrl = normalizeBaseUrl(
+    this.baseUrl = normalizeBaseUrl(
       options.baseUrl ?? readEnv('GRAPHTOKEN_BASE_URL') ?? DEFAULT_BASE_URL,
       options.allowInsecureHttp ?? false,
     );
@@ -202,7 +199,7 @@ export class GraphToken<const S extends Scope = Scope> {
       const bad = options.scopes.filter((s) => !isScope(s));
       if (bad.length > 0) throw new InvalidArgumentError(`unknown scope(s): ${bad.join(', ')}`);
     }
-    const scopes = options.scopes === undefined ? undefined : Object.freeze(normalizeScopes(options.scopes));
+    this.scopes = options.scopes === undefined ? undefined : Object.freeze(normalizeScopes(options.scopes));
     checkDuration('timeout', options.timeout);
     checkDuration('totalTimeout', options.totalTimeout);
     const defaultHeaders = { ...options.defaultHeaders };
@@ -232,9 +229,9 @@ export class GraphToken<const S extends Scope = Scope> {
       throw new InvalidArgumentError('tokenExpiringWithinMs must be a number of milliseconds, 0 or more.');
     }
     const transport = new Transport({
-      baseUrl,
+      baseUrl: this.baseUrl,
       tokens: this.#tokens,
-      scopes,
+      scopes: this.scopes,
       fetch: options.fetch,
       timeout: options.timeout ?? 30_000,
       totalTimeout: options.totalTimeout ?? 120_000,
@@ -253,8 +250,6 @@ export class GraphToken<const S extends Scope = Scope> {
     this.graphs = new Graphs(transport) as never;
     this.blocks = new Blocks(transport) as never;
     this.auditEvents = new AuditEvents(transport) as never;
-    this.baseUrl = baseUrl;
-    this.scopes = scopes;
   }
 
   /** A secret-free description of the client, for logs. */

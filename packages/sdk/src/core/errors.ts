@@ -127,31 +127,28 @@ const DOCS = 'https://docs.graphtoken.dev/errors';
  * detected before any request). Subclasses exist per status and per API `code`.
  */
 export class APIError extends GraphTokenError {
-  // The error classes' fields are `declare`d and set by their constructors, in this order: the
-  // same own properties as class fields, with no field definitions in the bundle ('own fields' in
-  // errors.test.ts pins the order).
   /**
    * The HTTP status (for an offline error, the status the API would have answered with). Each
    * subclass narrows it to its literal (`InsufficientScopeError['status']` is `403`).
    */
-  declare readonly status: number;
+  readonly status: number;
   /**
    * The API's machine-readable error code, when the body had one that agrees with the status (a
    * code the spec pairs with another status is left in `problem.code` only). Each subclass narrows
    * it: `InsufficientScopeError['code']` is `'insufficient_scope'`; a class that also stands for a
    * bare status (`NotFoundError` for a proxy's 404 page) adds `undefined`.
    */
-  declare readonly code: ErrorCode | undefined;
+  readonly code: ErrorCode | undefined;
   /** The request id (`req_…`) to quote to support, scrubbed of secrets; undefined for offline errors. */
-  declare readonly requestId: string | undefined;
+  readonly requestId: string | undefined;
   /** The RFC 9457 problem details body, scrubbed. */
-  declare readonly problem: Problem | undefined;
+  readonly problem: Problem | undefined;
   /** The response headers, scrubbed (credential headers redacted). */
-  declare readonly headers: Record<string, string>;
+  readonly headers: Record<string, string>;
   /** True when the SDK detected this before sending anything. */
-  declare readonly offline: boolean;
+  readonly offline: boolean;
   /** The public hint of the token involved (`gt_…abcd`), if any. */
-  declare readonly tokenHint: string | undefined;
+  readonly tokenHint: string | undefined;
 
   constructor(init: APIErrorInit, options: GraphTokenErrorOptions = {}) {
     const secrets = [...(options.secrets ?? []), ...(init.token ? [init.token] : [])];
@@ -289,7 +286,7 @@ export class MalformedTokenError extends AuthenticationError {
   declare readonly name: 'MalformedTokenError';
   declare readonly code: 'malformed_token';
   /** What the offline check found (`length`, `checksum`…), when it was the SDK that caught it. */
-  declare readonly formatProblem: TokenFormatProblem | undefined;
+  readonly formatProblem: TokenFormatProblem | undefined;
 
   constructor(init: APIErrorInit, options: GraphTokenErrorOptions = {}) {
     super(init, options);
@@ -326,9 +323,9 @@ export class InsufficientScopeError extends PermissionDeniedError {
   declare readonly name: 'InsufficientScopeError';
   declare readonly code: 'insufficient_scope';
   /** The scopes the operation accepts; any one of them is enough. */
-  declare readonly requiredScopes: readonly Scope[];
+  readonly requiredScopes: readonly Scope[];
   /** The token's scopes (on a graph: its effective scopes there). */
-  declare readonly grantedScopes: readonly Scope[];
+  readonly grantedScopes: readonly Scope[];
 
   constructor(init: APIErrorInit, options: GraphTokenErrorOptions = {}) {
     super(init, options);
@@ -391,7 +388,7 @@ export class ValidationError extends APIError {
   declare readonly status: 422;
   declare readonly code: CodeOf<422> | undefined;
   /** One entry per failing field (`name`, `blocks[2].content`, `limit`, `Idempotency-Key`). */
-  declare readonly fields: readonly FieldError[];
+  readonly fields: readonly FieldError[];
 
   constructor(init: APIErrorInit, options: GraphTokenErrorOptions = {}) {
     super(init, options);
@@ -411,7 +408,7 @@ export class RateLimitError extends APIError {
   declare readonly status: 429;
   declare readonly code: 'rate_limited' | undefined;
   /** Seconds to wait before retrying, from `Retry-After` or the body; undefined if neither said. */
-  declare readonly retryAfter: number | undefined;
+  readonly retryAfter: number | undefined;
 
   constructor(init: APIErrorInit, options: GraphTokenErrorOptions = {}) {
     super(init, options);
@@ -436,9 +433,9 @@ export class ConnectionError extends GraphTokenError {}
 export class TimeoutError extends ConnectionError {
   declare readonly name: 'TimeoutError';
   /** Which limit was hit. */
-  declare readonly limit: 'attempt' | 'total';
+  readonly limit: 'attempt' | 'total';
   /** The limit, in milliseconds. */
-  declare readonly timeoutMs: number;
+  readonly timeoutMs: number;
 
   constructor(limit: 'attempt' | 'total', timeoutMs: number, options: GraphTokenErrorOptions = {}) {
     super(
@@ -487,11 +484,11 @@ const unvalidatedBodies = new WeakMap<object, unknown>();
 export class ResponseValidationError extends GraphTokenError {
   declare readonly name: 'ResponseValidationError';
   /** What was wrong, as zod reported it. */
-  declare readonly issues: readonly ResponseIssue[];
+  readonly issues: readonly ResponseIssue[];
   /** The operation whose response broke its schema. */
-  declare readonly operationId: string;
+  readonly operationId: string;
   /** The request id, to quote to support. */
-  declare readonly requestId: string | undefined;
+  readonly requestId: string | undefined;
 
   /**
    * @param message What went wrong, when it is not a schema mismatch (an endless pagination);
