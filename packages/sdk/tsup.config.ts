@@ -25,9 +25,9 @@ export default defineConfig([
   { ...shared, format: ['cjs'], dts: true, noExternal: ['ky', 'zod', '@graphtoken/contract'] },
   // The `browser` export condition's build: the same code, with the `.browser.ts` variants of
   // src/internal: response schemas stay on zod/mini's interpreted path (compile-schema.browser.ts:
-  // zod's compiled path and its code generator are not bundled), a refused redirect's hidden target
-  // is not named (redirect-target.browser.ts), and no environment is read (env.browser.ts). See
-  // README "Size and speed".
+  // zod's compiled path and its code generator are not bundled), and a refused redirect's hidden
+  // target is not named (redirect-target.browser.ts). See README
+  // "Size and speed".
   {
     ...shared,
     entry: { 'browser/index': 'src/index.ts' },

@@ -25,7 +25,7 @@ export default defineConfig({
     msw({ mode: 'worker-only' }),
     {
       // As the `browser` build does (tsup.config.ts): a source file's `./x.js` resolves to
-      // `x.browser.ts` beside it where one exists (compile-schema, redirect-target, env).
+      // `x.browser.ts` beside it where one exists (compile-schema, redirect-target).
       name: 'browser-variants',
       enforce: 'pre',
       resolveId(source, importer) {

@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 /** The goal of issue 12, min+gzip. */
 export const BUNDLE_GOAL_KB = 18;
 /** The ceiling the test command enforces on the browser build (esbuild, gzip -9): the size reached, not the goal. */
-export const BROWSER_CEILING_KB = 28.05;
+export const BROWSER_CEILING_KB = 28.3;
 
 const entry = "import { GraphToken } from '@graphtoken/sdk'; globalThis.GraphToken = GraphToken;";
 

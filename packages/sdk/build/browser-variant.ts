@@ -2,7 +2,7 @@
  * The browser build's one resolution rule, shared by tsup.config.ts (the build), the Chromium
  * tests (vitest.browser.config.ts) and `bench/size-breakdown.ts`: in the SDK's own sources, a
  * relative `./x.js` import resolves to `x.browser.ts` beside it where one exists (src/internal:
- * compile-schema, redirect-target, env). See README "Size and speed".
+ * compile-schema, redirect-target). See README "Size and speed".
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

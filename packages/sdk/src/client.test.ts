@@ -194,7 +194,10 @@ describe('own fields', () => {
 
   it("are defined on the client, so a JavaScript subclass's getter for one neither throws nor replaces it", () => {
     class PinnedClient extends GraphToken {}
-    Object.defineProperty(PinnedClient.prototype, 'baseUrl', { get: () => 'https://pinned', configurable: true });
+    Object.defineProperty(PinnedClient.prototype, 'baseUrl', {
+      get: () => 'https://pinned',
+      configurable: true,
+    });
     const client = new PinnedClient({ token: newToken(), baseUrl: 'http://localhost:1' });
     expect(Object.getOwnPropertyDescriptor(client, 'baseUrl')?.value).toBe('http://localhost:1');
   });

@@ -8,8 +8,7 @@ import { AUTHORIZATION_HEADER_REFUSED, InvalidArgumentError } from './core/error
 import type { Hooks, TokenExpiringEvent } from './core/hooks.js';
 import type { RateLimitPacer } from './core/rate-limit-pacer.js';
 import type { Scoped } from './core/scopes.js';
-import { readEnv, runtimeName } from './internal/env.js';
-import { isBrowser } from './internal/is-browser.js';
+import { isBrowser, readEnv, runtimeName } from './internal/env.js';
 import { INSPECT } from './internal/redact.js';
 import type { FetchLike } from './internal/redirect-fetch.js';
 import { ExpiryWatch } from './internal/token-expiry.js';

@@ -5,14 +5,11 @@
 
 import { readdirSync } from 'node:fs';
 import { TokenPageSchema } from '@graphtoken/contract';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { safeParse } from 'zod/v4/core';
 import { tokenObject } from '../../test/support/stub-fetch.js';
 import { compileSchema as keepSchema } from './compile-schema.browser.js';
 import { compileSchema } from './compile-schema.js';
-import { runtimeName as noRuntimeName, readEnv as readNoEnv } from './env.browser.js';
-import { readEnv, runtimeName } from './env.js';
-import { isBrowser } from './is-browser.js';
 import { redirectTarget as hiddenTarget } from './redirect-target.browser.js';
 import { redirectTarget } from './redirect-target.js';
 
@@ -66,35 +63,6 @@ describe('redirect-target', () => {
 
   it('the browser variant names nothing: a browser hides the Location of a manual redirect', () => {
     expect(hiddenTarget('../tokens/self', from)).toBeUndefined();
-  });
-});
-
-describe('env', () => {
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    vi.unstubAllGlobals();
-  });
-
-  it('in a browser, env.ts reads no variable, as the variant never does', () => {
-    vi.stubEnv('GRAPHTOKEN_TOKEN', 'gt_from_the_environment');
-    vi.stubEnv('GRAPHTOKEN_BASE_URL', 'https://api.example');
-    expect(readEnv('GRAPHTOKEN_TOKEN')).toBe('gt_from_the_environment');
-    for (const browser of [{ document: {} }, { importScripts: () => undefined }]) {
-      for (const [name, value] of Object.entries(browser)) vi.stubGlobal(name, value);
-      expect(isBrowser()).toBe(true);
-      for (const name of ['GRAPHTOKEN_TOKEN', 'GRAPHTOKEN_BASE_URL']) {
-        expect(readEnv(name)).toBeUndefined();
-        expect(readNoEnv(name)).toBe(readEnv(name));
-      }
-      vi.unstubAllGlobals();
-    }
-    // Outside a browser the browser build still reads nothing (env.browser.ts says so).
-    expect(readNoEnv('GRAPHTOKEN_TOKEN')).toBeUndefined();
-  });
-
-  it('the variant names the runtime as env.ts names one that is not Node, Deno or Bun', () => {
-    expect(runtimeName()).toMatch(/^node\//);
-    expect(noRuntimeName()).toBe('unknown');
   });
 });
 

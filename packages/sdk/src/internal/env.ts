@@ -2,10 +2,17 @@
  * Environment access that is safe in every runtime. Browsers (anything with a `document`, or a
  * worker without `process`) read nothing; Node, Deno, Bun and workers with `process.env` read
  * `GRAPHTOKEN_*` variables. No `node:` import, so the browser bundle stays clean. The browser build
- * swaps in env.browser.ts, which reads nothing and names no runtime: what this module does in a
- * browser.
+ * keeps this module as it is (no `.browser.ts` variant): a runtime that picks the `browser`
+ * condition without being a browser (`node --conditions=browser`, a bundle made for browsers run
+ * by Node) still reads its `GRAPHTOKEN_*` variables, `GRAPHTOKEN_BASE_URL` included, so a token
+ * meant for a local or staging API never goes to the default one.
  */
-import { isBrowser } from './is-browser.js';
+
+/** Whether the code runs in a browser page or a browser worker. */
+export function isBrowser(): boolean {
+  const g = globalThis as { document?: unknown; window?: unknown; importScripts?: unknown };
+  return typeof g.document !== 'undefined' || typeof g.importScripts === 'function';
+}
 
 /** A non-empty environment variable, or undefined (always undefined in browsers). */
 export function readEnv(name: string): string | undefined {
