@@ -16,8 +16,8 @@ import type { RequestOptions } from '../internal/transport.js';
 
 /**
  * Which operation each `blocks` method calls (the scope types follow it). The methods name their
- * operationId as a literal, so an app's bundle carries this map only if it imports it;
- * operations.test.ts checks that each method calls the operation named here.
+ * operationId as a literal, so an app's bundle carries this map only if it imports it; each
+ * method calls the operation named here (the SDK's tests check every one).
  */
 export const blocksOperations = {
   list: 'listBlocks',

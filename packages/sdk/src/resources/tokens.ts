@@ -20,8 +20,8 @@ import type { RequestOptions } from '../internal/transport.js';
 
 /**
  * Which operation each `tokens` method calls (the scope types follow it). The methods name their
- * operationId as a literal, so an app's bundle carries this map only if it imports it;
- * operations.test.ts checks that each method calls the operation named here.
+ * operationId as a literal, so an app's bundle carries this map only if it imports it; each
+ * method calls the operation named here (the SDK's tests check every one).
  */
 export const tokensOperations = {
   introspect: 'introspectToken',
