@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { expectPlainOwnFields } from '../test/support/own-fields.js';
 import { json, newToken, problem, stubFetch, tokenObject } from '../test/support/stub-fetch.js';
 import { GraphToken } from './client.js';
 import {
@@ -179,15 +180,7 @@ describe('own fields', () => {
   it('are the resources, baseUrl and scopes, in that order, each a plain writable value', () => {
     const client = new GraphToken({ token: newToken(), scopes: ['read'], baseUrl: 'http://localhost:1' });
     const keys = ['tokens', 'graphs', 'blocks', 'auditEvents', 'baseUrl', 'scopes'];
-    expect(Object.keys(client)).toEqual(keys);
-    for (const key of keys) {
-      expect(Object.getOwnPropertyDescriptor(client, key)).toEqual({
-        value: (client as unknown as Record<string, unknown>)[key],
-        writable: true,
-        enumerable: true,
-        configurable: true,
-      });
-    }
+    expectPlainOwnFields(client, keys);
     expect(client.baseUrl).toBe('http://localhost:1');
     expect(client.scopes).toEqual(['read']);
   });

@@ -1,5 +1,6 @@
 import { type ErrorCode, errorCodes } from '@graphtoken/contract';
 import { describe, expect, it } from 'vitest';
+import { expectPlainOwnFields } from '../../test/support/own-fields.js';
 import * as guards from './error-guards.js';
 import {
   APIError,
@@ -289,15 +290,7 @@ describe('own fields', () => {
   for (const [name, error, keys] of cases) {
     it(`${name} has its fields in order, each a plain writable value`, () => {
       expect(error.name).toBe(name);
-      expect(Object.keys(error)).toEqual(keys);
-      for (const key of keys) {
-        expect(Object.getOwnPropertyDescriptor(error, key)).toEqual({
-          value: (error as unknown as Record<string, unknown>)[key],
-          writable: true,
-          enumerable: true,
-          configurable: true,
-        });
-      }
+      expectPlainOwnFields(error, keys);
       expect(Object.keys(error.toJSON())).toEqual([
         'name',
         'message',
