@@ -8,40 +8,11 @@
  * Run: `pnpm --filter @graphtoken/sdk build && pnpm --filter @graphtoken/sdk size:why`
  */
 
-import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import { browserVariantsPlugin } from '../build/browser-variant.ts';
+import { bundle } from './bundle-size.ts';
 
-const entry = "import { GraphToken } from '@graphtoken/sdk'; globalThis.GraphToken = GraphToken;";
 const packages = ['ky', 'zod', '@graphtoken/contract'] as const;
-
-/**
- * `contents` bundled for the browser (esbuild, minified, tree-shaken), resolved from this package's
- * folder; `external` left out. Not the package's tsconfig: its `paths` point @graphtoken/sdk at
- * src/, and users get dist/.
- */
-async function bundle(
-  external: string[] = [],
-  contents: string = entry,
-  plugins: Plugin[] = [],
-): Promise<{ gzip: number; minified: number; metafile: Metafile }> {
-  const result = await build({
-    stdin: { contents, resolveDir: fileURLToPath(new URL('..', import.meta.url)), loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    metafile: true,
-    external,
-    plugins,
-    tsconfigRaw: {},
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  return { gzip: gzipSync(code, { level: 9 }).length, minified: code.length, metafile: result.metafile };
-}
 
 /** The package a bundled file belongs to (`zod`, `ky`, `@graphtoken/contract`, `@graphtoken/sdk`). */
 function packageOf(file: string): string {
@@ -66,7 +37,7 @@ console.log(
 );
 const rows: Record<string, string>[] = [];
 for (const name of [...packages, '@graphtoken/sdk']) {
-  const without = name === '@graphtoken/sdk' ? undefined : await bundle([name, `${name}/*`]);
+  const without = name === '@graphtoken/sdk' ? undefined : await bundle({ external: [name, `${name}/*`] });
   rows.push({
     package: name,
     minified: kB(byPackage.get(name) ?? 0),
@@ -82,12 +53,12 @@ for (const [file, bytes] of byFile.sort((a, b) => b[1] - a[1]).slice(0, 12)) {
 
 // The SDK's own code by source file: the browser build's entry bundled again from src/, with the
 // same `.browser.ts` variants tsup uses, so each file's share of the SDK's part shows.
-const fromSource = await bundle(
-  [...packages, ...packages.map((name) => `${name}/*`)],
-  "import { GraphToken } from './src/index.ts'; globalThis.GraphToken = GraphToken;",
+const fromSource = await bundle({
+  contents: "import { GraphToken } from './src/index.ts'; globalThis.GraphToken = GraphToken;",
+  external: [...packages, ...packages.map((name) => `${name}/*`)],
   // As tsup.config.ts does: `./x.js` resolves to `x.browser.ts` beside it where one exists.
-  [browserVariantsPlugin as Plugin],
-);
+  plugins: [browserVariantsPlugin as Plugin],
+});
 const ownFiles = Object.entries(Object.values(fromSource.metafile.outputs)[0]?.inputs ?? {})
   .filter(([file]) => file.startsWith('src/'))
   .sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
