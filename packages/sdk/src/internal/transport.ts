@@ -774,7 +774,8 @@ function invalidResponse(
   return new ResponseValidationError(
     spec.operationId,
     issues,
-    requestId && scrub(requestId, secrets),
+    // Already scrubbed of the call's secrets (requestIdOf); the issued one is new here.
+    requestId && issued ? scrub(requestId, [issued]) : requestId,
     undefined,
     {
       secrets,
